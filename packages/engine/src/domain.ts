@@ -55,9 +55,12 @@ export type CountryCode = string & { readonly __brand: 'CountryCode' };
 
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
-/** Whether `code` is an officially assigned ISO 3166-1 alpha-2 code. */
+/**
+ * Whether `code` is an officially assigned ISO 3166-1 alpha-2 code, or one of the user-assigned
+ * codes XA–XZ that ISO 3166 leaves for private use (the engine's fictional test jurisdictions).
+ */
 export function isCountryCode(code: string): code is CountryCode {
-  return COUNTRY_SET.has(code);
+  return COUNTRY_SET.has(code) || /^X[A-Z]$/.test(code);
 }
 
 /** A sum of money in a currency (ISO 4217). */

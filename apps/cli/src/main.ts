@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { kbValidate } from './commands/kb-validate.ts';
+import type { Io } from './io.ts';
+import { EXIT, UsageError, processIo } from './io.ts';
+
+const USAGE = `Usage:
+  tulay check PROFILE.json [--at YYYY-MM-DD] [--reform FILE] [--kb DIR] [--json]
+  tulay kb validate [DIR]
+  tulay kb matrix [--at YYYY-MM-DD] [--kb DIR]
+  tulay kb principles ORIGIN DEST [--at YYYY-MM-DD] [--kb DIR] [--json]
+  tulay help`;
+
+type Command = (io: Io, args: string[]) => number | Promise<number>;
+
+const commands: Record<string, Command> = {
+  'kb validate': (io, args) => {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    return kbValidate(io, positionals[0]);
+  },
+};
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [first, second, ...rest] = argv;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') {
+    io.out(USAGE);
+    return first === undefined ? EXIT.invalidInput : EXIT.ok;
+  }
+  const twoWord = second === undefined ? undefined : commands[`${first} ${second}`];
+  const command = twoWord ?? commands[first];
+  const args = twoWord ? rest : argv.slice(1);
+  if (!command) {
+    io.err(`tulay: unknown command "${[first, second].filter(Boolean).join(' ')}"\n${USAGE}`);
+    return EXIT.invalidInput;
+  }
+  try {
+    return await command(io, args);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`tulay: ${e.message}`);
+      return EXIT.invalidInput;
+    }
+    throw e;
+  }
+}

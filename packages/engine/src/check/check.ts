@@ -1,0 +1,502 @@
+import type { BarrierCode, Branch, CountryCode } from '../domain.ts';
+import { PRO_RATA_BRANCHES } from '../domain.ts';
+import type { CompiledAgreement, CompiledBranchRule, CompiledJurisdiction, CompiledScheme, KnowledgeBase } from '../kb/knowledge-base.ts';
+import { holdsIn, versionAt } from '../kb/knowledge-base.ts';
+import type { Profile } from '../schema/profile.ts';
+import type { Month } from '../time/month.ts';
+import { ageInYears, formatMonth, parseMonth } from '../time/month.ts';
+import type { FormulaOutcome } from './amounts.ts';
+import { computeFormula, monthlyEarnings, proRata, round2 } from './amounts.ts';
+import type { CoverageMiss, CoverageSegment } from './coverage.ts';
+import { mapCoverage } from './coverage.ts';
+import type { WorkHistory } from './history.ts';
+import { readHistory } from './history.ts';
+import type { InsuredMonths } from './months.ts';
+import { aggregate, insuredMonths, monthsWithin } from './months.ts';
+import { readQuantity } from './quantities.ts';
+import type { Amount, Amounts, Barrier, BranchResult, CheckResult, Citation, PeriodCoverage, Remedy, Status } from './result.ts';
+import { Tracer, cite } from './trace.ts';
+
+/** The engine's version, written into every result. */
+export const ENGINE_VERSION = '0.1.0';
+
+export interface CheckOptions {
+  /** The date whose law applies (YYYY-MM or YYYY-MM-DD); months after it have not happened. */
+  readonly at: string;
+  /** Record the reasoning of every result (default true); off for population runs. */
+  readonly trace?: boolean;
+}
+
+const NO_AMOUNTS: Amounts = { independent: null, theoretical: null, proRata: null, paid: null, duration: null };
+
+const LEGAL: ReadonlySet<BarrierCode> = new Set(['nationals_only', 'residency', 'documentation', 'qualifying_period', 'sector_exclusion', 'not_paid_abroad']);
+
+function citeAgreement(a: CompiledAgreement): Citation {
+  const src = a.raw.sources[a.raw.source];
+  return { title: src?.title ?? a.raw.title, url: src?.url ?? '', ref: a.raw.ref, verified: a.raw.verified };
+}
+
+/** Per-run context shared by every scheme and branch of one check. */
+interface Run {
+  readonly kb: KnowledgeBase;
+  readonly h: WorkHistory;
+  readonly at: Month;
+  readonly event: Month;
+  readonly trace: boolean;
+  readonly monthsByCountry: ReadonlyMap<CountryCode, InsuredMonths>;
+}
+
+/**
+ * Checks a worker profile against the knowledge base at a date (DESIGN §3.4): which schemes cover
+ * which months, and for every scheme and branch the status, amounts, payability at the residence,
+ * barriers with their remedies, how to claim, and the trace of every rule and parameter used.
+ */
+export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions): CheckResult {
+  const at = parseMonth(options.at);
+  const h = readHistory(profile, at);
+  const event = profile.claim?.date === undefined ? at : (Math.min(parseMonth(profile.claim.date), at) as Month);
+  const coverage = mapCoverage(kb, h);
+
+  const monthsByCountry = new Map<CountryCode, InsuredMonths>();
+  const segmentsByCountry = new Map<CountryCode, CoverageSegment[]>();
+  for (const s of coverage.segments) {
+    const list = segmentsByCountry.get(s.scheme.country) ?? [];
+    list.push(s);
+    segmentsByCountry.set(s.scheme.country, list);
+  }
+  for (const [country, segs] of segmentsByCountry) monthsByCountry.set(country, insuredMonths(segs));
+
+  const run: Run = { kb, h, at, event, trace: options.trace ?? true, monthsByCountry };
+
+  // Schemes are reported by the scheme that owns their branches, so a continuation scheme
+  // (Thailand's Section 39 based on Section 33) adds its months to the same benefits.
+  const groups = new Map<string, { owner: CompiledScheme; segments: CoverageSegment[]; misses: CoverageMiss[] }>();
+  const groupOf = (s: CompiledScheme) => {
+    const owner = kb.schemes.get(s.branchesFrom) ?? s;
+    let g = groups.get(owner.id);
+    if (!g) {
+      g = { owner, segments: [], misses: [] };
+      groups.set(owner.id, g);
+    }
+    return g;
+  };
+  for (const s of coverage.segments) groupOf(s.scheme).segments.push(s);
+  for (const m of coverage.misses) groupOf(m.scheme).misses.push(m);
+
+  const results: BranchResult[] = [];
+  for (const g of groups.values()) {
+    const branches = h.claimBranch ? [h.claimBranch] : [...g.owner.branches.keys()];
+    for (const branch of branches) {
+      const r = evaluateBranch(run, g.owner, branch, g.segments, g.misses);
+      if (r) results.push(r);
+    }
+  }
+
+  return {
+    at: formatMonth(at),
+    engineVersion: ENGINE_VERSION,
+    residence: h.residence,
+    claim: profile.claim ? { branch: profile.claim.branch, date: formatMonth(event) } : null,
+    results,
+    coverage: summarizeCoverage(h, coverage.segments),
+    notes: h.notes,
+  };
+}
+
+function summarizeCoverage(h: WorkHistory, segments: readonly CoverageSegment[]): PeriodCoverage[] {
+  return h.periods.map((p) => ({
+    period: p.index,
+    country: p.country,
+    from: formatMonth(p.from),
+    to: formatMonth(p.to),
+    schemes: segments
+      .filter((s) => s.period === p)
+      .map((s) => ({
+        scheme: s.scheme.id,
+        country: s.scheme.country,
+        from: formatMonth(s.from),
+        to: formatMonth(s.to),
+        membership: s.membership,
+        counted: s.counted,
+        detachedUnder: s.detachedUnder?.id ?? null,
+      })),
+  }));
+}
+
+/** The branch version in force at `at`, or the last one of a scheme that has since closed. */
+function ruleAt(scheme: CompiledScheme, branch: Branch, at: Month): CompiledBranchRule | undefined {
+  const versions = scheme.branches.get(branch);
+  if (!versions) return undefined;
+  const current = versionAt(versions, at);
+  if (current) return current;
+  if (scheme.to !== null && scheme.to < at) return versions.filter((v) => v.from <= scheme.to!).at(-1);
+  return undefined;
+}
+
+function agreementsGranting(run: Run, country: CountryCode, branch: Branch, provision: 'totalization' | 'export'): CompiledAgreement[] {
+  return (run.kb.agreementsByCountry.get(country) ?? []).filter(
+    (a) => a.inForce !== null && holdsIn(a.inForce, run.at) && a.branches.has(branch) && a.raw.provisions[provision],
+  );
+}
+
+function amount(value: number | null, currency: string, per: Amount['per']): Amount | null {
+  return value === null ? null : { amount: round2(value), currency, per };
+}
+
+function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segments: readonly CoverageSegment[], misses: readonly CoverageMiss[]): BranchResult | null {
+  const version = ruleAt(scheme, branch, run.at);
+  if (!version) return null;
+  const rule = version.rule;
+  const j = run.kb.jurisdictions.get(scheme.country);
+  if (!j) return null;
+  const tracer = new Tracer(run.trace);
+  const atText = formatMonth(run.at);
+  const ruleCitation = cite(j, rule);
+  const country = scheme.country;
+  const residence = run.h.residence;
+  const base = {
+    country,
+    scheme: scheme.id,
+    schemeName: scheme.raw.name,
+    branch,
+    description: rule.description ?? null,
+    residence,
+    onDeparture: rule.onDeparture?.description ?? null,
+    howToClaim: scheme.claim
+      ? { howTo: scheme.claim.howTo, offices: scheme.claim.offices, documents: scheme.claim.documents, languages: scheme.claim.languages }
+      : null,
+  };
+
+  if (segments.length === 0) return notCovered(j, scheme, misses, base, tracer);
+
+  for (const rc of new Set(segments.map((s) => s.rule))) {
+    tracer.add(`coverage: ${scheme.id} rule ${rc.index} (${rc.rule.membership}, ${rc.rule.place})`, true, formatMonth(rc.from), cite(j, rc.rule));
+  }
+  for (const a of new Set(segments.flatMap((s) => (s.detachedUnder ? [s.detachedUnder] : [])))) {
+    tracer.add(`detachment under ${a.id}`, a.raw.provisions.detachment?.maxMonths ?? null, atText, citeAgreement(a), 'months the sending state stays competent');
+  }
+  tracer.add(`branch rule: ${scheme.id} ${branch}`, version.index, formatMonth(version.from), ruleCitation);
+
+  if (j.raw.scope === 'partner') {
+    return {
+      ...base,
+      status: 'cannot_tell',
+      benefit: null,
+      months: { own: insuredMonths(segments).size, aggregated: insuredMonths(segments).size, required: null },
+      amounts: NO_AMOUNTS,
+      payableAbroad: null,
+      agreements: [],
+      barriers: [],
+      reasons: [`${j.raw.name} is encoded only as far as agreements need its insurance periods.`],
+      missing: [],
+      unverified: tracer.unverified,
+      trace: tracer.steps,
+    };
+  }
+
+  const own = insuredMonths(segments);
+  const ownCount = own.size;
+  const missing: string[] = [];
+  // Months left out because the profile does not say enough (e.g. the sector): the count may be short.
+  for (const m of misses) for (const f of m.failures) if (f.missing) missing.push(f.missing);
+  tracer.add('insured months in this scheme', ownCount, atText, null, 'each calendar month once (Reg. 987/2009 art. 12)');
+
+  const totalizing = agreementsGranting(run, country, branch, 'totalization');
+  const partners = new Map<CountryCode, InsuredMonths>();
+  for (const a of totalizing) {
+    tracer.add(`totalization under ${a.id}`, true, atText, citeAgreement(a));
+    for (const party of a.parties) {
+      const months = run.monthsByCountry.get(party);
+      if (party !== country && months) partners.set(party, months);
+    }
+  }
+  const agg = aggregate(own, partners);
+  if (partners.size > 0) tracer.add('months after aggregation', agg.total, atText, null, 'Reg. 883/2004 art. 6: each month once across the parties');
+
+  // Qualifying conditions.
+  const q = rule.qualifying;
+  const reasons: string[] = [];
+  const read = (value: Parameters<typeof readQuantity>[1], label: string): number | null => {
+    const r = readQuantity(j, value, run.at, label, ruleCitation, tracer);
+    if (!r.ok) missing.push(r.missing);
+    return r.ok ? r.value : null;
+  };
+  const required = q.minMonths === undefined ? null : read(q.minMonths, 'qualifying.minMonths');
+  let ageOk = true;
+  if (q.pensionAge !== undefined) {
+    const age = read(q.pensionAge, 'qualifying.pensionAge');
+    if (run.h.birth === null) missing.push('person.birthDate');
+    else if (age !== null && ageInYears(run.h.birth, run.event) < age) {
+      ageOk = false;
+      reasons.push(`Paid from age ${age}, reached in ${formatMonth((run.h.birth + age * 12) as Month)}.`);
+    }
+  }
+  let recentOwnOk = true;
+  let recentAggOk = true;
+  if (q.recent) {
+    const need = read(q.recent.months, 'qualifying.recent.months');
+    const within = read(q.recent.within, 'qualifying.recent.within');
+    if (need !== null && within !== null) {
+      const union = new Map(own);
+      for (const months of partners.values()) for (const [m, p] of months) if (!union.has(m)) union.set(m, p);
+      recentOwnOk = monthsWithin(own, run.event, within) >= need;
+      recentAggOk = monthsWithin(union, run.event, within) >= need;
+      if (!recentAggOk) reasons.push(`Needs ${need} insured months within the ${within} months before the event.`);
+    }
+  }
+  let coveredOk = true;
+  if (q.coveredAtEvent) {
+    coveredOk = segments.some((s) => s.from <= run.event && run.event <= s.to);
+    if (!coveredOk) reasons.push(`Not covered in ${formatMonth(run.event)}, the month of the event.`);
+  }
+  const monthsOwnOk = required === null || ownCount >= required;
+  const monthsAggOk = required === null || agg.total >= required;
+  if (required !== null && !monthsAggOk) reasons.push(`Needs ${required} insured months; ${agg.total} counted.`);
+
+  const barriers: Barrier[] = [];
+  let status: Status;
+  let benefit: BranchResult['benefit'] = null;
+  let usedAgreements: CompiledAgreement[] = [];
+  const otherOk = ageOk && coveredOk;
+  const unknown = (q.pensionAge !== undefined && run.h.birth === null) || missing.some((m) => m.startsWith('parameter '));
+
+  if (unknown) status = 'cannot_tell';
+  else if (monthsOwnOk && recentOwnOk && otherOk) {
+    status = 'entitled';
+    benefit = 'main';
+    if (agg.total > ownCount) usedAgreements = totalizing;
+  } else if (monthsAggOk && recentAggOk && otherOk && partners.size > 0) {
+    usedAgreements = totalizing.filter((a) => [...a.parties].some((p) => partners.has(p)));
+    const minOwn = Math.max(0, ...usedAgreements.map((a) => a.raw.provisions.minOwnMonths ?? 0));
+    if (PRO_RATA_BRANCHES.includes(branch) && ownCount < minOwn && !rule.otherwise) {
+      // The under-one-year rule (883/2004 art. 57): fewer own months than the minimum and no right
+      // on them alone (not even a lump sum), so this state pays nothing; its months still count for the others.
+      status = 'not_entitled';
+      reasons.push(`Fewer than ${minOwn} insured months here: under the agreement this state pays nothing, and these months count for the other states.`);
+      tracer.add('under-one-year rule', minOwn, atText, usedAgreements[0] ? citeAgreement(usedAgreements[0]) : null);
+    } else {
+      status = 'entitled_through_agreement';
+      benefit = 'main';
+    }
+  } else {
+    const monthsFail = !(monthsAggOk && recentAggOk);
+    if (monthsFail) barriers.push(qualifyingBarrier(run, scheme, branch, own, partners, required));
+    if (monthsFail && otherOk && rule.otherwise) {
+      status = 'entitled';
+      benefit = 'fallback';
+    } else status = 'not_entitled';
+  }
+
+  // Amounts.
+  let amounts: Amounts = NO_AMOUNTS;
+  if (benefit !== null) {
+    const earnings = new Map<number, number | null>();
+    for (const s of segments) {
+      if (!s.counted) continue;
+      const e = monthlyEarnings(s.period.raw, j.raw.currency);
+      // Where periods overlap, the higher earnings count: order-independent, and a repeated period changes nothing.
+      for (let m = s.from; m <= s.to; m++) {
+        if (!own.has(m)) continue;
+        const prev = earnings.get(m) ?? null;
+        earnings.set(m, prev === null ? e : e === null ? prev : Math.max(prev, e));
+      }
+    }
+    const ctx = { j, at: run.at, citation: ruleCitation, tracer, earnings };
+    const formula = benefit === 'main' ? rule.benefit : (rule.otherwise ?? rule.benefit);
+    const compute = (months: number, label: string): FormulaOutcome => computeFormula(formula, { ...ctx, months, label });
+    const ownOutcome = compute(ownCount, benefit === 'main' ? 'benefit' : 'otherwise');
+    const proRated = benefit === 'main' && usedAgreements.length > 0 && PRO_RATA_BRANCHES.includes(branch) && (formula.type === 'pension' || formula.type === 'flat');
+    if (!ownOutcome.ok) missing.push(...ownOutcome.missing);
+    else if (proRated) {
+      const theoretical = compute(agg.total, 'theoretical');
+      const fullMonths = formula.type === 'pension' && formula.fullMonths !== undefined ? read(formula.fullMonths, 'benefit.fullMonths') : null;
+      if (!theoretical.ok) missing.push(...theoretical.missing);
+      else if (theoretical.amount !== null && ownOutcome.amount !== null) {
+        const independent = status === 'entitled' ? ownOutcome.amount : 0;
+        const p = proRata(theoretical.amount, agg.ownResolved, agg.total, fullMonths);
+        tracer.add('pro-rata amount', round2(p), atText, null, `T × D_s / min(D_tot, M_s) = ${round2(theoretical.amount)} × ${agg.ownResolved} / ${fullMonths === null ? agg.total : Math.min(agg.total, fullMonths)} (Reg. 883/2004 art. 52(1)(b))`);
+        tracer.add('amount paid', round2(Math.max(independent, p)), atText, null, 'max(independent, pro-rata) (Reg. 883/2004 art. 52(3))');
+        amounts = {
+          independent: amount(independent, j.raw.currency, ownOutcome.per),
+          theoretical: amount(theoretical.amount, j.raw.currency, theoretical.per),
+          proRata: amount(p, j.raw.currency, ownOutcome.per),
+          paid: amount(Math.max(independent, p), j.raw.currency, ownOutcome.per),
+          duration: ownOutcome.duration,
+        };
+      }
+    } else {
+      amounts = {
+        independent: amount(ownOutcome.amount, j.raw.currency, ownOutcome.per),
+        theoretical: null,
+        proRata: null,
+        paid: amount(ownOutcome.amount, j.raw.currency, ownOutcome.per),
+        duration: ownOutcome.duration,
+      };
+    }
+  }
+
+  // Payment at the residence.
+  const payable = payability(run, scheme, branch, rule.paidAbroad, tracer);
+  if (payable.value === false) {
+    barriers.push({
+      code: 'not_paid_abroad',
+      kind: 'legal',
+      message: `${scheme.raw.name} does not pay ${branchWords(branch)} benefits to a residence in ${residence}.${rule.onDeparture ? ` Instead: ${rule.onDeparture.description}` : ''}`,
+      removedBy: [
+        agreementRemedy([country, residence], 'export', branch),
+        ...(rule.onDeparture ? [{ kind: 'action' as const, description: `Claim before leaving: ${rule.onDeparture.description}` }] : []),
+      ],
+    });
+  }
+  if (status === 'entitled' || status === 'entitled_through_agreement') barriers.push(...administrativeBarriers(run, j, scheme, payable.value, tracer));
+
+  return {
+    ...base,
+    status,
+    benefit,
+    months: { own: ownCount, aggregated: agg.total, required },
+    amounts,
+    payableAbroad: payable.value,
+    agreements: [...new Set([...usedAgreements, ...payable.agreements].map((a) => a.id))],
+    barriers,
+    reasons,
+    missing: [...new Set(missing)],
+    unverified: tracer.unverified,
+    trace: tracer.steps,
+  };
+}
+
+function branchWords(branch: Branch): string {
+  return branch.replace('_', ' ');
+}
+
+function agreementRemedy(parties: CountryCode[], provision: 'totalization' | 'export', branch: Branch): Remedy {
+  const what = provision === 'export' ? 'export of benefits' : 'totalization of insurance periods';
+  return { kind: 'agreement', parties, provision, branch, description: `An agreement between ${parties.join(' and ')} with ${what} for ${branchWords(branch)}.` };
+}
+
+function qualifyingBarrier(run: Run, scheme: CompiledScheme, branch: Branch, own: InsuredMonths, partners: ReadonlyMap<CountryCode, InsuredMonths>, required: number | null): Barrier {
+  const remedies: Remedy[] = [];
+  if (required !== null) {
+    // Which new agreement would be enough: one with a state where the worker has insured months.
+    for (const [c, months] of run.monthsByCountry) {
+      if (c === scheme.country || partners.has(c)) continue;
+      const trial = new Map(partners);
+      trial.set(c, months);
+      if (aggregate(own, trial).total >= required) remedies.push(agreementRemedy([scheme.country, c], 'totalization', branch));
+    }
+    const short = required - aggregate(own, partners).total;
+    if (short > 0) remedies.push({ kind: 'action', description: `${short} more insured months.` });
+  }
+  return {
+    code: 'qualifying_period',
+    kind: 'legal',
+    message: required === null ? 'The qualifying period is not met.' : `The qualifying period of ${required} insured months is not met.`,
+    removedBy: remedies,
+  };
+}
+
+function payability(run: Run, scheme: CompiledScheme, branch: Branch, paidAbroad: 'yes' | 'no' | 'unknown', tracer: Tracer): { value: boolean | null; agreements: CompiledAgreement[] } {
+  const residence = run.h.residence;
+  if (residence === scheme.country) return { value: true, agreements: [] };
+  const exporting = agreementsGranting(run, scheme.country, branch, 'export').filter((a) => a.parties.has(residence));
+  for (const a of exporting) tracer.add(`export under ${a.id}`, true, formatMonth(run.at), citeAgreement(a));
+  if (paidAbroad === 'yes' || exporting.length > 0) return { value: true, agreements: exporting };
+  return { value: paidAbroad === 'unknown' ? null : false, agreements: [] };
+}
+
+function administrativeBarriers(run: Run, j: CompiledJurisdiction, scheme: CompiledScheme, payable: boolean | null, tracer: Tracer): Barrier[] {
+  const claim = scheme.claim;
+  if (!claim) return [];
+  tracer.add('claim information', claim.howTo, null, cite(j, claim));
+  const out: Barrier[] = [];
+  const languages = run.h.languages ?? [...run.h.nationalities].flatMap((n) => run.kb.jurisdictions.get(n)?.raw.languages ?? []);
+  if (languages.length > 0 && !claim.languages.some((l) => languages.includes(l))) {
+    out.push({
+      code: 'language',
+      kind: 'administrative',
+      message: `Claims are made in ${claim.languages.join(', ')}.`,
+      removedBy: [{ kind: 'action', description: 'Ask a migrant resource centre, union or embassy for help with the forms and an interpreter.' }],
+    });
+  }
+  if (payable === true && run.h.residence !== scheme.country && claim.paysToForeignAccounts === 'no') {
+    out.push({
+      code: 'money_transfer',
+      kind: 'administrative',
+      message: `${scheme.raw.name} pays only into accounts in ${scheme.country}.`,
+      removedBy: [{ kind: 'action', description: `Keep a bank account in ${scheme.country}, or ask whether payment through an embassy is possible.` }],
+    });
+  }
+  if (claim.foreignDocuments === 'certified_only' && !run.h.nationalities.has(scheme.country)) {
+    out.push({
+      code: 'document_certification',
+      kind: 'administrative',
+      message: 'Civil-status papers issued abroad (birth, marriage, death certificates) must be certified.',
+      removedBy: [{ kind: 'action', description: 'Have papers certified by your embassy before you need them.' }],
+    });
+  }
+  return out;
+}
+
+type Base = Pick<BranchResult, 'country' | 'scheme' | 'schemeName' | 'branch' | 'description' | 'residence' | 'onDeparture' | 'howToClaim'>;
+
+function notCovered(j: CompiledJurisdiction, scheme: CompiledScheme, misses: readonly CoverageMiss[], base: Base, tracer: Tracer): BranchResult {
+  const barriers = new Map<BarrierCode, Barrier>();
+  const missing = new Set<string>();
+  const reasons = new Set<string>();
+  for (const m of misses) {
+    tracer.add(`coverage: ${scheme.id} rule ${m.rule.index} does not apply`, false, formatMonth(m.from), cite(j, m.rule.rule), m.failures.map((f) => f.condition).join('; ') || 'voluntary membership not taken up');
+    if (m.voluntaryNotJoined) reasons.add(`Voluntary membership was open (${formatMonth(m.from)}–${formatMonth(m.to)}) but not taken up.`);
+    for (const f of m.failures) {
+      if (f.missing) missing.add(f.missing);
+      if (f.code && !barriers.has(f.code)) barriers.set(f.code, coverageBarrier(f.code, f.condition, scheme, m));
+      else if (!f.code && !f.missing) reasons.add(`Not covered: ${f.condition}.`);
+    }
+  }
+  const hasBarrier = barriers.size > 0 || reasons.size > 0;
+  return {
+    ...base,
+    status: !hasBarrier && missing.size > 0 ? 'cannot_tell' : 'not_covered',
+    benefit: null,
+    months: { own: 0, aggregated: 0, required: null },
+    amounts: NO_AMOUNTS,
+    payableAbroad: null,
+    agreements: [],
+    barriers: [...barriers.values()],
+    reasons: [...reasons],
+    missing: [...missing],
+    unverified: tracer.unverified,
+    trace: tracer.steps,
+  };
+}
+
+function coverageBarrier(code: BarrierCode, condition: string, scheme: CompiledScheme, m: CoverageMiss): Barrier {
+  const lawChange = (description: string): Remedy => ({ kind: 'law_change', country: scheme.country, scheme: scheme.id, description });
+  const kind = LEGAL.has(code) ? 'legal' : 'administrative';
+  switch (code) {
+    case 'nationals_only':
+      return { code, kind, message: `${scheme.raw.name} covers nationals only (${condition}).`, removedBy: [lawChange(`Open ${scheme.raw.name} to non-nationals.`)] };
+    case 'residency':
+      return { code, kind, message: `${scheme.raw.name} covers citizens and permanent residents only.`, removedBy: [lawChange(`Open ${scheme.raw.name} to workers without permanent residence.`)] };
+    case 'documentation': {
+      const permits = m.rule.rule.permits;
+      return {
+        code,
+        kind,
+        message: `${scheme.raw.name} covers documented workers only${permits ? ` holding ${permits.join(' or ')}` : ''}.`,
+        removedBy: [
+          { kind: 'action', description: `Regularise your status${permits ? ` (${permits.join(' or ')})` : ''}.` },
+          lawChange(`Cover workers whatever their papers in ${scheme.raw.name}.`),
+        ],
+      };
+    }
+    case 'sector_exclusion':
+      return { code, kind, message: `${scheme.raw.name} excludes this work (${condition}).`, removedBy: [lawChange(`Extend ${scheme.raw.name} to this work.`)] };
+    case 'qualifying_period':
+    case 'not_paid_abroad':
+    case 'document_certification':
+    case 'money_transfer':
+    case 'language':
+      return { code, kind, message: condition, removedBy: [] };
+  }
+}

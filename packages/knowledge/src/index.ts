@@ -1,0 +1,2 @@
+export * from './source-document.ts';
+export * from './schema/instruments.ts';
