@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { checkCommand } from './commands/check.ts';
 import { kbValidate } from './commands/kb-validate.ts';
 import type { Io } from './io.ts';
 import { EXIT, UsageError, processIo } from './io.ts';
@@ -12,7 +13,23 @@ const USAGE = `Usage:
 
 type Command = (io: Io, args: string[]) => number | Promise<number>;
 
+/** Today as YYYY-MM-DD (UTC): the default evaluation date. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 const commands: Record<string, Command> = {
+  check: (io, args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { at: { type: 'string' }, reform: { type: 'string' }, kb: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    const [profile, ...extra] = positionals;
+    if (profile === undefined) throw new UsageError('check needs a profile file: tulay check PROFILE.json');
+    if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}"`);
+    return checkCommand(io, { profile, at: values.at, reform: values.reform, kb: values.kb, json: values.json, today: today() });
+  },
   'kb validate': (io, args) => {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     return kbValidate(io, positionals[0]);

@@ -9,3 +9,5 @@ export * from './check/result.ts';
 export * from './check/check.ts';
 export { proRata, round2 } from './check/amounts.ts';
 export { aggregate } from './check/months.ts';
+export * from './reform/apply-reform.ts';
+export * from './reform/diff.ts';
