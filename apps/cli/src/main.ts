@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './commands/check.ts';
+import { kbMatrix, kbPrinciples } from './commands/kb-report.ts';
 import { kbValidate } from './commands/kb-validate.ts';
 import type { Io } from './io.ts';
 import { EXIT, UsageError, processIo } from './io.ts';
@@ -29,6 +30,14 @@ const commands: Record<string, Command> = {
     if (profile === undefined) throw new UsageError('check needs a profile file: tulay check PROFILE.json');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}"`);
     return checkCommand(io, { profile, at: values.at, reform: values.reform, kb: values.kb, json: values.json, today: today() });
+  },
+  'kb matrix': (io, args) => {
+    const { values } = parseArgs({ args, options: { at: { type: 'string' }, kb: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    return kbMatrix(io, { at: values.at, kb: values.kb, json: values.json, today: today() });
+  },
+  'kb principles': (io, args) => {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { at: { type: 'string' }, kb: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    return kbPrinciples(io, { origin: positionals[0], destination: positionals[1], at: values.at, kb: values.kb, json: values.json, today: today() });
   },
   'kb validate': (io, args) => {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });

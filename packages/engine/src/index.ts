@@ -11,3 +11,6 @@ export { proRata, round2 } from './check/amounts.ts';
 export { aggregate } from './check/months.ts';
 export * from './reform/apply-reform.ts';
 export * from './reform/diff.ts';
+export * from './analysis/open-to-migrants.ts';
+export * from './analysis/coverage-matrix.ts';
+export * from './analysis/principles.ts';

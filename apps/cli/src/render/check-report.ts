@@ -20,6 +20,26 @@ function payable(r: BranchResult): string {
   return r.payableAbroad === null ? '?' : r.payableAbroad ? 'yes' : 'no';
 }
 
+/**
+ * A scheme that covers none of the worker's months is one row, not one per branch: the reasons
+ * are the same for every branch.
+ */
+function collapseNotCovered(results: readonly BranchResult[]): BranchResult[] {
+  const out: BranchResult[] = [];
+  const seen = new Set<string>();
+  for (const r of results) {
+    if (r.status !== 'not_covered') {
+      out.push(r);
+      continue;
+    }
+    if (seen.has(r.scheme)) continue;
+    seen.add(r.scheme);
+    const all = results.filter((x) => x.scheme === r.scheme && x.status === 'not_covered');
+    out.push(all.length > 1 ? { ...r, branch: 'all' as BranchResult['branch'] } : r);
+  }
+  return out;
+}
+
 /** The readable explanation `tulay check` prints: a table per country, then barriers and what to do. */
 export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
   const out: string[] = [];
@@ -39,7 +59,7 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
   );
   const countries = [...new Set(result.results.map((r) => r.country))];
   for (const country of countries) {
-    const rows = result.results.filter((r) => r.country === country);
+    const rows = collapseNotCovered(result.results.filter((r) => r.country === country));
     out.push('');
     out.push(`${country}`);
     out.push(
@@ -47,7 +67,7 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
         ['scheme', 'branch', 'status', 'months', 'paid', 'payable in ' + result.residence, 'barriers'],
         rows.map((r) => [
           r.scheme,
-          r.branch.replace('_', ' '),
+          r.branch === ('all' as string) ? 'all branches' : r.branch.replace('_', ' '),
           STATUS_WORDS[r.status] + (r.benefit === 'fallback' ? ' (lump sum)' : '') + (r.unverified.length > 0 ? ' *' : ''),
           r.months.required === null ? String(r.months.aggregated) : `${r.months.aggregated}/${r.months.required}`,
           money(r.amounts.paid),
@@ -59,7 +79,7 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
   }
   if (result.results.some((r) => r.unverified.length > 0)) out.push('\n* rests on a fact marked unverified in the knowledge base.');
 
-  const withBarriers = result.results.filter((r) => r.barriers.length > 0 || r.reasons.length > 0 || r.missing.length > 0);
+  const withBarriers = collapseNotCovered(result.results).filter((r) => r.barriers.length > 0 || r.reasons.length > 0 || r.missing.length > 0);
   if (withBarriers.length > 0) {
     out.push('');
     out.push('What stands in the way, and what would remove it');

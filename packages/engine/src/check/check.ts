@@ -104,23 +104,32 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
 }
 
 function summarizeCoverage(h: WorkHistory, segments: readonly CoverageSegment[]): PeriodCoverage[] {
-  return h.periods.map((p) => ({
-    period: p.index,
-    country: p.country,
-    from: formatMonth(p.from),
-    to: formatMonth(p.to),
-    schemes: segments
-      .filter((s) => s.period === p)
-      .map((s) => ({
+  return h.periods.map((p) => {
+    // Adjacent stretches of one scheme under successive rules read as one stretch.
+    const merged: { scheme: CompiledScheme; from: Month; to: Month; membership: 'compulsory' | 'voluntary'; counted: boolean; detachedUnder: string | null }[] = [];
+    const own = segments.filter((s) => s.period === p).sort((a, b) => a.scheme.id.localeCompare(b.scheme.id) || a.from - b.from);
+    for (const s of own) {
+      const last = merged.at(-1);
+      const detachedUnder = s.detachedUnder?.id ?? null;
+      if (last && last.scheme === s.scheme && last.to + 1 === s.from && last.membership === s.membership && last.counted === s.counted && last.detachedUnder === detachedUnder) last.to = s.to;
+      else merged.push({ scheme: s.scheme, from: s.from, to: s.to, membership: s.membership, counted: s.counted, detachedUnder });
+    }
+    return {
+      period: p.index,
+      country: p.country,
+      from: formatMonth(p.from),
+      to: formatMonth(p.to),
+      schemes: merged.map((s) => ({
         scheme: s.scheme.id,
         country: s.scheme.country,
         from: formatMonth(s.from),
         to: formatMonth(s.to),
         membership: s.membership,
         counted: s.counted,
-        detachedUnder: s.detachedUnder?.id ?? null,
+        detachedUnder: s.detachedUnder,
       })),
-  }));
+    };
+  });
 }
 
 /** The branch version in force at `at`, or the last one of a scheme that has since closed. */

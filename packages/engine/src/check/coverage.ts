@@ -80,7 +80,9 @@ function checkRule(rule: CoverageRule, h: WorkHistory, p: WorkPeriod, schemeCoun
     failures.push({ code: 'nationals_only', condition: `nationality: not ${n.except.join(', ')}`, missing: null });
   }
   if (rule.requiresDocuments && !p.raw.documented) failures.push({ code: 'documentation', condition: 'documented workers only', missing: null });
-  if (rule.permits) {
+  // Permits are immigration papers: a national working in their own country needs none (an
+  // origin country's own permit for work abroad, such as Nepal's labour permit, still counts).
+  if (rule.permits && !(isNational && rule.place === 'in_country')) {
     if (p.raw.permit === undefined) failures.push({ code: 'documentation', condition: `permit: one of ${rule.permits.join(', ')}`, missing: `periods[${p.index}].permit` });
     else if (!rule.permits.includes(p.raw.permit)) failures.push({ code: 'documentation', condition: `permit: one of ${rule.permits.join(', ')}`, missing: null });
   }
