@@ -3,12 +3,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'http', 'https', 'net', 'url', 'crypto', 'stream', 'util', 'process'];
-const noNodeHere = (why) =>
-  [
-    { group: ['node:*'], message: why },
-    ...nodeBuiltins.map((name) => ({ group: [name, `${name}/*`], message: why })),
-  ];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'http',
+  'https',
+  'net',
+  'url',
+  'crypto',
+  'stream',
+  'util',
+  'process',
+];
+const noNodeHere = (why) => [
+  { group: ['node:*'], message: why },
+  ...nodeBuiltins.map((name) => ({ group: [name, `${name}/*`], message: why })),
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'docs/schemas/**', 'data/**'] },
@@ -28,6 +41,7 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['packages/engine/src/**/*.ts'],
@@ -64,7 +78,10 @@ export default tseslint.config(
             ...noNodeHere(
               'The knowledge loader runs in the browser too: file access belongs in src/node/.',
             ),
-            { group: ['@tulay/cli', '@tulay/cli/*'], message: 'Dependencies point down: knowledge must not import apps.' },
+            {
+              group: ['@tulay/cli', '@tulay/cli/*'],
+              message: 'Dependencies point down: knowledge must not import apps.',
+            },
           ],
         },
       ],
@@ -75,7 +92,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@tulay/cli', '@tulay/cli/*'], message: 'Dependencies point down: knowledge must not import apps.' }] },
+        {
+          patterns: [
+            {
+              group: ['@tulay/cli', '@tulay/cli/*'],
+              message: 'Dependencies point down: knowledge must not import apps.',
+            },
+          ],
+        },
       ],
     },
   },

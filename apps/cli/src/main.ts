@@ -24,20 +24,55 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { at: { type: 'string' }, reform: { type: 'string' }, kb: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        at: { type: 'string' },
+        reform: { type: 'string' },
+        kb: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     });
     const [profile, ...extra] = positionals;
-    if (profile === undefined) throw new UsageError('check needs a profile file: tulay check PROFILE.json');
+    if (profile === undefined)
+      throw new UsageError('check needs a profile file: tulay check PROFILE.json');
     if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}"`);
-    return checkCommand(io, { profile, at: values.at, reform: values.reform, kb: values.kb, json: values.json, today: today() });
+    return checkCommand(io, {
+      profile,
+      at: values.at,
+      reform: values.reform,
+      kb: values.kb,
+      json: values.json,
+      today: today(),
+    });
   },
   'kb matrix': (io, args) => {
-    const { values } = parseArgs({ args, options: { at: { type: 'string' }, kb: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    const { values } = parseArgs({
+      args,
+      options: {
+        at: { type: 'string' },
+        kb: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
     return kbMatrix(io, { at: values.at, kb: values.kb, json: values.json, today: today() });
   },
   'kb principles': (io, args) => {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { at: { type: 'string' }, kb: { type: 'string' }, json: { type: 'boolean', default: false } } });
-    return kbPrinciples(io, { origin: positionals[0], destination: positionals[1], at: values.at, kb: values.kb, json: values.json, today: today() });
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        at: { type: 'string' },
+        kb: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    return kbPrinciples(io, {
+      origin: positionals[0],
+      destination: positionals[1],
+      at: values.at,
+      kb: values.kb,
+      json: values.json,
+      today: today(),
+    });
   },
   'kb validate': (io, args) => {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
@@ -62,7 +97,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await command(io, args);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      e instanceof UsageError ||
+      (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       io.err(`tulay: ${e.message}`);
       return EXIT.invalidInput;
     }

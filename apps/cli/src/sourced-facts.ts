@@ -5,7 +5,10 @@ import type { InstrumentsFile } from '@tulay/knowledge';
  * Counts the facts of the knowledge base. The schema makes `source`, `ref` and `verified` required
  * on each, and the loader checks that every source exists, so every counted fact is sourced.
  */
-export function sourcedFactCount(kb: KnowledgeBase, instruments: InstrumentsFile): { total: number; unverified: number } {
+export function sourcedFactCount(
+  kb: KnowledgeBase,
+  instruments: InstrumentsFile,
+): { total: number; unverified: number } {
   let total = 0;
   let unverified = 0;
   const count = (f: { verified: boolean }) => {
@@ -20,7 +23,7 @@ export function sourcedFactCount(kb: KnowledgeBase, instruments: InstrumentsFile
       if (s.claim) count(s.claim);
     }
   }
-  kb.agreements.forEach((a) => count(a.raw));
+  for (const a of kb.agreements) count(a.raw);
   instruments.ratifications.forEach(count);
   for (const i of instruments.instruments) i.counts.forEach(count);
   return { total, unverified };

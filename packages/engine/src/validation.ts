@@ -18,7 +18,12 @@ export type Validated<T> =
 export function formatJsonPath(path: JsonPath): string {
   let out = '$';
   for (const key of path) {
-    out += typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    out +=
+      typeof key === 'number'
+        ? `[${key}]`
+        : /^[A-Za-z_$][\w$]*$/.test(key)
+          ? `.${key}`
+          : `[${JSON.stringify(key)}]`;
   }
   return out;
 }
@@ -44,7 +49,10 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion): string {
   const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
   const first = best?.[0];
   if (!first) return issue.message;
-  const where = first.path.length > 0 ? ` (at ${formatJsonPath(first.path.filter((k): k is string | number => typeof k !== 'symbol'))})` : '';
+  const where =
+    first.path.length > 0
+      ? ` (at ${formatJsonPath(first.path.filter((k): k is string | number => typeof k !== 'symbol'))})`
+      : '';
   return `${first.message}${where}`;
 }
 

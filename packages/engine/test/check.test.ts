@@ -9,7 +9,10 @@ const kbWithoutSsa = fixtureKb({ withSsa: false });
 
 function find(result: CheckResult, scheme: string, branch: string): BranchResult {
   const r = result.results.find((x) => x.scheme === scheme && x.branch === branch);
-  if (!r) throw new Error(`no result for ${scheme} ${branch}: ${result.results.map((x) => `${x.scheme}/${x.branch}`).join(', ')}`);
+  if (!r)
+    throw new Error(
+      `no result for ${scheme} ${branch}: ${result.results.map((x) => `${x.scheme}/${x.branch}`).join(', ')}`,
+    );
   return r;
 }
 
@@ -31,13 +34,28 @@ describe('the DESIGN worked check (Reg. 883/2004 art. 52)', () => {
 
 describe('Reg. 987/2009 art. 13 conversions', () => {
   it.each([
-    ['400 days in a 6-day system: 400/26 = 15.38 → 15', { count: 400, unit: 'days', system: 6 }, 24, 15],
-    ['264 days in a 5-day system: 264/22 = 12, a full year', { count: 264, unit: 'days', system: 5 }, 12, 12],
+    [
+      '400 days in a 6-day system: 400/26 = 15.38 → 15',
+      { count: 400, unit: 'days', system: 6 },
+      24,
+      15,
+    ],
+    [
+      '264 days in a 5-day system: 264/22 = 12, a full year',
+      { count: 264, unit: 'days', system: 5 },
+      12,
+      12,
+    ],
     ['360 days in a 7-day system: 360/30 = 12', { count: 360, unit: 'days', system: 7 }, 12, 12],
     ['52 weeks via days of the 6-day row: 312/26 = 12', { count: 52, unit: 'weeks' }, 12, 12],
     ['13 weeks = 3 months', { count: 13, unit: 'weeks' }, 12, 3],
     ['3 quarters = 9 months', { count: 3, unit: 'quarters' }, 12, 9],
-    ['never more than the calendar months: 400 days over 12 months → 12', { count: 400, unit: 'days', system: 6 }, 12, 12],
+    [
+      'never more than the calendar months: 400 days over 12 months → 12',
+      { count: 400, unit: 'days', system: 6 },
+      12,
+      12,
+    ],
     ['fractions round down: 25 days (6-day) → 0', { count: 25, unit: 'days', system: 6 }, 1, 0],
   ] as const)('%s', (_name, recorded, calendar, expected) => {
     expect(convertToMonths(recorded, calendar as Months)).toBe(expected);
@@ -48,8 +66,24 @@ describe('Reg. 987/2009 art. 13 conversions', () => {
 const homeThenAbroad = profile({
   person: { birthDate: '1960-01', sex: 'female', nationalities: ['XB'], residence: 'XB' },
   periods: [
-    { country: 'XB', from: '1990-01', to: '1999-12', activity: 'employed', documented: true, earnings: { amount: 1000, currency: 'XTS', per: 'month' } },
-    { country: 'XA', from: '2015-01', to: '2019-12', activity: 'employed', sector: 'manufacturing', documented: true, permit: 'work_permit', earnings: { amount: 3000, currency: 'XTS', per: 'month' } },
+    {
+      country: 'XB',
+      from: '1990-01',
+      to: '1999-12',
+      activity: 'employed',
+      documented: true,
+      earnings: { amount: 1000, currency: 'XTS', per: 'month' },
+    },
+    {
+      country: 'XA',
+      from: '2015-01',
+      to: '2019-12',
+      activity: 'employed',
+      sector: 'manufacturing',
+      documented: true,
+      permit: 'work_permit',
+      earnings: { amount: 3000, currency: 'XTS', per: 'month' },
+    },
   ],
 });
 
@@ -80,7 +114,13 @@ describe('multi-country histories', () => {
     expect(codes(r)).toContain('qualifying_period');
     expect(codes(r)).toContain('not_paid_abroad');
     const q = r.barriers.find((b) => b.code === 'qualifying_period');
-    expect(q?.removedBy).toContainEqual(expect.objectContaining({ kind: 'agreement', parties: ['XA', 'XB'], provision: 'totalization' }));
+    expect(q?.removedBy).toContainEqual(
+      expect.objectContaining({
+        kind: 'agreement',
+        parties: ['XA', 'XB'],
+        provision: 'totalization',
+      }),
+    );
     expect(r.payableAbroad).toBe(false);
   });
 
@@ -101,12 +141,21 @@ describe('multi-country histories', () => {
       person: { birthDate: '1960-01', nationalities: ['XB'], residence: 'XB' },
       periods: [
         { country: 'XB', from: '2005-01', to: '2014-08', activity: 'employed', documented: true },
-        { country: 'XA', from: '2015-01', to: '2015-08', activity: 'employed', sector: 'construction', documented: true },
+        {
+          country: 'XA',
+          from: '2015-01',
+          to: '2015-08',
+          activity: 'employed',
+          sector: 'construction',
+          documented: true,
+        },
       ],
     });
     const sickKb = fixtureKb();
     const result = check(sickKb, p, { at: '2023-01' });
-    const xaInvalidity = result.results.filter((x) => x.scheme === 'xa.si' && x.branch === 'old_age')[0];
+    const xaInvalidity = result.results.filter(
+      (x) => x.scheme === 'xa.si' && x.branch === 'old_age',
+    )[0];
     // XA old age has a lump-sum fallback, which is a right on its own: art. 57 does not apply, and XA pays pro-rata.
     expect(xaInvalidity?.status).toBe('entitled_through_agreement');
     // XB invalidity: 116 own months (2005-01..2014-08), and XA's 8 months count too: 124.
@@ -120,7 +169,14 @@ describe('multi-country histories', () => {
       person: { birthDate: '1980-01', nationalities: ['XA'], residence: 'XA' },
       periods: [
         { country: 'XB', from: '2018-01', to: '2018-06', activity: 'employed', documented: true },
-        { country: 'XA', from: '2019-01', to: '2022-04', activity: 'employed', sector: 'retail', documented: true },
+        {
+          country: 'XA',
+          from: '2019-01',
+          to: '2022-04',
+          activity: 'employed',
+          sector: 'retail',
+          documented: true,
+        },
       ],
     });
     const r = find(check(kb, p, { at: '2023-01' }), 'xb.sss', 'invalidity');
@@ -136,29 +192,79 @@ describe('multi-country histories', () => {
   it('6. detachment: a posted worker stays under the sending state for 24 months', () => {
     const p = profile({
       person: { birthDate: '1985-05', nationalities: ['XB'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2022-03', to: '2025-02', activity: 'employed', sector: 'construction', documented: true, postedFrom: 'XB' }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2022-03',
+          to: '2025-02',
+          activity: 'employed',
+          sector: 'construction',
+          documented: true,
+          postedFrom: 'XB',
+        },
+      ],
     });
     const cov = check(kb, p, { at: '2025-02' }).coverage[0];
-    expect(cov?.schemes).toContainEqual(expect.objectContaining({ scheme: 'xb.sss', from: '2022-03', to: '2024-02', detachedUnder: 'xa-xb-ssa' }));
-    expect(cov?.schemes).toContainEqual(expect.objectContaining({ scheme: 'xa.si', from: '2024-03', to: '2025-02', detachedUnder: null }));
+    expect(cov?.schemes).toContainEqual(
+      expect.objectContaining({
+        scheme: 'xb.sss',
+        from: '2022-03',
+        to: '2024-02',
+        detachedUnder: 'xa-xb-ssa',
+      }),
+    );
+    expect(cov?.schemes).toContainEqual(
+      expect.objectContaining({
+        scheme: 'xa.si',
+        from: '2024-03',
+        to: '2025-02',
+        detachedUnder: null,
+      }),
+    );
     expect(cov?.schemes.some((s) => s.scheme === 'xa.si' && s.from < '2024-03')).toBe(false);
   });
 
   it('7. no detachment without an agreement in force: the host state covers from the first month', () => {
     const p = profile({
       person: { nationalities: ['XB'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2020-03', to: '2021-02', activity: 'employed', sector: 'construction', documented: true, postedFrom: 'XB' }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2020-03',
+          to: '2021-02',
+          activity: 'employed',
+          sector: 'construction',
+          documented: true,
+          postedFrom: 'XB',
+        },
+      ],
     });
     const cov = check(kb, p, { at: '2021-02' }).coverage[0];
-    expect(cov?.schemes).toContainEqual(expect.objectContaining({ scheme: 'xa.si', from: '2020-03', to: '2021-02' }));
+    expect(cov?.schemes).toContainEqual(
+      expect.objectContaining({ scheme: 'xa.si', from: '2020-03', to: '2021-02' }),
+    );
   });
 
   it('8. overlapping periods count each calendar month once', () => {
     const p = profile({
       person: { birthDate: '1990-01', nationalities: ['XB'], residence: 'XA' },
       periods: [
-        { country: 'XA', from: '2015-01', to: '2016-12', activity: 'employed', sector: 'retail', documented: true },
-        { country: 'XA', from: '2016-01', to: '2017-12', activity: 'employed', sector: 'hospitality', documented: true },
+        {
+          country: 'XA',
+          from: '2015-01',
+          to: '2016-12',
+          activity: 'employed',
+          sector: 'retail',
+          documented: true,
+        },
+        {
+          country: 'XA',
+          from: '2016-01',
+          to: '2017-12',
+          activity: 'employed',
+          sector: 'hospitality',
+          documented: true,
+        },
       ],
     });
     expect(find(check(kb, p, { at: '2018-01' }), 'xa.si', 'old_age').months.own).toBe(36);
@@ -175,7 +281,17 @@ describe('multi-country histories', () => {
   it('10. a short-term benefit outside the agreement is not exported', () => {
     const p = profile({
       person: { birthDate: '1990-01', nationalities: ['XB'], residence: 'XB' },
-      periods: [{ country: 'XA', from: '2022-01', to: '2023-01', activity: 'employed', sector: 'retail', documented: true, earnings: { amount: 2000, currency: 'XTS', per: 'month' } }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2022-01',
+          to: '2023-01',
+          activity: 'employed',
+          sector: 'retail',
+          documented: true,
+          earnings: { amount: 2000, currency: 'XTS', per: 'month' },
+        },
+      ],
       claim: { branch: 'sickness', date: '2023-01' },
     });
     const r = find(check(kb, p, { at: '2023-01' }), 'xa.si', 'sickness');
@@ -190,19 +306,41 @@ describe('multi-country histories', () => {
   it('11. date-dependent law: XA opened its scheme to foreigners in 2015', () => {
     const early = profile({
       person: { nationalities: ['XB'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2012-01', to: '2013-06', activity: 'employed', sector: 'retail', documented: true }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2012-01',
+          to: '2013-06',
+          activity: 'employed',
+          sector: 'retail',
+          documented: true,
+        },
+      ],
     });
     const r2013 = find(check(kb, early, { at: '2013-06' }), 'xa.si', 'sickness');
     expect(r2013.status).toBe('not_covered');
     expect(codes(r2013)).toEqual(['nationals_only']);
-    const later = profile({ ...early, periods: [{ ...early.periods[0]!, from: '2015-01', to: '2016-06' }] });
+    const later = profile({
+      ...early,
+      periods: early.periods.map((p) => ({ ...p, from: '2015-01', to: '2016-06' })),
+    });
     expect(find(check(kb, later, { at: '2016-06' }), 'xa.si', 'sickness').status).toBe('entitled');
   });
 
   it('12. the old-age qualifying period is read at the evaluation date (180 months until 2019, 120 after)', () => {
     const p = profile({
       person: { birthDate: '1950-01', nationalities: ['XA'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2005-01', to: '2017-12', activity: 'employed', sector: 'retail', documented: true, earnings: { amount: 1000, currency: 'XTS', per: 'month' } }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2005-01',
+          to: '2017-12',
+          activity: 'employed',
+          sector: 'retail',
+          documented: true,
+          earnings: { amount: 1000, currency: 'XTS', per: 'month' },
+        },
+      ],
     });
     expect(find(check(kb, p, { at: '2019-06' }), 'xa.si', 'old_age').months.required).toBe(180);
     const r2021 = find(check(kb, p, { at: '2021-06' }), 'xa.si', 'old_age');
@@ -211,8 +349,15 @@ describe('multi-country histories', () => {
     // 156 months: 1000 × (0.20 + 0.01 × floor(36/12)) = 230.00
     expect(r2021.amounts.paid?.amount).toBe(230);
     // Without the sector, the months from 2015 (when XA excludes fishing) cannot be placed: 120 counted, and the result says why.
-    const { sector: _omitted, ...noSector } = p.periods[0]!;
-    const vague = find(check(kb, { ...p, periods: [noSector] }, { at: '2021-06' }), 'xa.si', 'old_age');
+    const vague = find(
+      check(
+        kb,
+        { ...p, periods: p.periods.map((x) => ({ ...x, sector: undefined })) },
+        { at: '2021-06' },
+      ),
+      'xa.si',
+      'old_age',
+    );
     expect(vague.months.own).toBe(120);
     expect(vague.missing).toContain('periods[0].sector');
   });
@@ -220,7 +365,16 @@ describe('multi-country histories', () => {
   it('13. undocumented work: outside social insurance, inside work-injury compensation (an unverified rule)', () => {
     const p = profile({
       person: { nationalities: ['XB'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2022-01', to: '2023-01', activity: 'employed', sector: 'construction', documented: false }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2022-01',
+          to: '2023-01',
+          activity: 'employed',
+          sector: 'construction',
+          documented: false,
+        },
+      ],
       claim: { branch: 'employment_injury', date: '2023-01' },
     });
     const result = check(kb, p, { at: '2023-01' });
@@ -236,13 +390,26 @@ describe('multi-country histories', () => {
   it('14. domestic work is excluded; a birth date is needed for a pension; unpaid months do not count', () => {
     const domestic = profile({
       person: { nationalities: ['XB'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2020-01', to: '2022-12', activity: 'domestic_worker', sector: 'domestic_work', documented: true }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2020-01',
+          to: '2022-12',
+          activity: 'domestic_worker',
+          sector: 'domestic_work',
+          documented: true,
+        },
+      ],
     });
-    expect(codes(find(check(kb, domestic, { at: '2023-01' }), 'xa.si', 'sickness'))).toEqual(['sector_exclusion']);
+    expect(codes(find(check(kb, domestic, { at: '2023-01' }), 'xa.si', 'sickness'))).toEqual([
+      'sector_exclusion',
+    ]);
 
     const noBirth = profile({
       person: { nationalities: ['XA'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2000-01', to: '2020-12', activity: 'employed', documented: true }],
+      periods: [
+        { country: 'XA', from: '2000-01', to: '2020-12', activity: 'employed', documented: true },
+      ],
     });
     const oa = find(check(kb, noBirth, { at: '2021-01' }), 'xa.si', 'old_age');
     expect(oa.status).toBe('cannot_tell');
@@ -250,7 +417,16 @@ describe('multi-country histories', () => {
 
     const unpaid = profile({
       person: { nationalities: ['XA'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2020-01', to: '2022-12', activity: 'employed', documented: true, insurance: 'none' }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2020-01',
+          to: '2022-12',
+          activity: 'employed',
+          documented: true,
+          insurance: 'none',
+        },
+      ],
     });
     expect(find(check(kb, unpaid, { at: '2023-01' }), 'xa.si', 'sickness').months.own).toBe(0);
   });
@@ -258,12 +434,23 @@ describe('multi-country histories', () => {
   it('15. voluntary membership abroad counts only when paid', () => {
     const base = {
       person: { birthDate: '1970-01', nationalities: ['XB'], residence: 'XB' },
-      periods: [{ country: 'XA', from: '2010-01', to: '2012-12', activity: 'employed' as const, documented: true }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2010-01',
+          to: '2012-12',
+          activity: 'employed' as const,
+          documented: true,
+        },
+      ],
     };
     const notPaid = find(check(kb, profile(base), { at: '2013-01' }), 'xb.sss', 'old_age');
     expect(notPaid.status).toBe('not_covered');
     expect(notPaid.reasons.join(' ')).toMatch(/Voluntary membership was open/);
-    const paid = profile({ ...base, periods: [{ ...base.periods[0]!, insurance: 'voluntary' }] });
+    const paid = profile({
+      ...base,
+      periods: base.periods.map((x) => ({ ...x, insurance: 'voluntary' as const })),
+    });
     expect(find(check(kb, paid, { at: '2013-01' }), 'xb.sss', 'old_age').months.own).toBe(36);
   });
 
@@ -272,8 +459,18 @@ describe('multi-country histories', () => {
     const steps = traced.trace.map((t) => t.step);
     expect(steps).toContain('qualifying.minMonths (xa.oa.min_months)');
     expect(steps).toContain('totalization under xa-xb-ssa');
-    expect(traced.trace.find((t) => t.step === 'qualifying.minMonths (xa.oa.min_months)')).toMatchObject({ value: 120, at: '2023-01', source: { url: 'https://example.org/law', verified: true } });
-    const untraced = find(check(kb, homeThenAbroad, { at: '2023-01', trace: false }), 'xa.si', 'old_age');
+    expect(
+      traced.trace.find((t) => t.step === 'qualifying.minMonths (xa.oa.min_months)'),
+    ).toMatchObject({
+      value: 120,
+      at: '2023-01',
+      source: { url: 'https://example.org/law', verified: true },
+    });
+    const untraced = find(
+      check(kb, homeThenAbroad, { at: '2023-01', trace: false }),
+      'xa.si',
+      'old_age',
+    );
     expect(untraced.trace).toEqual([]);
     expect(untraced.amounts).toEqual(traced.amounts);
   });

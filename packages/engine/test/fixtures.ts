@@ -1,11 +1,27 @@
 // Two fictional jurisdictions and their agreements, so engine tests do not depend on the real
 // knowledge base. XA "Arcadia" is a destination, XB "Borduria" an origin; ISO 3166 leaves XA–XZ
 // for private use and ISO 4217 reserves XTS for testing.
-import type { AgreementInput, JurisdictionInput, KnowledgeBase, ProfileInput } from '../src/index.ts';
-import { agreementSchema, compileKnowledgeBase, jurisdictionSchema, profileSchema } from '../src/index.ts';
+import type {
+  AgreementInput,
+  JurisdictionInput,
+  KnowledgeBase,
+  ProfileInput,
+} from '../src/index.ts';
+import {
+  agreementSchema,
+  compileKnowledgeBase,
+  jurisdictionSchema,
+  profileSchema,
+} from '../src/index.ts';
 
 const fact = { source: 'law', ref: 'fictional act', verified: true } as const;
-const sources = { law: { title: 'Fictional social security act (test fixture)', url: 'https://example.org/law', kind: 'primary' as const } };
+const sources = {
+  law: {
+    title: 'Fictional social security act (test fixture)',
+    url: 'https://example.org/law',
+    kind: 'primary' as const,
+  },
+};
 const claim = {
   howTo: 'Apply at any office.',
   offices: [{ name: 'Head office', country: 'XA' }],
@@ -48,7 +64,15 @@ export const arcadia: JurisdictionInput = {
       from: '2000-01',
       coverage: [
         // Nationals only until 2014; open to every documented worker from 2015.
-        { from: '2000-01', to: '2014-12', place: 'in_country', membership: 'compulsory', nationality: 'nationals', requiresDocuments: true, ...fact },
+        {
+          from: '2000-01',
+          to: '2014-12',
+          place: 'in_country',
+          membership: 'compulsory',
+          nationality: 'nationals',
+          requiresDocuments: true,
+          ...fact,
+        },
         {
           from: '2015-01',
           place: 'in_country',
@@ -65,10 +89,18 @@ export const arcadia: JurisdictionInput = {
           {
             from: '2000-01',
             qualifying: { minMonths: { param: 'xa.oa.min_months' }, pensionAge: 60 },
-            benefit: { type: 'pension', rate: 0.2, accrual: { ratePerYear: 0.01, afterMonths: 120 }, averageOverMonths: 60, earningsCeiling: { param: 'xa.wage_ceiling' } },
+            benefit: {
+              type: 'pension',
+              rate: 0.2,
+              accrual: { ratePerYear: 0.01, afterMonths: 120 },
+              averageOverMonths: 60,
+              earningsCeiling: { param: 'xa.wage_ceiling' },
+            },
             otherwise: { type: 'contribution_refund', rates: [0.05] },
             paidAbroad: 'no',
-            onDeparture: { description: 'a refund of the worker’s contributions on leaving Arcadia for good' },
+            onDeparture: {
+              description: 'a refund of the worker’s contributions on leaving Arcadia for good',
+            },
             ...fact,
           },
         ],
@@ -76,7 +108,11 @@ export const arcadia: JurisdictionInput = {
           {
             from: '2000-01',
             qualifying: { recent: { months: 3, within: 15 } },
-            benefit: { type: 'earnings_replacement', rate: 0.5, duration: { count: 90, unit: 'days' } },
+            benefit: {
+              type: 'earnings_replacement',
+              rate: 0.5,
+              duration: { count: 90, unit: 'days' },
+            },
             paidAbroad: 'no',
             ...fact,
           },
@@ -85,7 +121,11 @@ export const arcadia: JurisdictionInput = {
           {
             from: '2000-01',
             qualifying: { coveredAtEvent: true },
-            benefit: { type: 'earnings_replacement', rate: 0.7, duration: { count: 12, unit: 'months' } },
+            benefit: {
+              type: 'earnings_replacement',
+              rate: 0.7,
+              duration: { count: 12, unit: 'months' },
+            },
             paidAbroad: 'yes',
             ...fact,
           },
@@ -99,9 +139,28 @@ export const arcadia: JurisdictionInput = {
       kind: 'employer_liability',
       administrator: { name: 'Arcadian Labour Department' },
       from: '2000-01',
-      coverage: [{ from: '2000-01', place: 'in_country', membership: 'compulsory', nationality: 'any', requiresDocuments: false, ...fact, verified: false, note: 'fixture: an unverified rule' }],
+      coverage: [
+        {
+          from: '2000-01',
+          place: 'in_country',
+          membership: 'compulsory',
+          nationality: 'any',
+          requiresDocuments: false,
+          ...fact,
+          verified: false,
+          note: 'fixture: an unverified rule',
+        },
+      ],
       branches: {
-        employment_injury: [{ from: '2000-01', qualifying: { coveredAtEvent: true }, benefit: { type: 'flat', amount: 5000, per: 'once' }, paidAbroad: 'yes', ...fact }],
+        employment_injury: [
+          {
+            from: '2000-01',
+            qualifying: { coveredAtEvent: true },
+            benefit: { type: 'flat', amount: 5000, per: 'once' },
+            paidAbroad: 'yes',
+            ...fact,
+          },
+        ],
       },
     },
   ],
@@ -123,10 +182,32 @@ export const borduria: JurisdictionInput = {
       administrator: { name: 'Bordurian Social Security System' },
       from: '1990-01',
       coverage: [
-        { from: '1990-01', place: 'in_country', membership: 'compulsory', nationality: 'any', requiresDocuments: true, ...fact },
+        {
+          from: '1990-01',
+          place: 'in_country',
+          membership: 'compulsory',
+          nationality: 'any',
+          requiresDocuments: true,
+          ...fact,
+        },
         // Nationals abroad: voluntary until 2018, compulsory from 2019.
-        { from: '1990-01', to: '2018-12', place: 'abroad', membership: 'voluntary', nationality: 'nationals', requiresDocuments: false, ...fact },
-        { from: '2019-01', place: 'abroad', membership: 'compulsory', nationality: 'nationals', requiresDocuments: true, ...fact },
+        {
+          from: '1990-01',
+          to: '2018-12',
+          place: 'abroad',
+          membership: 'voluntary',
+          nationality: 'nationals',
+          requiresDocuments: false,
+          ...fact,
+        },
+        {
+          from: '2019-01',
+          place: 'abroad',
+          membership: 'compulsory',
+          nationality: 'nationals',
+          requiresDocuments: true,
+          ...fact,
+        },
       ],
       branches: {
         old_age: [
@@ -138,9 +219,23 @@ export const borduria: JurisdictionInput = {
             ...fact,
           },
         ],
-        invalidity: [{ from: '1990-01', qualifying: { minMonths: 36 }, benefit: { type: 'flat', amount: 100, per: 'month' }, paidAbroad: 'yes', ...fact }],
+        invalidity: [
+          {
+            from: '1990-01',
+            qualifying: { minMonths: 36 },
+            benefit: { type: 'flat', amount: 100, per: 'month' },
+            paidAbroad: 'yes',
+            ...fact,
+          },
+        ],
       },
-      claim: { ...claim, languages: ['es'], offices: [{ name: 'Main office', country: 'XB' }], paysToForeignAccounts: 'yes', foreignDocuments: 'accepted' },
+      claim: {
+        ...claim,
+        languages: ['es'],
+        offices: [{ name: 'Main office', country: 'XB' }],
+        paysToForeignAccounts: 'yes',
+        foreignDocuments: 'accepted',
+      },
     },
     {
       id: 'xb.welfare',
@@ -148,9 +243,26 @@ export const borduria: JurisdictionInput = {
       kind: 'welfare_fund',
       administrator: { name: 'Overseas Workers Welfare Office' },
       from: '2005-01',
-      coverage: [{ from: '2005-01', place: 'abroad', membership: 'compulsory', nationality: 'nationals', requiresDocuments: true, ...fact }],
+      coverage: [
+        {
+          from: '2005-01',
+          place: 'abroad',
+          membership: 'compulsory',
+          nationality: 'nationals',
+          requiresDocuments: true,
+          ...fact,
+        },
+      ],
       branches: {
-        survivors: [{ from: '2005-01', qualifying: { coveredAtEvent: true }, benefit: { type: 'flat', amount: 7000, per: 'once' }, paidAbroad: 'yes', ...fact }],
+        survivors: [
+          {
+            from: '2005-01',
+            qualifying: { coveredAtEvent: true },
+            benefit: { type: 'flat', amount: 7000, per: 'once' },
+            paidAbroad: 'yes',
+            ...fact,
+          },
+        ],
       },
     },
   ],
@@ -164,7 +276,14 @@ export const ssa: AgreementInput = {
   parties: ['XA', 'XB'],
   inForce: { from: '2022-01' },
   branches: ['old_age', 'invalidity', 'survivors'],
-  provisions: { equalTreatment: true, export: true, totalization: true, detachment: { maxMonths: 24 }, minOwnMonths: 12, administrativeAssistance: true },
+  provisions: {
+    equalTreatment: true,
+    export: true,
+    totalization: true,
+    detachment: { maxMonths: 24 },
+    minOwnMonths: 12,
+    administrativeAssistance: true,
+  },
   sources,
   ...fact,
 };
@@ -177,7 +296,14 @@ export const mou: AgreementInput = {
   parties: ['XA', 'XB'],
   inForce: { from: '2010-01' },
   branches: [],
-  provisions: { equalTreatment: false, export: false, totalization: false, detachment: null, minOwnMonths: null, administrativeAssistance: false },
+  provisions: {
+    equalTreatment: false,
+    export: false,
+    totalization: false,
+    detachment: null,
+    minOwnMonths: null,
+    administrativeAssistance: false,
+  },
   sources,
   ...fact,
 };
@@ -185,10 +311,13 @@ export const mou: AgreementInput = {
 /** Compiles the fixture knowledge base, failing loudly if the fixtures themselves are wrong. */
 export function fixtureKb(options: { withSsa?: boolean } = {}): KnowledgeBase {
   const jurisdictions = [arcadia, borduria].map((j) => jurisdictionSchema.parse(j));
-  const agreements = [mou, ...(options.withSsa === false ? [] : [ssa])].map((a) => agreementSchema.parse(a));
+  const agreements = [mou, ...(options.withSsa === false ? [] : [ssa])].map((a) =>
+    agreementSchema.parse(a),
+  );
   const { kb, problems } = compileKnowledgeBase({ jurisdictions, agreements });
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new Error(`fixture knowledge base is invalid: ${JSON.stringify(errors)}`);
+  if (errors.length > 0)
+    throw new Error(`fixture knowledge base is invalid: ${JSON.stringify(errors)}`);
   return kb;
 }
 

@@ -32,19 +32,37 @@ const periodArb = fc
     earnings: { amount: p.earnings, currency: 'XTS', per: 'month' as const },
   }));
 
-const profileArb = fc.record({
-  birthYear: fc.integer({ min: 1950, max: 2000 }),
-  nationality: fc.constantFrom('XA', 'XB'),
-  residence: fc.constantFrom('XA', 'XB'),
-  periods: fc.array(periodArb, { minLength: 1, maxLength: 8 }),
-}).map((g): ProfileInput => ({
-  person: { birthDate: `${g.birthYear}-03`, nationalities: [g.nationality], residence: g.residence },
-  periods: g.periods as ProfileInput['periods'],
-}));
+const profileArb = fc
+  .record({
+    birthYear: fc.integer({ min: 1950, max: 2000 }),
+    nationality: fc.constantFrom('XA', 'XB'),
+    residence: fc.constantFrom('XA', 'XB'),
+    periods: fc.array(periodArb, { minLength: 1, maxLength: 8 }),
+  })
+  .map((g): ProfileInput => ({
+    person: {
+      birthDate: `${g.birthYear}-03`,
+      nationalities: [g.nationality],
+      residence: g.residence,
+    },
+    periods: g.periods,
+  }));
 
 /** What a result decides, without the trace (whose order follows the input). */
-const decision = (r: BranchResult) => ({ scheme: r.scheme, branch: r.branch, status: r.status, benefit: r.benefit, months: r.months, amounts: r.amounts, payable: r.payableAbroad, barriers: r.barriers.map((b) => b.code).sort() });
-const decisions = (c: CheckResult) => c.results.map(decision).sort((a, b) => `${a.scheme}/${a.branch}`.localeCompare(`${b.scheme}/${b.branch}`));
+const decision = (r: BranchResult) => ({
+  scheme: r.scheme,
+  branch: r.branch,
+  status: r.status,
+  benefit: r.benefit,
+  months: r.months,
+  amounts: r.amounts,
+  payable: r.payableAbroad,
+  barriers: r.barriers.map((b) => b.code).sort(),
+});
+const decisions = (c: CheckResult) =>
+  c.results
+    .map(decision)
+    .sort((a, b) => `${a.scheme}/${a.branch}`.localeCompare(`${b.scheme}/${b.branch}`));
 
 const ENTITLED = new Set(['entitled', 'entitled_through_agreement']);
 
@@ -52,7 +70,13 @@ describe('engine invariants (property tests)', () => {
   it('results do not depend on the order of periods', () => {
     fc.assert(
       fc.property(profileArb, fc.integer(), (input, seed) => {
-        const shuffled = [...input.periods].sort((a, b) => (((a.from.charCodeAt(5) * 31 + seed) % 7) - ((b.from.charCodeAt(5) * 31 + seed) % 7)) || 0).reverse();
+        const shuffled = [...input.periods]
+          .sort(
+            (a, b) =>
+              ((a.from.charCodeAt(5) * 31 + seed) % 7) - ((b.from.charCodeAt(5) * 31 + seed) % 7) ||
+              0,
+          )
+          .reverse();
         const a = check(kb, profile(input), { at: AT, trace: false });
         const b = check(kb, profile({ ...input, periods: shuffled }), { at: AT, trace: false });
         expect(decisions(b)).toEqual(decisions(a));
@@ -67,7 +91,9 @@ describe('engine invariants (property tests)', () => {
         const p = profile(input);
         const calendar = new Set<number>();
         const at = parseMonth(AT);
-        for (const period of p.periods) for (let m = parseMonth(period.from); m <= Math.min(parseMonth(period.to), at); m++) calendar.add(m);
+        for (const period of p.periods)
+          for (let m = parseMonth(period.from); m <= Math.min(parseMonth(period.to), at); m++)
+            calendar.add(m);
         for (const r of check(kb, p, { at: AT, trace: false }).results) {
           expect(r.months.own).toBeLessThanOrEqual(calendar.size);
           expect(r.months.aggregated).toBeLessThanOrEqual(calendar.size);
@@ -83,8 +109,10 @@ describe('engine invariants (property tests)', () => {
       fc.property(profileArb, (input) => {
         for (const r of check(kb, profile(input), { at: AT, trace: false }).results) {
           const { theoretical, proRata, independent, paid } = r.amounts;
-          if (theoretical && proRata) expect(proRata.amount).toBeLessThanOrEqual(theoretical.amount);
-          if (proRata && independent && paid) expect(paid.amount).toBe(Math.max(independent.amount, proRata.amount));
+          if (theoretical && proRata)
+            expect(proRata.amount).toBeLessThanOrEqual(theoretical.amount);
+          if (proRata && independent && paid)
+            expect(paid.amount).toBe(Math.max(independent.amount, proRata.amount));
         }
       }),
       { numRuns: 150 },
@@ -111,7 +139,11 @@ describe('engine invariants (property tests)', () => {
     fc.assert(
       fc.property(profileArb, (input) => {
         const once = check(kb, profile(input), { at: AT, trace: false });
-        const twice = check(kb, profile({ ...input, periods: [...input.periods, ...input.periods] }), { at: AT, trace: false });
+        const twice = check(
+          kb,
+          profile({ ...input, periods: [...input.periods, ...input.periods] }),
+          { at: AT, trace: false },
+        );
         expect(decisions(twice)).toEqual(decisions(once));
       }),
       { numRuns: 150 },

@@ -57,6 +57,12 @@ export function parseSourceDocument(file: string, text: string): SourceDocument 
     value,
     syntaxProblems,
     lineOf,
-    problem: (path, message, severity = 'error') => ({ file, line: lineOf(path), path: formatJsonPath(path), message, severity }),
+    problem: (path, message, severity = 'error') => ({
+      file,
+      line: lineOf(path),
+      path: formatJsonPath(path),
+      message,
+      severity,
+    }),
   };
 }

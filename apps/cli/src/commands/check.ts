@@ -1,5 +1,14 @@
 import type { KnowledgeBase, Reform } from '@tulay/engine';
-import { applyReform, check, compileKnowledgeBase, diffResults, formatJsonPath, isCalendarMonthOrDate, profileSchema, reformSchema } from '@tulay/engine';
+import {
+  applyReform,
+  check,
+  compileKnowledgeBase,
+  diffResults,
+  formatJsonPath,
+  isCalendarMonthOrDate,
+  profileSchema,
+  reformSchema,
+} from '@tulay/engine';
 import { formatProblem } from '@tulay/knowledge';
 import { loadKnowledge, readValidated } from '@tulay/knowledge/node';
 import type { Io } from '../io.ts';
@@ -21,7 +30,9 @@ export function loadUsableKb(io: Io, dir: string | undefined): KnowledgeBase | n
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
     for (const p of errors) io.err(formatProblem(p));
-    io.err(`tulay: the knowledge base has ${errors.length} error(s); run "tulay kb validate" for details.`);
+    io.err(
+      `tulay: the knowledge base has ${errors.length} error(s); run "tulay kb validate" for details.`,
+    );
     return null;
   }
   return loaded.kb;
@@ -30,7 +41,8 @@ export function loadUsableKb(io: Io, dir: string | undefined): KnowledgeBase | n
 /** Reads `--at`, defaulting to today. */
 export function readAt(at: string | undefined, today: string): string {
   if (at === undefined) return today;
-  if (!isCalendarMonthOrDate(at)) throw new UsageError(`--at: "${at}" must be a real date YYYY-MM-DD or month YYYY-MM`);
+  if (!isCalendarMonthOrDate(at))
+    throw new UsageError(`--at: "${at}" must be a real date YYYY-MM-DD or month YYYY-MM`);
   return at;
 }
 
@@ -62,17 +74,38 @@ export function checkCommand(io: Io, args: CheckArgs): number {
   }
   const applied = applyReform(kb.input, reform);
   if (!applied.ok) {
-    for (const i of applied.issues) io.err(`${args.reform ?? ''}: ${formatJsonPath(i.path)}: ${i.message}`);
+    for (const i of applied.issues)
+      io.err(`${args.reform ?? ''}: ${formatJsonPath(i.path)}: ${i.message}`);
     return EXIT.invalidInput;
   }
   const compiled = compileKnowledgeBase(applied.input);
   const errors = compiled.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    for (const p of errors) io.err(`${args.reform ?? ''}: the reformed law is inconsistent: ${formatJsonPath(p.path)}: ${p.message}`);
+    for (const p of errors)
+      io.err(
+        `${args.reform ?? ''}: the reformed law is inconsistent: ${formatJsonPath(p.path)}: ${p.message}`,
+      );
     return EXIT.invalidInput;
   }
   const reformed = check(compiled.kb, profile.value, { at });
   const diff = diffResults(baseline, reformed);
-  io.out(args.json ? JSON.stringify({ ...baseline, reform: { id: reform.id, title: reform.title, from: reform.from, result: reformed, diff } }, null, 2) : renderCheck(reformed, diff));
+  io.out(
+    args.json
+      ? JSON.stringify(
+          {
+            ...baseline,
+            reform: {
+              id: reform.id,
+              title: reform.title,
+              from: reform.from,
+              result: reformed,
+              diff,
+            },
+          },
+          null,
+          2,
+        )
+      : renderCheck(reformed, diff),
+  );
   return EXIT.ok;
 }

@@ -1,5 +1,12 @@
 import type { CountryCode, MatrixCell } from '@tulay/engine';
-import { BRANCHES, coverageMatrix, formatMonth, isCountryCode, parseMonth, scorePrinciples } from '@tulay/engine';
+import {
+  BRANCHES,
+  coverageMatrix,
+  formatMonth,
+  isCountryCode,
+  parseMonth,
+  scorePrinciples,
+} from '@tulay/engine';
 import type { Io } from '../io.ts';
 import { EXIT, UsageError } from '../io.ts';
 import { table } from '../render/table.ts';
@@ -18,12 +25,22 @@ const SHORT: Record<string, string> = {
 };
 
 function mark(c: MatrixCell): string {
-  const base = c.level === 'compulsory' ? (c.conditions.length > 0 ? 'c*' : 'C') : c.level === 'voluntary' ? 'v' : '–';
+  const base =
+    c.level === 'compulsory'
+      ? c.conditions.length > 0
+        ? 'c*'
+        : 'C'
+      : c.level === 'voluntary'
+        ? 'v'
+        : '–';
   return c.unverified && c.level !== 'none' ? `${base}?` : base;
 }
 
 /** `tulay kb matrix --at DATE`: per country and branch, whether migrant workers are covered inbound and outbound. */
-export function kbMatrix(io: Io, args: { at: string | undefined; kb: string | undefined; json: boolean; today: string }): number {
+export function kbMatrix(
+  io: Io,
+  args: { at: string | undefined; kb: string | undefined; json: boolean; today: string },
+): number {
   const at = parseMonth(readAt(args.at, args.today));
   const kb = loadUsableKb(io, args.kb);
   if (!kb) return EXIT.problems;
@@ -35,12 +52,30 @@ export function kbMatrix(io: Io, args: { at: string | undefined; kb: string | un
   const header = ['country', ...BRANCHES.map((b) => SHORT[b] ?? b)];
   io.out(`Coverage of migrant workers at ${formatMonth(at)}\n`);
   io.out('Inbound: foreign workers in the country');
-  io.out(table(header, rows.map((r) => [`${r.country} ${r.name}`, ...BRANCHES.map((b) => mark(r.inbound[b]))])));
+  io.out(
+    table(
+      header,
+      rows.map((r) => [`${r.country} ${r.name}`, ...BRANCHES.map((b) => mark(r.inbound[b]))]),
+    ),
+  );
   io.out('\nOutbound: the country’s nationals working abroad');
-  io.out(table(header, rows.map((r) => [`${r.country} ${r.name}`, ...BRANCHES.map((b) => mark(r.outbound[b]))])));
-  io.out('\nC compulsory for all; c* compulsory on conditions (papers, permit, sector); v voluntary only; – none; ? rests on an unverified fact.');
-  io.out('Branches: ' + BRANCHES.map((b) => `${SHORT[b] ?? b} ${b.replace('_', ' ')}`).join(', ') + '.');
-  const conditional = rows.flatMap((r) => BRANCHES.filter((b) => r.inbound[b].level === 'compulsory' && r.inbound[b].conditions.length > 0).map((b) => ({ r, b })));
+  io.out(
+    table(
+      header,
+      rows.map((r) => [`${r.country} ${r.name}`, ...BRANCHES.map((b) => mark(r.outbound[b]))]),
+    ),
+  );
+  io.out(
+    '\nC compulsory for all; c* compulsory on conditions (papers, permit, sector); v voluntary only; – none; ? rests on an unverified fact.',
+  );
+  io.out(
+    'Branches: ' + BRANCHES.map((b) => `${SHORT[b] ?? b} ${b.replace('_', ' ')}`).join(', ') + '.',
+  );
+  const conditional = rows.flatMap((r) =>
+    BRANCHES.filter(
+      (b) => r.inbound[b].level === 'compulsory' && r.inbound[b].conditions.length > 0,
+    ).map((b) => ({ r, b })),
+  );
   if (conditional.length > 0) {
     io.out('\nConditions (inbound, compulsory):');
     const seen = new Set<string>();
@@ -56,34 +91,57 @@ export function kbMatrix(io: Io, args: { at: string | undefined; kb: string | un
 const SCORE_WORDS = { met: 'met', partly_met: 'partly met', not_met: 'not met' } as const;
 
 function country(code: string | undefined, what: string): CountryCode {
-  if (code === undefined) throw new UsageError(`kb principles needs ${what}: tulay kb principles ORIGIN DEST`);
+  if (code === undefined)
+    throw new UsageError(`kb principles needs ${what}: tulay kb principles ORIGIN DEST`);
   const upper = code.toUpperCase();
-  if (!isCountryCode(upper)) throw new UsageError(`${what} "${code}" is not an ISO 3166-1 alpha-2 country code`);
+  if (!isCountryCode(upper))
+    throw new UsageError(`${what} "${code}" is not an ISO 3166-1 alpha-2 country code`);
   return upper;
 }
 
 /** `tulay kb principles ORIGIN DEST --at DATE`: the report's principles scored for a corridor, with evidence. */
-export function kbPrinciples(io: Io, args: { origin: string | undefined; destination: string | undefined; at: string | undefined; kb: string | undefined; json: boolean; today: string }): number {
+export function kbPrinciples(
+  io: Io,
+  args: {
+    origin: string | undefined;
+    destination: string | undefined;
+    at: string | undefined;
+    kb: string | undefined;
+    json: boolean;
+    today: string;
+  },
+): number {
   const origin = country(args.origin, 'ORIGIN');
   const destination = country(args.destination, 'DEST');
   const at = parseMonth(readAt(args.at, args.today));
   const kb = loadUsableKb(io, args.kb);
   if (!kb) return EXIT.problems;
-  for (const c of [origin, destination]) if (!kb.jurisdictions.has(c)) throw new UsageError(`no jurisdiction package for ${c}`);
+  for (const c of [origin, destination])
+    if (!kb.jurisdictions.has(c)) throw new UsageError(`no jurisdiction package for ${c}`);
   const result = scorePrinciples(kb, origin, destination, at);
   if (args.json) {
     io.out(JSON.stringify({ ...result, at: formatMonth(at) }, null, 2));
     return EXIT.ok;
   }
-  io.out(`Principles for ${origin} → ${destination} at ${formatMonth(at)} (method: docs/principles.md)\n`);
-  io.out(table(['principle', 'score'], result.principles.map((p) => [p.title, SCORE_WORDS[p.score] + (p.unverified ? ' ?' : '')])));
+  io.out(
+    `Principles for ${origin} → ${destination} at ${formatMonth(at)} (method: docs/principles.md)\n`,
+  );
+  io.out(
+    table(
+      ['principle', 'score'],
+      result.principles.map((p) => [p.title, SCORE_WORDS[p.score] + (p.unverified ? ' ?' : '')]),
+    ),
+  );
   for (const p of result.principles) {
     io.out(`\n${p.title}: ${SCORE_WORDS[p.score]}`);
     for (const e of p.evidence) io.out(`  - ${e}`);
   }
   if (result.agreements.length > 0) {
     io.out('\nAgreements between them:');
-    for (const a of result.agreements) io.out(`  - ${a.id}: ${a.title} (${a.kind.replace(/_/g, ' ')}${a.binding ? '' : ', not binding'}${a.inForce ? ', in force' : ', not in force'})`);
+    for (const a of result.agreements)
+      io.out(
+        `  - ${a.id}: ${a.title} (${a.kind.replace(/_/g, ' ')}${a.binding ? '' : ', not binding'}${a.inForce ? ', in force' : ', not in force'})`,
+      );
   }
   io.out('\n? rests on a fact marked unverified in the knowledge base.');
   return EXIT.ok;

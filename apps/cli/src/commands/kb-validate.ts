@@ -16,7 +16,9 @@ export function kbValidate(io: Io, dir: string | undefined): number {
       `${loaded.kb.agreements.length} agreements, ${loaded.instruments.instruments.length} instruments, ` +
       `${loaded.instruments.ratifications.length} ratification records.`,
   );
-  io.out(`${facts.total} dated facts, every one with a source; ${facts.unverified} marked unverified.`);
+  io.out(
+    `${facts.total} dated facts, every one with a source; ${facts.unverified} marked unverified.`,
+  );
   if (errors.length > 0) {
     io.out(`Invalid: ${errors.length} error(s), ${warnings.length} warning(s).`);
     return EXIT.problems;

@@ -43,7 +43,9 @@ function collapseNotCovered(results: readonly BranchResult[]): BranchResult[] {
 /** The readable explanation `tulay check` prints: a table per country, then barriers and what to do. */
 export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
   const out: string[] = [];
-  out.push(`Tulay check at ${result.at} — benefits paid to a residence in ${result.residence}${result.claim ? `; claim: ${result.claim.branch.replace('_', ' ')} in ${result.claim.date}` : ''}`);
+  out.push(
+    `Tulay check at ${result.at} — benefits paid to a residence in ${result.residence}${result.claim ? `; claim: ${result.claim.branch.replace('_', ' ')} in ${result.claim.date}` : ''}`,
+  );
   out.push('');
   out.push('Coverage');
   out.push(
@@ -53,7 +55,14 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
         String(c.period),
         c.country,
         `${c.from}..${c.to}`,
-        c.schemes.length === 0 ? 'no scheme' : c.schemes.map((s) => `${s.scheme} ${s.from}..${s.to}${s.membership === 'voluntary' ? ' (voluntary)' : ''}${s.detachedUnder ? ` (posted, ${s.detachedUnder})` : ''}${s.counted ? '' : ' (not paid)'}`).join('; '),
+        c.schemes.length === 0
+          ? 'no scheme'
+          : c.schemes
+              .map(
+                (s) =>
+                  `${s.scheme} ${s.from}..${s.to}${s.membership === 'voluntary' ? ' (voluntary)' : ''}${s.detachedUnder ? ` (posted, ${s.detachedUnder})` : ''}${s.counted ? '' : ' (not paid)'}`,
+              )
+              .join('; '),
       ]),
     ),
   );
@@ -61,15 +70,27 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
   for (const country of countries) {
     const rows = collapseNotCovered(result.results.filter((r) => r.country === country));
     out.push('');
-    out.push(`${country}`);
+    out.push(country);
     out.push(
       table(
-        ['scheme', 'branch', 'status', 'months', 'paid', 'payable in ' + result.residence, 'barriers'],
+        [
+          'scheme',
+          'branch',
+          'status',
+          'months',
+          'paid',
+          `payable in ${result.residence}`,
+          'barriers',
+        ],
         rows.map((r) => [
           r.scheme,
           r.branch === ('all' as string) ? 'all branches' : r.branch.replace('_', ' '),
-          STATUS_WORDS[r.status] + (r.benefit === 'fallback' ? ' (lump sum)' : '') + (r.unverified.length > 0 ? ' *' : ''),
-          r.months.required === null ? String(r.months.aggregated) : `${r.months.aggregated}/${r.months.required}`,
+          STATUS_WORDS[r.status] +
+            (r.benefit === 'fallback' ? ' (lump sum)' : '') +
+            (r.unverified.length > 0 ? ' *' : ''),
+          r.months.required === null
+            ? String(r.months.aggregated)
+            : `${r.months.aggregated}/${r.months.required}`,
           money(r.amounts.paid),
           payable(r),
           r.barriers.map((b) => b.code).join(', ') || '–',
@@ -77,9 +98,12 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
       ),
     );
   }
-  if (result.results.some((r) => r.unverified.length > 0)) out.push('\n* rests on a fact marked unverified in the knowledge base.');
+  if (result.results.some((r) => r.unverified.length > 0))
+    out.push('\n* rests on a fact marked unverified in the knowledge base.');
 
-  const withBarriers = collapseNotCovered(result.results).filter((r) => r.barriers.length > 0 || r.reasons.length > 0 || r.missing.length > 0);
+  const withBarriers = collapseNotCovered(result.results).filter(
+    (r) => r.barriers.length > 0 || r.reasons.length > 0 || r.missing.length > 0,
+  );
   if (withBarriers.length > 0) {
     out.push('');
     out.push('What stands in the way, and what would remove it');
@@ -94,7 +118,9 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
     }
   }
 
-  const claimable = result.results.filter((r) => (r.status === 'entitled' || r.status === 'entitled_through_agreement') && r.howToClaim);
+  const claimable = result.results.filter(
+    (r) => (r.status === 'entitled' || r.status === 'entitled_through_agreement') && r.howToClaim,
+  );
   const seen = new Set<string>();
   if (claimable.length > 0) {
     out.push('');
@@ -103,8 +129,12 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
       if (!r.howToClaim || seen.has(r.scheme)) continue;
       seen.add(r.scheme);
       out.push(`- ${r.schemeName}: ${r.howToClaim.howTo}`);
-      if (r.howToClaim.offices.length > 0) out.push(`    Offices: ${r.howToClaim.offices.map((o) => `${o.name} (${o.country})`).join('; ')}`);
-      if (r.howToClaim.documents.length > 0) out.push(`    Bring: ${r.howToClaim.documents.join('; ')}`);
+      if (r.howToClaim.offices.length > 0)
+        out.push(
+          `    Offices: ${r.howToClaim.offices.map((o) => `${o.name} (${o.country})`).join('; ')}`,
+        );
+      if (r.howToClaim.documents.length > 0)
+        out.push(`    Bring: ${r.howToClaim.documents.join('; ')}`);
     }
   }
   if (diff) {
@@ -113,11 +143,15 @@ export function renderCheck(result: CheckResult, diff?: ReformDiff): string {
     const changed = diff.changes.filter((c) => c.change !== 'same');
     if (changed.length === 0) out.push('  No change for this worker.');
     for (const c of changed) {
-      out.push(`- ${c.scheme} ${c.branch.replace('_', ' ')}: ${c.change} (${c.before.status ?? '–'} → ${c.after.status ?? '–'}; paid ${c.before.paid ?? '–'} → ${c.after.paid ?? '–'}; payable abroad ${String(c.before.payableAbroad)} → ${String(c.after.payableAbroad)})`);
+      out.push(
+        `- ${c.scheme} ${c.branch.replace('_', ' ')}: ${c.change} (${c.before.status ?? '–'} → ${c.after.status ?? '–'}; paid ${c.before.paid ?? '–'} → ${c.after.paid ?? '–'}; payable abroad ${String(c.before.payableAbroad)} → ${String(c.after.payableAbroad)})`,
+      );
       if (c.barriersRemoved.length > 0) out.push(`    removes: ${c.barriersRemoved.join(', ')}`);
     }
   }
   for (const note of result.notes) out.push(`\nNote: ${note}`);
-  out.push('\nRun with --json for the full result, including the trace of every rule and source used.');
+  out.push(
+    '\nRun with --json for the full result, including the trace of every rule and source used.',
+  );
   return out.join('\n');
 }

@@ -37,7 +37,12 @@ function conditionsOf(rule: CoverageRule, forNationals: boolean): string[] {
   if (rule.sectors?.only) out.push(`only ${rule.sectors.only.join(', ')}`);
   if (rule.sectors?.except) out.push(`not ${rule.sectors.except.join(', ')}`);
   if (rule.employer) out.push('employer a national or PR');
-  if (typeof rule.nationality === 'object') out.push('only' in rule.nationality ? `nationals of ${rule.nationality.only.join(', ')}` : `not nationals of ${rule.nationality.except.join(', ')}`);
+  if (typeof rule.nationality === 'object')
+    out.push(
+      'only' in rule.nationality
+        ? `nationals of ${rule.nationality.only.join(', ')}`
+        : `not nationals of ${rule.nationality.except.join(', ')}`,
+    );
   return out;
 }
 
@@ -51,7 +56,12 @@ function excludesDomestic(rule: CoverageRule): boolean {
 }
 
 /** Whether the scheme provides the branch at `at` (its own rules or those it is based on). */
-export function providesBranch(kb: KnowledgeBase, scheme: CompiledScheme, branch: Branch, at: Month): boolean {
+export function providesBranch(
+  kb: KnowledgeBase,
+  scheme: CompiledScheme,
+  branch: Branch,
+  at: Month,
+): boolean {
   const owner = kb.schemes.get(scheme.branchesFrom) ?? scheme;
   const versions = owner.branches.get(branch);
   return versions !== undefined && versionAt(versions, at) !== undefined;
@@ -62,7 +72,14 @@ export function providesBranch(kb: KnowledgeBase, scheme: CompiledScheme, branch
  * nationality `nationality` or any), to its own nationals working abroad (`outbound`), or to its
  * nationals working at home (`nationals_at_home`).
  */
-export function openSchemes(kb: KnowledgeBase, country: CountryCode, branch: Branch, at: Month, direction: 'inbound' | 'outbound' | 'nationals_at_home', nationality: CountryCode | null = null): Openness[] {
+export function openSchemes(
+  kb: KnowledgeBase,
+  country: CountryCode,
+  branch: Branch,
+  at: Month,
+  direction: 'inbound' | 'outbound' | 'nationals_at_home',
+  nationality: CountryCode | null = null,
+): Openness[] {
   const out: Openness[] = [];
   for (const scheme of kb.jurisdictions.get(country)?.schemes ?? []) {
     if (!holdsIn(scheme, at) || !providesBranch(kb, scheme, branch, at)) continue;
@@ -70,7 +87,8 @@ export function openSchemes(kb: KnowledgeBase, country: CountryCode, branch: Bra
       .filter((r) => holdsIn(r, at))
       .map((r) => r.rule)
       .filter((r) => {
-        if (direction === 'inbound') return r.place === 'in_country' && admitsForeign(r.nationality, nationality);
+        if (direction === 'inbound')
+          return r.place === 'in_country' && admitsForeign(r.nationality, nationality);
         if (direction === 'outbound') return r.place === 'abroad' && admitsNational(r.nationality);
         return r.place === 'in_country' && admitsNational(r.nationality);
       });

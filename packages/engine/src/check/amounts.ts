@@ -10,7 +10,12 @@ import { readQuantity } from './quantities.ts';
 export type EarningsByMonth = ReadonlyMap<number, number | null>;
 
 // Earnings per day are turned into months with the 6-day row of Reg. 987/2009 art. 13 (26 days a month).
-const PER_MONTH: Record<'day' | 'week' | 'month' | 'year', number> = { day: 26, week: 52 / 12, month: 1, year: 1 / 12 };
+const PER_MONTH: Record<'day' | 'week' | 'month' | 'year', number> = {
+  day: 26,
+  week: 52 / 12,
+  month: 1,
+  year: 1 / 12,
+};
 
 /** A period's monthly earnings in `currency`, or null if not given or given in another currency. */
 export function monthlyEarnings(p: Period, currency: string): number | null {
@@ -20,7 +25,12 @@ export function monthlyEarnings(p: Period, currency: string): number | null {
 
 /** A computed amount, or what is missing to compute it. */
 export type FormulaOutcome =
-  | { readonly ok: true; readonly amount: number | null; readonly per: 'month' | 'year' | 'once'; readonly duration: { count: number; unit: 'days' | 'months' } | null }
+  | {
+      readonly ok: true;
+      readonly amount: number | null;
+      readonly per: 'month' | 'year' | 'once';
+      readonly duration: { count: number; unit: 'days' | 'months' } | null;
+    }
   | { readonly ok: false; readonly missing: readonly string[] };
 
 export interface FormulaContext {
@@ -34,7 +44,11 @@ export interface FormulaContext {
   readonly label: string;
 }
 
-function average(earnings: EarningsByMonth, lastN: number | undefined, ceiling: number | null): number | null {
+function average(
+  earnings: EarningsByMonth,
+  lastN: number | undefined,
+  ceiling: number | null,
+): number | null {
   const months = [...earnings.entries()].sort((a, b) => a[0] - b[0]);
   const used = lastN === undefined ? months : months.slice(-lastN);
   const known = used.map(([, v]) => v).filter((v): v is number => v !== null);
@@ -52,7 +66,8 @@ export function computeFormula(f: Formula, ctx: FormulaContext): FormulaOutcome 
     if (!r.ok) missing.push(r.missing);
     return r.ok ? r.value : null;
   };
-  const ceilingOf = (q: Parameters<typeof readQuantity>[1] | undefined) => (q === undefined ? null : read(q, 'earningsCeiling'));
+  const ceilingOf = (q: Parameters<typeof readQuantity>[1] | undefined) =>
+    q === undefined ? null : read(q, 'earningsCeiling');
   const noEarnings = 'periods[].earnings (in the scheme’s currency)';
 
   switch (f.type) {
@@ -61,13 +76,26 @@ export function computeFormula(f: Formula, ctx: FormulaContext): FormulaOutcome 
       const ceiling = ceilingOf(f.earningsCeiling);
       const accrualRate = f.accrual ? read(f.accrual.ratePerYear, 'accrual.ratePerYear') : 0;
       const after = f.accrual ? read(f.accrual.afterMonths, 'accrual.afterMonths') : 0;
-      if (missing.length > 0 || rate === null || accrualRate === null || after === null) return { ok: false, missing };
+      if (missing.length > 0 || rate === null || accrualRate === null || after === null)
+        return { ok: false, missing };
       const avg = average(ctx.earnings, f.averageOverMonths, ceiling);
       if (avg === null) return { ok: false, missing: [noEarnings] };
       const years = Math.floor(Math.max(0, ctx.months - after) / 12);
       const share = rate + accrualRate * years;
-      tracer.add(`${label}.averageMonthlyEarnings`, round2(avg), null, null, f.averageOverMonths ? `last ${f.averageOverMonths} insured months` : 'all insured months');
-      tracer.add(`${label}.share`, Number(share.toFixed(6)), null, null, `${rate} + ${accrualRate} × ${years} years beyond ${after} months`);
+      tracer.add(
+        `${label}.averageMonthlyEarnings`,
+        round2(avg),
+        null,
+        null,
+        f.averageOverMonths ? `last ${f.averageOverMonths} insured months` : 'all insured months',
+      );
+      tracer.add(
+        `${label}.share`,
+        Number(share.toFixed(6)),
+        null,
+        null,
+        `${rate} + ${accrualRate} × ${years} years beyond ${after} months`,
+      );
       return { ok: true, amount: avg * share, per: 'month', duration: null };
     }
     case 'flat': {
@@ -95,8 +123,12 @@ export function computeFormula(f: Formula, ctx: FormulaContext): FormulaOutcome 
       const ceiling = ceilingOf(f.earningsCeiling);
       if (missing.length > 0) return { ok: false, missing };
       const known = [...ctx.earnings.values()];
-      if (known.length === 0 || known.some((v) => v === null)) return { ok: false, missing: [noEarnings] };
-      const base = known.reduce<number>((sum, v) => sum + (ceiling === null ? (v ?? 0) : Math.min(v ?? 0, ceiling)), 0);
+      if (known.length === 0 || known.some((v) => v === null))
+        return { ok: false, missing: [noEarnings] };
+      const base = known.reduce<number>(
+        (sum, v) => sum + (ceiling === null ? (v ?? 0) : Math.min(v ?? 0, ceiling)),
+        0,
+      );
       const rate = rates.reduce<number>((a, b) => a + (b ?? 0), 0);
       return { ok: true, amount: base * rate, per: 'once', duration: null };
     }
@@ -117,7 +149,12 @@ export function round2(x: number): number {
  * The pro-rata amount (Reg. 883/2004 art. 52(1)(b)): `T × D_s / min(D_tot, M_s)`, never more than
  * the theoretical (full) amount. `fullMonths` is M_s; without one, D_tot is used.
  */
-export function proRata(theoretical: number, ownMonths: number, totalMonths: number, fullMonths: number | null): number {
+export function proRata(
+  theoretical: number,
+  ownMonths: number,
+  totalMonths: number,
+  fullMonths: number | null,
+): number {
   const denominator = fullMonths === null ? totalMonths : Math.min(totalMonths, fullMonths);
   if (denominator <= 0) return 0;
   return theoretical * Math.min(1, ownMonths / denominator);

@@ -1,6 +1,12 @@
 import type { BarrierCode, Branch, CountryCode } from '../domain.ts';
 import { PRO_RATA_BRANCHES } from '../domain.ts';
-import type { CompiledAgreement, CompiledBranchRule, CompiledJurisdiction, CompiledScheme, KnowledgeBase } from '../kb/knowledge-base.ts';
+import type {
+  CompiledAgreement,
+  CompiledBranchRule,
+  CompiledJurisdiction,
+  CompiledScheme,
+  KnowledgeBase,
+} from '../kb/knowledge-base.ts';
 import { holdsIn, versionAt } from '../kb/knowledge-base.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Month } from '../time/month.ts';
@@ -14,7 +20,17 @@ import { readHistory } from './history.ts';
 import type { InsuredMonths } from './months.ts';
 import { aggregate, insuredMonths, monthsWithin } from './months.ts';
 import { readQuantity } from './quantities.ts';
-import type { Amount, Amounts, Barrier, BranchResult, CheckResult, Citation, PeriodCoverage, Remedy, Status } from './result.ts';
+import type {
+  Amount,
+  Amounts,
+  Barrier,
+  BranchResult,
+  CheckResult,
+  Citation,
+  PeriodCoverage,
+  Remedy,
+  Status,
+} from './result.ts';
 import { Tracer, cite } from './trace.ts';
 
 /** The engine's version, written into every result. */
@@ -27,13 +43,31 @@ export interface CheckOptions {
   readonly trace?: boolean;
 }
 
-const NO_AMOUNTS: Amounts = { independent: null, theoretical: null, proRata: null, paid: null, duration: null };
+const NO_AMOUNTS: Amounts = {
+  independent: null,
+  theoretical: null,
+  proRata: null,
+  paid: null,
+  duration: null,
+};
 
-const LEGAL: ReadonlySet<BarrierCode> = new Set(['nationals_only', 'residency', 'documentation', 'qualifying_period', 'sector_exclusion', 'not_paid_abroad']);
+const LEGAL: ReadonlySet<BarrierCode> = new Set([
+  'nationals_only',
+  'residency',
+  'documentation',
+  'qualifying_period',
+  'sector_exclusion',
+  'not_paid_abroad',
+]);
 
 function citeAgreement(a: CompiledAgreement): Citation {
   const src = a.raw.sources[a.raw.source];
-  return { title: src?.title ?? a.raw.title, url: src?.url ?? '', ref: a.raw.ref, verified: a.raw.verified };
+  return {
+    title: src?.title ?? a.raw.title,
+    url: src?.url ?? '',
+    ref: a.raw.ref,
+    verified: a.raw.verified,
+  };
 }
 
 /** Per-run context shared by every scheme and branch of one check. */
@@ -54,7 +88,10 @@ interface Run {
 export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions): CheckResult {
   const at = parseMonth(options.at);
   const h = readHistory(profile, at);
-  const event = profile.claim?.date === undefined ? at : (Math.min(parseMonth(profile.claim.date), at) as Month);
+  const event =
+    profile.claim?.date === undefined
+      ? at
+      : (Math.min(parseMonth(profile.claim.date), at) as Month);
   const coverage = mapCoverage(kb, h);
 
   const monthsByCountry = new Map<CountryCode, InsuredMonths>();
@@ -64,13 +101,17 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
     list.push(s);
     segmentsByCountry.set(s.scheme.country, list);
   }
-  for (const [country, segs] of segmentsByCountry) monthsByCountry.set(country, insuredMonths(segs));
+  for (const [country, segs] of segmentsByCountry)
+    monthsByCountry.set(country, insuredMonths(segs));
 
   const run: Run = { kb, h, at, event, trace: options.trace ?? true, monthsByCountry };
 
   // Schemes are reported by the scheme that owns their branches, so a continuation scheme
   // (Thailand's Section 39 based on Section 33) adds its months to the same benefits.
-  const groups = new Map<string, { owner: CompiledScheme; segments: CoverageSegment[]; misses: CoverageMiss[] }>();
+  const groups = new Map<
+    string,
+    { owner: CompiledScheme; segments: CoverageSegment[]; misses: CoverageMiss[] }
+  >();
   const groupOf = (s: CompiledScheme) => {
     const owner = kb.schemes.get(s.branchesFrom) ?? s;
     let g = groups.get(owner.id);
@@ -106,13 +147,38 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
 function summarizeCoverage(h: WorkHistory, segments: readonly CoverageSegment[]): PeriodCoverage[] {
   return h.periods.map((p) => {
     // Adjacent stretches of one scheme under successive rules read as one stretch.
-    const merged: { scheme: CompiledScheme; from: Month; to: Month; membership: 'compulsory' | 'voluntary'; counted: boolean; detachedUnder: string | null }[] = [];
-    const own = segments.filter((s) => s.period === p).sort((a, b) => a.scheme.id.localeCompare(b.scheme.id) || a.from - b.from);
+    const merged: {
+      scheme: CompiledScheme;
+      from: Month;
+      to: Month;
+      membership: 'compulsory' | 'voluntary';
+      counted: boolean;
+      detachedUnder: string | null;
+    }[] = [];
+    const own = segments
+      .filter((s) => s.period === p)
+      .sort((a, b) => a.scheme.id.localeCompare(b.scheme.id) || a.from - b.from);
     for (const s of own) {
       const last = merged.at(-1);
       const detachedUnder = s.detachedUnder?.id ?? null;
-      if (last && last.scheme === s.scheme && last.to + 1 === s.from && last.membership === s.membership && last.counted === s.counted && last.detachedUnder === detachedUnder) last.to = s.to;
-      else merged.push({ scheme: s.scheme, from: s.from, to: s.to, membership: s.membership, counted: s.counted, detachedUnder });
+      if (
+        last &&
+        last.scheme === s.scheme &&
+        last.to + 1 === s.from &&
+        last.membership === s.membership &&
+        last.counted === s.counted &&
+        last.detachedUnder === detachedUnder
+      )
+        last.to = s.to;
+      else
+        merged.push({
+          scheme: s.scheme,
+          from: s.from,
+          to: s.to,
+          membership: s.membership,
+          counted: s.counted,
+          detachedUnder,
+        });
     }
     return {
       period: p.index,
@@ -138,13 +204,23 @@ function ruleAt(scheme: CompiledScheme, branch: Branch, at: Month): CompiledBran
   if (!versions) return undefined;
   const current = versionAt(versions, at);
   if (current) return current;
-  if (scheme.to !== null && scheme.to < at) return versions.filter((v) => v.from <= scheme.to!).at(-1);
+  const closed = scheme.to;
+  if (closed !== null && closed < at) return versions.filter((v) => v.from <= closed).at(-1);
   return undefined;
 }
 
-function agreementsGranting(run: Run, country: CountryCode, branch: Branch, provision: 'totalization' | 'export'): CompiledAgreement[] {
+function agreementsGranting(
+  run: Run,
+  country: CountryCode,
+  branch: Branch,
+  provision: 'totalization' | 'export',
+): CompiledAgreement[] {
   return (run.kb.agreementsByCountry.get(country) ?? []).filter(
-    (a) => a.inForce !== null && holdsIn(a.inForce, run.at) && a.branches.has(branch) && a.raw.provisions[provision],
+    (a) =>
+      a.inForce !== null &&
+      holdsIn(a.inForce, run.at) &&
+      a.branches.has(branch) &&
+      a.raw.provisions[provision],
   );
 }
 
@@ -152,7 +228,13 @@ function amount(value: number | null, currency: string, per: Amount['per']): Amo
   return value === null ? null : { amount: round2(value), currency, per };
 }
 
-function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segments: readonly CoverageSegment[], misses: readonly CoverageMiss[]): BranchResult | null {
+function evaluateBranch(
+  run: Run,
+  scheme: CompiledScheme,
+  branch: Branch,
+  segments: readonly CoverageSegment[],
+  misses: readonly CoverageMiss[],
+): BranchResult | null {
   const version = ruleAt(scheme, branch, run.at);
   if (!version) return null;
   const rule = version.rule;
@@ -172,26 +254,51 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
     residence,
     onDeparture: rule.onDeparture?.description ?? null,
     howToClaim: scheme.claim
-      ? { howTo: scheme.claim.howTo, offices: scheme.claim.offices, documents: scheme.claim.documents, languages: scheme.claim.languages }
+      ? {
+          howTo: scheme.claim.howTo,
+          offices: scheme.claim.offices,
+          documents: scheme.claim.documents,
+          languages: scheme.claim.languages,
+        }
       : null,
   };
 
   if (segments.length === 0) return notCovered(j, scheme, misses, base, tracer);
 
   for (const rc of new Set(segments.map((s) => s.rule))) {
-    tracer.add(`coverage: ${scheme.id} rule ${rc.index} (${rc.rule.membership}, ${rc.rule.place})`, true, formatMonth(rc.from), cite(j, rc.rule));
+    tracer.add(
+      `coverage: ${scheme.id} rule ${rc.index} (${rc.rule.membership}, ${rc.rule.place})`,
+      true,
+      formatMonth(rc.from),
+      cite(j, rc.rule),
+    );
   }
   for (const a of new Set(segments.flatMap((s) => (s.detachedUnder ? [s.detachedUnder] : [])))) {
-    tracer.add(`detachment under ${a.id}`, a.raw.provisions.detachment?.maxMonths ?? null, atText, citeAgreement(a), 'months the sending state stays competent');
+    tracer.add(
+      `detachment under ${a.id}`,
+      a.raw.provisions.detachment?.maxMonths ?? null,
+      atText,
+      citeAgreement(a),
+      'months the sending state stays competent',
+    );
   }
-  tracer.add(`branch rule: ${scheme.id} ${branch}`, version.index, formatMonth(version.from), ruleCitation);
+  tracer.add(
+    `branch rule: ${scheme.id} ${branch}`,
+    version.index,
+    formatMonth(version.from),
+    ruleCitation,
+  );
 
   if (j.raw.scope === 'partner') {
     return {
       ...base,
       status: 'cannot_tell',
       benefit: null,
-      months: { own: insuredMonths(segments).size, aggregated: insuredMonths(segments).size, required: null },
+      months: {
+        own: insuredMonths(segments).size,
+        aggregated: insuredMonths(segments).size,
+        required: null,
+      },
       amounts: NO_AMOUNTS,
       payableAbroad: null,
       agreements: [],
@@ -208,7 +315,13 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
   const missing: string[] = [];
   // Months left out because the profile does not say enough (e.g. the sector): the count may be short.
   for (const m of misses) for (const f of m.failures) if (f.missing) missing.push(f.missing);
-  tracer.add('insured months in this scheme', ownCount, atText, null, 'each calendar month once (Reg. 987/2009 art. 12)');
+  tracer.add(
+    'insured months in this scheme',
+    ownCount,
+    atText,
+    null,
+    'each calendar month once (Reg. 987/2009 art. 12)',
+  );
 
   const totalizing = agreementsGranting(run, country, branch, 'totalization');
   const partners = new Map<CountryCode, InsuredMonths>();
@@ -220,7 +333,14 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
     }
   }
   const agg = aggregate(own, partners);
-  if (partners.size > 0) tracer.add('months after aggregation', agg.total, atText, null, 'Reg. 883/2004 art. 6: each month once across the parties');
+  if (partners.size > 0)
+    tracer.add(
+      'months after aggregation',
+      agg.total,
+      atText,
+      null,
+      'Reg. 883/2004 art. 6: each month once across the parties',
+    );
 
   // Qualifying conditions.
   const q = rule.qualifying;
@@ -237,7 +357,9 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
     if (run.h.birth === null) missing.push('person.birthDate');
     else if (age !== null && ageInYears(run.h.birth, run.event) < age) {
       ageOk = false;
-      reasons.push(`Paid from age ${age}, reached in ${formatMonth((run.h.birth + age * 12) as Month)}.`);
+      reasons.push(
+        `Paid from age ${age}, reached in ${formatMonth((run.h.birth + age * 12) as Month)}.`,
+      );
     }
   }
   let recentOwnOk = true;
@@ -247,27 +369,33 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
     const within = read(q.recent.within, 'qualifying.recent.within');
     if (need !== null && within !== null) {
       const union = new Map(own);
-      for (const months of partners.values()) for (const [m, p] of months) if (!union.has(m)) union.set(m, p);
+      for (const months of partners.values())
+        for (const [m, p] of months) if (!union.has(m)) union.set(m, p);
       recentOwnOk = monthsWithin(own, run.event, within) >= need;
       recentAggOk = monthsWithin(union, run.event, within) >= need;
-      if (!recentAggOk) reasons.push(`Needs ${need} insured months within the ${within} months before the event.`);
+      if (!recentAggOk)
+        reasons.push(`Needs ${need} insured months within the ${within} months before the event.`);
     }
   }
   let coveredOk = true;
   if (q.coveredAtEvent) {
     coveredOk = segments.some((s) => s.from <= run.event && run.event <= s.to);
-    if (!coveredOk) reasons.push(`Not covered in ${formatMonth(run.event)}, the month of the event.`);
+    if (!coveredOk)
+      reasons.push(`Not covered in ${formatMonth(run.event)}, the month of the event.`);
   }
   const monthsOwnOk = required === null || ownCount >= required;
   const monthsAggOk = required === null || agg.total >= required;
-  if (required !== null && !monthsAggOk) reasons.push(`Needs ${required} insured months; ${agg.total} counted.`);
+  if (required !== null && !monthsAggOk)
+    reasons.push(`Needs ${required} insured months; ${agg.total} counted.`);
 
   const barriers: Barrier[] = [];
   let status: Status;
   let benefit: BranchResult['benefit'] = null;
   let usedAgreements: CompiledAgreement[] = [];
   const otherOk = ageOk && coveredOk;
-  const unknown = (q.pensionAge !== undefined && run.h.birth === null) || missing.some((m) => m.startsWith('parameter '));
+  const unknown =
+    (q.pensionAge !== undefined && run.h.birth === null) ||
+    missing.some((m) => m.startsWith('parameter '));
 
   if (unknown) status = 'cannot_tell';
   else if (monthsOwnOk && recentOwnOk && otherOk) {
@@ -281,8 +409,15 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
       // The under-one-year rule (883/2004 art. 57): fewer own months than the minimum and no right
       // on them alone (not even a lump sum), so this state pays nothing; its months still count for the others.
       status = 'not_entitled';
-      reasons.push(`Fewer than ${minOwn} insured months here: under the agreement this state pays nothing, and these months count for the other states.`);
-      tracer.add('under-one-year rule', minOwn, atText, usedAgreements[0] ? citeAgreement(usedAgreements[0]) : null);
+      reasons.push(
+        `Fewer than ${minOwn} insured months here: under the agreement this state pays nothing, and these months count for the other states.`,
+      );
+      tracer.add(
+        'under-one-year rule',
+        minOwn,
+        atText,
+        usedAgreements[0] ? citeAgreement(usedAgreements[0]) : null,
+      );
     } else {
       status = 'entitled_through_agreement';
       benefit = 'main';
@@ -312,19 +447,39 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
     }
     const ctx = { j, at: run.at, citation: ruleCitation, tracer, earnings };
     const formula = benefit === 'main' ? rule.benefit : (rule.otherwise ?? rule.benefit);
-    const compute = (months: number, label: string): FormulaOutcome => computeFormula(formula, { ...ctx, months, label });
+    const compute = (months: number, label: string): FormulaOutcome =>
+      computeFormula(formula, { ...ctx, months, label });
     const ownOutcome = compute(ownCount, benefit === 'main' ? 'benefit' : 'otherwise');
-    const proRated = benefit === 'main' && usedAgreements.length > 0 && PRO_RATA_BRANCHES.includes(branch) && (formula.type === 'pension' || formula.type === 'flat');
+    const proRated =
+      benefit === 'main' &&
+      usedAgreements.length > 0 &&
+      PRO_RATA_BRANCHES.includes(branch) &&
+      (formula.type === 'pension' || formula.type === 'flat');
     if (!ownOutcome.ok) missing.push(...ownOutcome.missing);
     else if (proRated) {
       const theoretical = compute(agg.total, 'theoretical');
-      const fullMonths = formula.type === 'pension' && formula.fullMonths !== undefined ? read(formula.fullMonths, 'benefit.fullMonths') : null;
+      const fullMonths =
+        formula.type === 'pension' && formula.fullMonths !== undefined
+          ? read(formula.fullMonths, 'benefit.fullMonths')
+          : null;
       if (!theoretical.ok) missing.push(...theoretical.missing);
       else if (theoretical.amount !== null && ownOutcome.amount !== null) {
         const independent = status === 'entitled' ? ownOutcome.amount : 0;
         const p = proRata(theoretical.amount, agg.ownResolved, agg.total, fullMonths);
-        tracer.add('pro-rata amount', round2(p), atText, null, `T × D_s / min(D_tot, M_s) = ${round2(theoretical.amount)} × ${agg.ownResolved} / ${fullMonths === null ? agg.total : Math.min(agg.total, fullMonths)} (Reg. 883/2004 art. 52(1)(b))`);
-        tracer.add('amount paid', round2(Math.max(independent, p)), atText, null, 'max(independent, pro-rata) (Reg. 883/2004 art. 52(3))');
+        tracer.add(
+          'pro-rata amount',
+          round2(p),
+          atText,
+          null,
+          `T × D_s / min(D_tot, M_s) = ${round2(theoretical.amount)} × ${agg.ownResolved} / ${fullMonths === null ? agg.total : Math.min(agg.total, fullMonths)} (Reg. 883/2004 art. 52(1)(b))`,
+        );
+        tracer.add(
+          'amount paid',
+          round2(Math.max(independent, p)),
+          atText,
+          null,
+          'max(independent, pro-rata) (Reg. 883/2004 art. 52(3))',
+        );
         amounts = {
           independent: amount(independent, j.raw.currency, ownOutcome.per),
           theoretical: amount(theoretical.amount, j.raw.currency, theoretical.per),
@@ -353,11 +508,19 @@ function evaluateBranch(run: Run, scheme: CompiledScheme, branch: Branch, segmen
       message: `${scheme.raw.name} does not pay ${branchWords(branch)} benefits to a residence in ${residence}.${rule.onDeparture ? ` Instead: ${rule.onDeparture.description}` : ''}`,
       removedBy: [
         agreementRemedy([country, residence], 'export', branch),
-        ...(rule.onDeparture ? [{ kind: 'action' as const, description: `Claim before leaving: ${rule.onDeparture.description}` }] : []),
+        ...(rule.onDeparture
+          ? [
+              {
+                kind: 'action' as const,
+                description: `Claim before leaving: ${rule.onDeparture.description}`,
+              },
+            ]
+          : []),
       ],
     });
   }
-  if (status === 'entitled' || status === 'entitled_through_agreement') barriers.push(...administrativeBarriers(run, j, scheme, payable.value, tracer));
+  if (status === 'entitled' || status === 'entitled_through_agreement')
+    barriers.push(...administrativeBarriers(run, j, scheme, payable.value, tracer));
 
   return {
     ...base,
@@ -379,12 +542,29 @@ function branchWords(branch: Branch): string {
   return branch.replace('_', ' ');
 }
 
-function agreementRemedy(parties: CountryCode[], provision: 'totalization' | 'export', branch: Branch): Remedy {
+function agreementRemedy(
+  parties: CountryCode[],
+  provision: 'totalization' | 'export',
+  branch: Branch,
+): Remedy {
   const what = provision === 'export' ? 'export of benefits' : 'totalization of insurance periods';
-  return { kind: 'agreement', parties, provision, branch, description: `An agreement between ${parties.join(' and ')} with ${what} for ${branchWords(branch)}.` };
+  return {
+    kind: 'agreement',
+    parties,
+    provision,
+    branch,
+    description: `An agreement between ${parties.join(' and ')} with ${what} for ${branchWords(branch)}.`,
+  };
 }
 
-function qualifyingBarrier(run: Run, scheme: CompiledScheme, branch: Branch, own: InsuredMonths, partners: ReadonlyMap<CountryCode, InsuredMonths>, required: number | null): Barrier {
+function qualifyingBarrier(
+  run: Run,
+  scheme: CompiledScheme,
+  branch: Branch,
+  own: InsuredMonths,
+  partners: ReadonlyMap<CountryCode, InsuredMonths>,
+  required: number | null,
+): Barrier {
   const remedies: Remedy[] = [];
   if (required !== null) {
     // Which new agreement would be enough: one with a state where the worker has insured months.
@@ -392,7 +572,8 @@ function qualifyingBarrier(run: Run, scheme: CompiledScheme, branch: Branch, own
       if (c === scheme.country || partners.has(c)) continue;
       const trial = new Map(partners);
       trial.set(c, months);
-      if (aggregate(own, trial).total >= required) remedies.push(agreementRemedy([scheme.country, c], 'totalization', branch));
+      if (aggregate(own, trial).total >= required)
+        remedies.push(agreementRemedy([scheme.country, c], 'totalization', branch));
     }
     const short = required - aggregate(own, partners).total;
     if (short > 0) remedies.push({ kind: 'action', description: `${short} more insured months.` });
@@ -400,65 +581,132 @@ function qualifyingBarrier(run: Run, scheme: CompiledScheme, branch: Branch, own
   return {
     code: 'qualifying_period',
     kind: 'legal',
-    message: required === null ? 'The qualifying period is not met.' : `The qualifying period of ${required} insured months is not met.`,
+    message:
+      required === null
+        ? 'The qualifying period is not met.'
+        : `The qualifying period of ${required} insured months is not met.`,
     removedBy: remedies,
   };
 }
 
-function payability(run: Run, scheme: CompiledScheme, branch: Branch, paidAbroad: 'yes' | 'no' | 'unknown', tracer: Tracer): { value: boolean | null; agreements: CompiledAgreement[] } {
+function payability(
+  run: Run,
+  scheme: CompiledScheme,
+  branch: Branch,
+  paidAbroad: 'yes' | 'no' | 'unknown',
+  tracer: Tracer,
+): { value: boolean | null; agreements: CompiledAgreement[] } {
   const residence = run.h.residence;
   if (residence === scheme.country) return { value: true, agreements: [] };
-  const exporting = agreementsGranting(run, scheme.country, branch, 'export').filter((a) => a.parties.has(residence));
-  for (const a of exporting) tracer.add(`export under ${a.id}`, true, formatMonth(run.at), citeAgreement(a));
+  const exporting = agreementsGranting(run, scheme.country, branch, 'export').filter((a) =>
+    a.parties.has(residence),
+  );
+  for (const a of exporting)
+    tracer.add(`export under ${a.id}`, true, formatMonth(run.at), citeAgreement(a));
   if (paidAbroad === 'yes' || exporting.length > 0) return { value: true, agreements: exporting };
   return { value: paidAbroad === 'unknown' ? null : false, agreements: [] };
 }
 
-function administrativeBarriers(run: Run, j: CompiledJurisdiction, scheme: CompiledScheme, payable: boolean | null, tracer: Tracer): Barrier[] {
+function administrativeBarriers(
+  run: Run,
+  j: CompiledJurisdiction,
+  scheme: CompiledScheme,
+  payable: boolean | null,
+  tracer: Tracer,
+): Barrier[] {
   const claim = scheme.claim;
   if (!claim) return [];
   tracer.add('claim information', claim.howTo, null, cite(j, claim));
   const out: Barrier[] = [];
-  const languages = run.h.languages ?? [...run.h.nationalities].flatMap((n) => run.kb.jurisdictions.get(n)?.raw.languages ?? []);
+  const languages =
+    run.h.languages ??
+    [...run.h.nationalities].flatMap((n) => run.kb.jurisdictions.get(n)?.raw.languages ?? []);
   if (languages.length > 0 && !claim.languages.some((l) => languages.includes(l))) {
     out.push({
       code: 'language',
       kind: 'administrative',
       message: `Claims are made in ${claim.languages.join(', ')}.`,
-      removedBy: [{ kind: 'action', description: 'Ask a migrant resource centre, union or embassy for help with the forms and an interpreter.' }],
+      removedBy: [
+        {
+          kind: 'action',
+          description:
+            'Ask a migrant resource centre, union or embassy for help with the forms and an interpreter.',
+        },
+      ],
     });
   }
-  if (payable === true && run.h.residence !== scheme.country && claim.paysToForeignAccounts === 'no') {
+  if (
+    payable === true &&
+    run.h.residence !== scheme.country &&
+    claim.paysToForeignAccounts === 'no'
+  ) {
     out.push({
       code: 'money_transfer',
       kind: 'administrative',
       message: `${scheme.raw.name} pays only into accounts in ${scheme.country}.`,
-      removedBy: [{ kind: 'action', description: `Keep a bank account in ${scheme.country}, or ask whether payment through an embassy is possible.` }],
+      removedBy: [
+        {
+          kind: 'action',
+          description: `Keep a bank account in ${scheme.country}, or ask whether payment through an embassy is possible.`,
+        },
+      ],
     });
   }
   if (claim.foreignDocuments === 'certified_only' && !run.h.nationalities.has(scheme.country)) {
     out.push({
       code: 'document_certification',
       kind: 'administrative',
-      message: 'Civil-status papers issued abroad (birth, marriage, death certificates) must be certified.',
-      removedBy: [{ kind: 'action', description: 'Have papers certified by your embassy before you need them.' }],
+      message:
+        'Civil-status papers issued abroad (birth, marriage, death certificates) must be certified.',
+      removedBy: [
+        {
+          kind: 'action',
+          description: 'Have papers certified by your embassy before you need them.',
+        },
+      ],
     });
   }
   return out;
 }
 
-type Base = Pick<BranchResult, 'country' | 'scheme' | 'schemeName' | 'branch' | 'description' | 'residence' | 'onDeparture' | 'howToClaim'>;
+type Base = Pick<
+  BranchResult,
+  | 'country'
+  | 'scheme'
+  | 'schemeName'
+  | 'branch'
+  | 'description'
+  | 'residence'
+  | 'onDeparture'
+  | 'howToClaim'
+>;
 
-function notCovered(j: CompiledJurisdiction, scheme: CompiledScheme, misses: readonly CoverageMiss[], base: Base, tracer: Tracer): BranchResult {
+function notCovered(
+  j: CompiledJurisdiction,
+  scheme: CompiledScheme,
+  misses: readonly CoverageMiss[],
+  base: Base,
+  tracer: Tracer,
+): BranchResult {
   const barriers = new Map<BarrierCode, Barrier>();
   const missing = new Set<string>();
   const reasons = new Set<string>();
   for (const m of misses) {
-    tracer.add(`coverage: ${scheme.id} rule ${m.rule.index} does not apply`, false, formatMonth(m.from), cite(j, m.rule.rule), m.failures.map((f) => f.condition).join('; ') || 'voluntary membership not taken up');
-    if (m.voluntaryNotJoined) reasons.add(`Voluntary membership was open (${formatMonth(m.from)}–${formatMonth(m.to)}) but not taken up.`);
+    tracer.add(
+      `coverage: ${scheme.id} rule ${m.rule.index} does not apply`,
+      false,
+      formatMonth(m.from),
+      cite(j, m.rule.rule),
+      m.failures.map((f) => f.condition).join('; ') || 'voluntary membership not taken up',
+    );
+    if (m.voluntaryNotJoined)
+      reasons.add(
+        `Voluntary membership was open (${formatMonth(m.from)}–${formatMonth(m.to)}) but not taken up.`,
+      );
     for (const f of m.failures) {
       if (f.missing) missing.add(f.missing);
-      if (f.code && !barriers.has(f.code)) barriers.set(f.code, coverageBarrier(f.code, f.condition, scheme, m));
+      if (f.code && !barriers.has(f.code))
+        barriers.set(f.code, coverageBarrier(f.code, f.condition, scheme, m));
       else if (!f.code && !f.missing) reasons.add(`Not covered: ${f.condition}.`);
     }
   }
@@ -479,14 +727,34 @@ function notCovered(j: CompiledJurisdiction, scheme: CompiledScheme, misses: rea
   };
 }
 
-function coverageBarrier(code: BarrierCode, condition: string, scheme: CompiledScheme, m: CoverageMiss): Barrier {
-  const lawChange = (description: string): Remedy => ({ kind: 'law_change', country: scheme.country, scheme: scheme.id, description });
+function coverageBarrier(
+  code: BarrierCode,
+  condition: string,
+  scheme: CompiledScheme,
+  m: CoverageMiss,
+): Barrier {
+  const lawChange = (description: string): Remedy => ({
+    kind: 'law_change',
+    country: scheme.country,
+    scheme: scheme.id,
+    description,
+  });
   const kind = LEGAL.has(code) ? 'legal' : 'administrative';
   switch (code) {
     case 'nationals_only':
-      return { code, kind, message: `${scheme.raw.name} covers nationals only (${condition}).`, removedBy: [lawChange(`Open ${scheme.raw.name} to non-nationals.`)] };
+      return {
+        code,
+        kind,
+        message: `${scheme.raw.name} covers nationals only (${condition}).`,
+        removedBy: [lawChange(`Open ${scheme.raw.name} to non-nationals.`)],
+      };
     case 'residency':
-      return { code, kind, message: `${scheme.raw.name} covers citizens and permanent residents only.`, removedBy: [lawChange(`Open ${scheme.raw.name} to workers without permanent residence.`)] };
+      return {
+        code,
+        kind,
+        message: `${scheme.raw.name} covers citizens and permanent residents only.`,
+        removedBy: [lawChange(`Open ${scheme.raw.name} to workers without permanent residence.`)],
+      };
     case 'documentation': {
       const permits = m.rule.rule.permits;
       return {
@@ -494,13 +762,21 @@ function coverageBarrier(code: BarrierCode, condition: string, scheme: CompiledS
         kind,
         message: `${scheme.raw.name} covers documented workers only${permits ? ` holding ${permits.join(' or ')}` : ''}.`,
         removedBy: [
-          { kind: 'action', description: `Regularise your status${permits ? ` (${permits.join(' or ')})` : ''}.` },
+          {
+            kind: 'action',
+            description: `Regularise your status${permits ? ` (${permits.join(' or ')})` : ''}.`,
+          },
           lawChange(`Cover workers whatever their papers in ${scheme.raw.name}.`),
         ],
       };
     }
     case 'sector_exclusion':
-      return { code, kind, message: `${scheme.raw.name} excludes this work (${condition}).`, removedBy: [lawChange(`Extend ${scheme.raw.name} to this work.`)] };
+      return {
+        code,
+        kind,
+        message: `${scheme.raw.name} excludes this work (${condition}).`,
+        removedBy: [lawChange(`Extend ${scheme.raw.name} to this work.`)],
+      };
     case 'qualifying_period':
     case 'not_paid_abroad':
     case 'document_certification':

@@ -1,5 +1,10 @@
 import type { BarrierCode, CountryCode } from '../domain.ts';
-import type { CompiledAgreement, CompiledCoverageRule, CompiledScheme, KnowledgeBase } from '../kb/knowledge-base.ts';
+import type {
+  CompiledAgreement,
+  CompiledCoverageRule,
+  CompiledScheme,
+  KnowledgeBase,
+} from '../kb/knowledge-base.ts';
 import { holdsIn } from '../kb/knowledge-base.ts';
 import type { CoverageRule } from '../schema/jurisdiction.ts';
 import type { Month } from '../time/month.ts';
@@ -52,66 +57,159 @@ interface Placement {
 /** Splits a period into the stretches governed by the sending state (detachment) and by the state of work. */
 function placements(kb: KnowledgeBase, p: WorkPeriod): Placement[] {
   const sender = p.raw.postedFrom;
-  if (sender === undefined || sender === p.country) return [{ country: p.country, from: p.from, to: p.to, detachedUnder: null }];
+  if (sender === undefined || sender === p.country)
+    return [{ country: p.country, from: p.from, to: p.to, detachedUnder: null }];
   const agreement = (kb.agreementsByCountry.get(sender) ?? []).find(
-    (a) => a.parties.has(p.country) && a.inForce !== null && holdsIn(a.inForce, p.from) && a.raw.provisions.detachment !== null,
+    (a) =>
+      a.parties.has(p.country) &&
+      a.inForce !== null &&
+      holdsIn(a.inForce, p.from) &&
+      a.raw.provisions.detachment !== null,
   );
   const detachment = agreement?.raw.provisions.detachment;
-  if (!agreement || !detachment) return [{ country: p.country, from: p.from, to: p.to, detachedUnder: null }];
+  if (!agreement || !detachment)
+    return [{ country: p.country, from: p.from, to: p.to, detachedUnder: null }];
   // The agreement's detachment article: the sending state stays competent for up to maxMonths.
   const lastPosted = Math.min(p.to, p.from + detachment.maxMonths - 1) as Month;
-  const out: Placement[] = [{ country: sender, from: p.from, to: lastPosted, detachedUnder: agreement }];
-  if (lastPosted < p.to) out.push({ country: p.country, from: (lastPosted + 1) as Month, to: p.to, detachedUnder: null });
+  const out: Placement[] = [
+    { country: sender, from: p.from, to: lastPosted, detachedUnder: agreement },
+  ];
+  if (lastPosted < p.to)
+    out.push({
+      country: p.country,
+      from: (lastPosted + 1) as Month,
+      to: p.to,
+      detachedUnder: null,
+    });
   return out;
 }
 
-function checkRule(rule: CoverageRule, h: WorkHistory, p: WorkPeriod, schemeCountry: CountryCode): CoverageFailure[] {
+function checkRule(
+  rule: CoverageRule,
+  h: WorkHistory,
+  p: WorkPeriod,
+  schemeCountry: CountryCode,
+): CoverageFailure[] {
   const failures: CoverageFailure[] = [];
   const isNational = h.nationalities.has(schemeCountry);
   const hasPr = p.raw.permit === 'permanent_residence';
   const n = rule.nationality;
-  if (n === 'nationals' && !isNational) failures.push({ code: 'nationals_only', condition: 'nationality: nationals only', missing: null });
-  else if (n === 'non_nationals' && isNational) failures.push({ code: null, condition: 'nationality: non-nationals only', missing: null });
+  if (n === 'nationals' && !isNational)
+    failures.push({
+      code: 'nationals_only',
+      condition: 'nationality: nationals only',
+      missing: null,
+    });
+  else if (n === 'non_nationals' && isNational)
+    failures.push({ code: null, condition: 'nationality: non-nationals only', missing: null });
   else if (n === 'nationals_and_permanent_residents' && !isNational && !hasPr) {
-    failures.push({ code: 'residency', condition: 'nationals and permanent residents only', missing: null });
-  } else if (typeof n === 'object' && 'only' in n && ![...h.nationalities].some((c) => n.only.includes(c))) {
-    failures.push({ code: 'nationals_only', condition: `nationality: only ${n.only.join(', ')}`, missing: null });
-  } else if (typeof n === 'object' && 'except' in n && [...h.nationalities].every((c) => n.except.includes(c))) {
-    failures.push({ code: 'nationals_only', condition: `nationality: not ${n.except.join(', ')}`, missing: null });
+    failures.push({
+      code: 'residency',
+      condition: 'nationals and permanent residents only',
+      missing: null,
+    });
+  } else if (
+    typeof n === 'object' &&
+    'only' in n &&
+    ![...h.nationalities].some((c) => n.only.includes(c))
+  ) {
+    failures.push({
+      code: 'nationals_only',
+      condition: `nationality: only ${n.only.join(', ')}`,
+      missing: null,
+    });
+  } else if (
+    typeof n === 'object' &&
+    'except' in n &&
+    [...h.nationalities].every((c) => n.except.includes(c))
+  ) {
+    failures.push({
+      code: 'nationals_only',
+      condition: `nationality: not ${n.except.join(', ')}`,
+      missing: null,
+    });
   }
-  if (rule.requiresDocuments && !p.raw.documented) failures.push({ code: 'documentation', condition: 'documented workers only', missing: null });
+  if (rule.requiresDocuments && !p.raw.documented)
+    failures.push({ code: 'documentation', condition: 'documented workers only', missing: null });
   // Permits are immigration papers: a national working in their own country needs none (an
   // origin country's own permit for work abroad, such as Nepal's labour permit, still counts).
   if (rule.permits && !(isNational && rule.place === 'in_country')) {
-    if (p.raw.permit === undefined) failures.push({ code: 'documentation', condition: `permit: one of ${rule.permits.join(', ')}`, missing: `periods[${p.index}].permit` });
-    else if (!rule.permits.includes(p.raw.permit)) failures.push({ code: 'documentation', condition: `permit: one of ${rule.permits.join(', ')}`, missing: null });
+    if (p.raw.permit === undefined)
+      failures.push({
+        code: 'documentation',
+        condition: `permit: one of ${rule.permits.join(', ')}`,
+        missing: `periods[${p.index}].permit`,
+      });
+    else if (!rule.permits.includes(p.raw.permit))
+      failures.push({
+        code: 'documentation',
+        condition: `permit: one of ${rule.permits.join(', ')}`,
+        missing: null,
+      });
   }
   const a = rule.activities;
-  if (a?.only && !a.only.includes(p.raw.activity)) failures.push({ code: 'sector_exclusion', condition: `activity: only ${a.only.join(', ')}`, missing: null });
-  if (a?.except?.includes(p.raw.activity)) failures.push({ code: 'sector_exclusion', condition: `activity excluded: ${p.raw.activity}`, missing: null });
+  if (a?.only && !a.only.includes(p.raw.activity))
+    failures.push({
+      code: 'sector_exclusion',
+      condition: `activity: only ${a.only.join(', ')}`,
+      missing: null,
+    });
+  if (a?.except?.includes(p.raw.activity))
+    failures.push({
+      code: 'sector_exclusion',
+      condition: `activity excluded: ${p.raw.activity}`,
+      missing: null,
+    });
   const s = rule.sectors;
   if (s && (s.only || s.except)) {
     const sector = p.raw.sector;
     if (sector === undefined) {
-      failures.push({ code: 'sector_exclusion', condition: 'sector decides coverage', missing: `periods[${p.index}].sector` });
+      failures.push({
+        code: 'sector_exclusion',
+        condition: 'sector decides coverage',
+        missing: `periods[${p.index}].sector`,
+      });
     } else {
-      if (s.only && !s.only.includes(sector)) failures.push({ code: 'sector_exclusion', condition: `sector: only ${s.only.join(', ')}`, missing: null });
-      if (s.except?.includes(sector)) failures.push({ code: 'sector_exclusion', condition: `sector excluded: ${sector}`, missing: null });
+      if (s.only && !s.only.includes(sector))
+        failures.push({
+          code: 'sector_exclusion',
+          condition: `sector: only ${s.only.join(', ')}`,
+          missing: null,
+        });
+      if (s.except?.includes(sector))
+        failures.push({
+          code: 'sector_exclusion',
+          condition: `sector excluded: ${sector}`,
+          missing: null,
+        });
     }
   }
   if (rule.employer?.nationality === 'nationals_or_permanent_residents') {
     const e = p.raw.employer;
     if (e?.nationality === undefined && e?.isPermanentResident === undefined) {
-      failures.push({ code: 'sector_exclusion', condition: 'employer must be a national or permanent resident', missing: `periods[${p.index}].employer.nationality` });
+      failures.push({
+        code: 'sector_exclusion',
+        condition: 'employer must be a national or permanent resident',
+        missing: `periods[${p.index}].employer.nationality`,
+      });
     } else if (e.nationality !== schemeCountry && e.isPermanentResident !== true) {
-      failures.push({ code: 'sector_exclusion', condition: 'employer must be a national or permanent resident', missing: null });
+      failures.push({
+        code: 'sector_exclusion',
+        condition: 'employer must be a national or permanent resident',
+        missing: null,
+      });
     }
   }
   return failures;
 }
 
 /** Months in [from, to] during which the worker's age is within the rule's bounds, or null if none. */
-function ageWindow(rule: CoverageRule, birth: Month | null, from: Month, to: Month): { from: Month; to: Month } | 'unknown' | null {
+function ageWindow(
+  rule: CoverageRule,
+  birth: Month | null,
+  from: Month,
+  to: Month,
+): { from: Month; to: Month } | 'unknown' | null {
   if (!rule.age) return { from, to };
   if (birth === null) return 'unknown';
   const lo = rule.age.min === undefined ? from : Math.max(from, birth + rule.age.min * 12);
@@ -120,12 +218,18 @@ function ageWindow(rule: CoverageRule, birth: Month | null, from: Month, to: Mon
 }
 
 /** Schemes that could cover work placed in `country`: its own (in the country), and the worker's nationality states' (abroad). */
-function candidateSchemes(kb: KnowledgeBase, h: WorkHistory, country: CountryCode): { scheme: CompiledScheme; place: CoverageRule['place'] }[] {
+function candidateSchemes(
+  kb: KnowledgeBase,
+  h: WorkHistory,
+  country: CountryCode,
+): { scheme: CompiledScheme; place: CoverageRule['place'] }[] {
   const out: { scheme: CompiledScheme; place: CoverageRule['place'] }[] = [];
-  for (const s of kb.jurisdictions.get(country)?.schemes ?? []) out.push({ scheme: s, place: 'in_country' });
+  for (const s of kb.jurisdictions.get(country)?.schemes ?? [])
+    out.push({ scheme: s, place: 'in_country' });
   for (const nat of h.nationalities) {
     if (nat === country) continue;
-    for (const s of kb.jurisdictions.get(nat)?.schemes ?? []) out.push({ scheme: s, place: 'abroad' });
+    for (const s of kb.jurisdictions.get(nat)?.schemes ?? [])
+      out.push({ scheme: s, place: 'abroad' });
   }
   return out;
 }
@@ -181,22 +285,42 @@ function coverStretch(
 ): void {
   const rules = scheme.coverage.filter((r) => r.rule.place === where && holdsIn(r, from));
   // Compulsory rules first: when several match, compulsory membership wins over voluntary.
-  rules.sort((a, b) => (a.rule.membership === b.rule.membership ? 0 : a.rule.membership === 'compulsory' ? -1 : 1));
+  rules.sort((a, b) =>
+    a.rule.membership === b.rule.membership ? 0 : a.rule.membership === 'compulsory' ? -1 : 1,
+  );
   const localMisses: CoverageMiss[] = [];
   for (const r of rules) {
     const failures = checkRule(r.rule, h, p, scheme.country);
     const window = ageWindow(r.rule, h.birth, from, to);
-    if (window === 'unknown') failures.push({ code: null, condition: 'age', missing: 'person.birthDate' });
+    if (window === 'unknown')
+      failures.push({ code: null, condition: 'age', missing: 'person.birthDate' });
     else if (window === null) failures.push({ code: null, condition: 'age', missing: null });
     if (failures.length > 0 || window === 'unknown' || window === null) {
-      localMisses.push({ period: p, scheme, rule: r, from, to, failures, voluntaryNotJoined: false });
+      localMisses.push({
+        period: p,
+        scheme,
+        rule: r,
+        from,
+        to,
+        failures,
+        voluntaryNotJoined: false,
+      });
       continue;
     }
     const insurance = p.raw.insurance;
     if (r.rule.membership === 'voluntary') {
-      const joined = insurance === 'voluntary' && (p.raw.scheme === undefined || p.raw.scheme === scheme.id);
+      const joined =
+        insurance === 'voluntary' && (p.raw.scheme === undefined || p.raw.scheme === scheme.id);
       if (!joined) {
-        localMisses.push({ period: p, scheme, rule: r, from, to, failures: [], voluntaryNotJoined: true });
+        localMisses.push({
+          period: p,
+          scheme,
+          rule: r,
+          from,
+          to,
+          failures: [],
+          voluntaryNotJoined: true,
+        });
         continue;
       }
     }

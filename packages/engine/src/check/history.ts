@@ -35,11 +35,14 @@ export function readHistory(profile: Profile, at: Month): WorkHistory {
     const from = parseMonth(raw.from);
     const fullTo = parseMonth(raw.to);
     if (from > at) {
-      notes.push(`Period ${index} (${raw.country}, from ${raw.from}) starts after the evaluation date and is not counted.`);
+      notes.push(
+        `Period ${index} (${raw.country}, from ${raw.from}) starts after the evaluation date and is not counted.`,
+      );
       return;
     }
-    const to = (Math.min(fullTo, at) as Month);
-    if (to < fullTo) notes.push(`Period ${index} (${raw.country}) is counted up to the evaluation date only.`);
+    const to = Math.min(fullTo, at) as Month;
+    if (to < fullTo)
+      notes.push(`Period ${index} (${raw.country}) is counted up to the evaluation date only.`);
     const calendar = monthsBetweenInclusive(from, to);
     const creditedMonths = raw.recorded ? convertToMonths(raw.recorded, calendar) : calendar;
     periods.push({ index, country: raw.country, from, to, creditedMonths, raw });

@@ -55,7 +55,10 @@ export interface Aggregation {
  * Aggregates periods: each calendar month counts once; where months coincide, the higher priority
  * wins (a voluntary month here gives way to a compulsory month there); equal priority stays here.
  */
-export function aggregate(own: InsuredMonths, partners: ReadonlyMap<CountryCode, InsuredMonths>): Aggregation {
+export function aggregate(
+  own: InsuredMonths,
+  partners: ReadonlyMap<CountryCode, InsuredMonths>,
+): Aggregation {
   const best = new Map<number, { prio: number; country: CountryCode | null }>();
   for (const [m, prio] of own) best.set(m, { prio, country: null });
   for (const [country, months] of partners) {

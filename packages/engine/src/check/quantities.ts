@@ -8,7 +8,8 @@ import type { Tracer } from './trace.ts';
 import { cite } from './trace.ts';
 
 /** A number read from the law at a date: written in the rule, or a dated parameter value. */
-export type QuantityReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly missing: string };
+export type QuantityReading =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly missing: string };
 
 /**
  * Reads a quantity at month `at`, recording it in the trace with the parameter's own source (or the
@@ -28,7 +29,11 @@ export function readQuantity(
   }
   const parameter = j.parameters.get(q.param);
   const value = parameter ? versionAt(parameter.values, at) : undefined;
-  if (!parameter || !value) return { ok: false, missing: `parameter ${q.param} has no value in force at ${formatMonth(at)}` };
+  if (!parameter || !value)
+    return {
+      ok: false,
+      missing: `parameter ${q.param} has no value in force at ${formatMonth(at)}`,
+    };
   const fact = parameter.raw.values[value.index];
   tracer.add(`${label} (${q.param})`, value.value, formatMonth(at), fact ? cite(j, fact) : null);
   return { ok: true, value: value.value };

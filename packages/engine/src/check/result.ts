@@ -1,7 +1,8 @@
 import type { BarrierCode, Branch, CountryCode, Money } from '../domain.ts';
 
 /** What the engine concludes for one scheme and branch (DESIGN §3.4). */
-export type Status = 'entitled' | 'entitled_through_agreement' | 'not_entitled' | 'not_covered' | 'cannot_tell';
+export type Status =
+  'entitled' | 'entitled_through_agreement' | 'not_entitled' | 'not_covered' | 'cannot_tell';
 
 /** An amount with the period it is paid for. */
 export interface Amount extends Money {
@@ -20,8 +21,19 @@ export interface Amounts {
 
 /** Something that would remove a barrier. */
 export type Remedy =
-  | { readonly kind: 'agreement'; readonly parties: readonly CountryCode[]; readonly provision: 'totalization' | 'export' | 'equal_treatment'; readonly branch: Branch; readonly description: string }
-  | { readonly kind: 'law_change'; readonly country: CountryCode; readonly scheme: string; readonly description: string }
+  | {
+      readonly kind: 'agreement';
+      readonly parties: readonly CountryCode[];
+      readonly provision: 'totalization' | 'export' | 'equal_treatment';
+      readonly branch: Branch;
+      readonly description: string;
+    }
+  | {
+      readonly kind: 'law_change';
+      readonly country: CountryCode;
+      readonly scheme: string;
+      readonly description: string;
+    }
   | { readonly kind: 'action'; readonly description: string };
 
 export interface Barrier {
@@ -50,7 +62,12 @@ export interface TraceStep {
 
 export interface HowToClaim {
   readonly howTo: string;
-  readonly offices: readonly { readonly name: string; readonly country: string; readonly url?: string; readonly note?: string }[];
+  readonly offices: readonly {
+    readonly name: string;
+    readonly country: string;
+    readonly url?: string;
+    readonly note?: string;
+  }[];
   readonly documents: readonly string[];
   readonly languages: readonly string[];
 }
@@ -94,7 +111,15 @@ export interface PeriodCoverage {
   readonly country: CountryCode;
   readonly from: string;
   readonly to: string;
-  readonly schemes: readonly { readonly scheme: string; readonly country: CountryCode; readonly from: string; readonly to: string; readonly membership: 'compulsory' | 'voluntary'; readonly counted: boolean; readonly detachedUnder: string | null }[];
+  readonly schemes: readonly {
+    readonly scheme: string;
+    readonly country: CountryCode;
+    readonly from: string;
+    readonly to: string;
+    readonly membership: 'compulsory' | 'voluntary';
+    readonly counted: boolean;
+    readonly detachedUnder: string | null;
+  }[];
 }
 
 /** The whole answer for one profile at one date. */

@@ -17,7 +17,9 @@ import type {
 
 /** Where in the input a problem lies: which document, and the JSON path inside it. */
 export interface KbLocation {
-  readonly document: { readonly kind: 'jurisdiction'; readonly country: string } | { readonly kind: 'agreement'; readonly id: string };
+  readonly document:
+    | { readonly kind: 'jurisdiction'; readonly country: string }
+    | { readonly kind: 'agreement'; readonly id: string };
   readonly path: JsonPath;
 }
 
@@ -49,7 +51,12 @@ export function compileKnowledgeBase(input: KnowledgeInput): CompileOutcome {
 
   for (const j of input.jurisdictions) {
     const at = (path: JsonPath, message: string, severity: 'error' | 'warning' = 'error') =>
-      problems.push({ document: { kind: 'jurisdiction', country: j.country }, path, message, severity });
+      problems.push({
+        document: { kind: 'jurisdiction', country: j.country },
+        path,
+        message,
+        severity,
+      });
     if (jurisdictions.has(j.country)) {
       at(['country'], `a second package for ${j.country}: one package per country`);
       continue;
@@ -86,24 +93,42 @@ export function compileKnowledgeBase(input: KnowledgeInput): CompileOutcome {
 
 type Report = (path: JsonPath, message: string, severity?: 'error' | 'warning') => void;
 
-function checkSource(sources: Record<string, unknown>, key: string, path: JsonPath, at: Report): void {
-  if (!(key in sources)) at([...path, 'source'], `cites source "${key}", which is not in this file's sources`);
+function checkSource(
+  sources: Record<string, unknown>,
+  key: string,
+  path: JsonPath,
+  at: Report,
+): void {
+  if (!(key in sources))
+    at([...path, 'source'], `cites source "${key}", which is not in this file's sources`);
 }
 
 /** Checks that dated versions are in order, neither overlap nor leave gaps, and each ends after it starts. */
-function checkTimeline(items: readonly (Dated & { index: number })[], path: JsonPath, what: string, at: Report): void {
+function checkTimeline(
+  items: readonly (Dated & { index: number })[],
+  path: JsonPath,
+  what: string,
+  at: Report,
+): void {
   const sorted = [...items].sort((a, b) => a.from - b.from);
   for (const item of items) {
-    if (item.to !== null && item.to < item.from) at([...path, item.index, 'to'], `${what}: "to" is before "from"`);
+    if (item.to !== null && item.to < item.from)
+      at([...path, item.index, 'to'], `${what}: "to" is before "from"`);
   }
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (!prev || !cur) continue;
     if (prev.to === null || prev.to >= cur.from) {
-      at([...path, cur.index, 'from'], `${what}: overlaps the version from ${monthText(prev.from)} (entry ${prev.index})`);
+      at(
+        [...path, cur.index, 'from'],
+        `${what}: overlaps the version from ${monthText(prev.from)} (entry ${prev.index})`,
+      );
     } else if (prev.to + 1 < cur.from) {
-      at([...path, cur.index, 'from'], `${what}: gap after ${monthText(prev.to)} (entry ${prev.index}); end the previous version the month before`);
+      at(
+        [...path, cur.index, 'from'],
+        `${what}: gap after ${monthText(prev.to)} (entry ${prev.index}); end the previous version the month before`,
+      );
     }
   }
 }
@@ -116,13 +141,26 @@ function monthText(m: Month): string {
 function quantities(f: Formula): Quantity[] {
   switch (f.type) {
     case 'pension':
-      return [f.rate, ...(f.accrual ? [f.accrual.ratePerYear, f.accrual.afterMonths] : []), ...(f.earningsCeiling ? [f.earningsCeiling] : []), ...(f.fullMonths ? [f.fullMonths] : [])];
+      return [
+        f.rate,
+        ...(f.accrual ? [f.accrual.ratePerYear, f.accrual.afterMonths] : []),
+        ...(f.earningsCeiling ? [f.earningsCeiling] : []),
+        ...(f.fullMonths ? [f.fullMonths] : []),
+      ];
     case 'flat':
       return [f.amount];
     case 'earnings_replacement':
-      return [f.rate, ...(f.earningsCeiling ? [f.earningsCeiling] : []), ...(f.duration ? [f.duration.count] : [])];
+      return [
+        f.rate,
+        ...(f.earningsCeiling ? [f.earningsCeiling] : []),
+        ...(f.duration ? [f.duration.count] : []),
+      ];
     case 'contribution_refund':
-      return [...(f.rates ?? []), ...(f.fixedPerMonth ? [f.fixedPerMonth] : []), ...(f.earningsCeiling ? [f.earningsCeiling] : [])];
+      return [
+        ...(f.rates ?? []),
+        ...(f.fixedPerMonth ? [f.fixedPerMonth] : []),
+        ...(f.earningsCeiling ? [f.earningsCeiling] : []),
+      ];
     case 'account_balance':
     case 'in_kind':
     case 'not_computable':
@@ -135,14 +173,25 @@ function compileJurisdiction(j: Jurisdiction, at: Report): CompiledJurisdiction 
   for (const [id, p] of Object.entries(j.parameters)) {
     const values = p.values.map((v, index) => ({ ...dated(v.from, v.to), index, value: v.value }));
     checkTimeline(values, ['parameters', id, 'values'], `parameter ${id}`, at);
-    p.values.forEach((v, i) => checkSource(j.sources, v.source, ['parameters', id, 'values', i], at));
-    if (p.unit === 'money' && p.currency === undefined) at(['parameters', id, 'currency'], 'a money parameter needs its currency');
-    parameters.set(id, { id, country: j.country, raw: p, values: values.sort((a, b) => a.from - b.from) });
+    p.values.forEach((v, i) => {
+      checkSource(j.sources, v.source, ['parameters', id, 'values', i], at);
+    });
+    if (p.unit === 'money' && p.currency === undefined)
+      at(['parameters', id, 'currency'], 'a money parameter needs its currency');
+    parameters.set(id, {
+      id,
+      country: j.country,
+      raw: p,
+      values: values.sort((a, b) => a.from - b.from),
+    });
   }
 
-  const checkQuantity = (q: Quantity, path: JsonPath) => {
+  const checkQuantity = (q: Quantity, path: JsonPath): void => {
     if (typeof q !== 'number' && !parameters.has(q.param)) {
-      at([...path, 'param'], `refers to parameter "${q.param}", which this package does not define`);
+      at(
+        [...path, 'param'],
+        `refers to parameter "${q.param}", which this package does not define`,
+      );
     }
   };
 
@@ -155,13 +204,17 @@ function compileJurisdiction(j: Jurisdiction, at: Report): CompiledJurisdiction 
     s.coverage.forEach((r, i) => {
       checkSource(j.sources, r.source, [...path, 'coverage', i], at);
       const d = dated(r.from, r.to);
-      if (d.to !== null && d.to < d.from) at([...path, 'coverage', i, 'to'], 'coverage rule: "to" is before "from"');
+      if (d.to !== null && d.to < d.from)
+        at([...path, 'coverage', i, 'to'], 'coverage rule: "to" is before "from"');
     });
     if (s.claim) checkSource(j.sources, s.claim.source, [...path, 'claim'], at);
     const branchesFrom = resolveBasedOn(s, byId, [...path, 'basedOn'], at);
     const owner = byId.get(branchesFrom) ?? s;
     const branches = new Map<Branch, CompiledBranchRule[]>();
-    for (const [branch, versions] of Object.entries(owner.branches) as [Branch, Scheme['branches'][Branch]][]) {
+    for (const [branch, versions] of Object.entries(owner.branches) as [
+      Branch,
+      Scheme['branches'][Branch],
+    ][]) {
       if (!versions) continue;
       const ownerIndex = j.schemes.indexOf(owner);
       const bpath = ['schemes', ownerIndex, 'branches', branch] as const;
@@ -171,7 +224,10 @@ function compileJurisdiction(j: Jurisdiction, at: Report): CompiledJurisdiction 
         versions.forEach((rule, i) => {
           checkSource(j.sources, rule.source, [...bpath, i], at);
           const q = rule.qualifying;
-          for (const [key, value] of [['minMonths', q.minMonths], ['pensionAge', q.pensionAge]] as const) {
+          for (const [key, value] of [
+            ['minMonths', q.minMonths],
+            ['pensionAge', q.pensionAge],
+          ] as const) {
             if (value !== undefined) checkQuantity(value, [...bpath, i, 'qualifying', key]);
           }
           if (q.recent) {
@@ -182,13 +238,19 @@ function compileJurisdiction(j: Jurisdiction, at: Report): CompiledJurisdiction 
             const f = rule[key];
             if (f) for (const q2 of quantities(f)) checkQuantity(q2, [...bpath, i, key]);
           }
-          if (rule.onDeparture?.formula) for (const q2 of quantities(rule.onDeparture.formula)) checkQuantity(q2, [...bpath, i, 'onDeparture']);
+          if (rule.onDeparture?.formula)
+            for (const q2 of quantities(rule.onDeparture.formula))
+              checkQuantity(q2, [...bpath, i, 'onDeparture']);
         });
       }
-      branches.set(branch, list.sort((a, b) => a.from - b.from));
+      branches.set(
+        branch,
+        list.sort((a, b) => a.from - b.from),
+      );
     }
     const validity = dated(s.from, s.to);
-    if (validity.to !== null && validity.to < validity.from) at([...path, 'to'], 'scheme: "to" is before "from"');
+    if (validity.to !== null && validity.to < validity.from)
+      at([...path, 'to'], 'scheme: "to" is before "from"');
     return {
       id: s.id,
       country: j.country,
@@ -210,7 +272,12 @@ function compileJurisdiction(j: Jurisdiction, at: Report): CompiledJurisdiction 
 }
 
 /** Follows `basedOn` to the scheme that owns the branches, reporting unknown ids and cycles. */
-function resolveBasedOn(s: Scheme, byId: ReadonlyMap<string, Scheme>, path: JsonPath, at: Report): string {
+function resolveBasedOn(
+  s: Scheme,
+  byId: ReadonlyMap<string, Scheme>,
+  path: JsonPath,
+  at: Report,
+): string {
   const seen = [s.id];
   let current = s;
   while (current.basedOn !== undefined && Object.keys(current.branches).length === 0) {
@@ -227,24 +294,38 @@ function resolveBasedOn(s: Scheme, byId: ReadonlyMap<string, Scheme>, path: Json
     current = next;
   }
   if (s.basedOn !== undefined && Object.keys(s.branches).length > 0) {
-    at(path, 'basedOn is only used when the scheme lists no branches of its own; remove one of them', 'warning');
+    at(
+      path,
+      'basedOn is only used when the scheme lists no branches of its own; remove one of them',
+      'warning',
+    );
   }
   return current.id;
 }
 
-function compileAgreement(a: Agreement, jurisdictions: ReadonlyMap<CountryCode, CompiledJurisdiction>, at: Report): CompiledAgreement {
+function compileAgreement(
+  a: Agreement,
+  jurisdictions: ReadonlyMap<CountryCode, CompiledJurisdiction>,
+  at: Report,
+): CompiledAgreement {
   checkSource(a.sources, a.source, [], at);
   const p = a.provisions;
   const grantsSomething = p.export || p.totalization || p.detachment !== null;
   a.parties.forEach((party, i) => {
     if (!jurisdictions.has(party)) {
-      at(['parties', i], `party ${party} has no jurisdiction package${grantsSomething && a.binding ? ': its periods cannot be counted' : ''}`, grantsSomething && a.binding ? 'error' : 'warning');
+      at(
+        ['parties', i],
+        `party ${party} has no jurisdiction package${grantsSomething && a.binding ? ': its periods cannot be counted' : ''}`,
+        grantsSomething && a.binding ? 'error' : 'warning',
+      );
     }
   });
   if (new Set(a.parties).size !== a.parties.length) at(['parties'], 'a party is listed twice');
   let inForce: Dated | null = a.inForce ? dated(a.inForce.from, a.inForce.to) : null;
-  if (inForce && inForce.to !== null && inForce.to < inForce.from) at(['inForce', 'to'], '"to" is before "from"');
+  if (inForce && inForce.to !== null && inForce.to < inForce.from)
+    at(['inForce', 'to'], '"to" is before "from"');
   if (!a.binding) inForce = null; // a non-binding instrument grants nothing, whatever it hopes for
-  if (grantsSomething && a.branches.length === 0) at(['branches'], 'grants coordination but lists no branches');
+  if (grantsSomething && a.branches.length === 0)
+    at(['branches'], 'grants coordination but lists no branches');
   return { id: a.id, raw: a, parties: new Set(a.parties), inForce, branches: new Set(a.branches) };
 }

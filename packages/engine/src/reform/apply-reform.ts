@@ -7,7 +7,9 @@ import { formatMonth, parseMonth } from '../time/month.ts';
 import type { ValidationIssue } from '../validation.ts';
 
 /** A reform applied to the knowledge base's input, or the changes that refer to nothing. */
-export type AppliedReform = { readonly ok: true; readonly input: KnowledgeInput } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type AppliedReform =
+  | { readonly ok: true; readonly input: KnowledgeInput }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 interface DatedItem {
   from: string;
@@ -19,7 +21,12 @@ interface DatedItem {
  * force is closed the month before and a changed copy starts at `from`; later ones are changed in
  * place. Law before the reform is untouched, so baseline and reform agree on the past.
  */
-function splitAt<T extends DatedItem>(versions: readonly T[], from: Month, change: (v: T) => T, applies: (v: T) => boolean = () => true): T[] {
+function splitAt<T extends DatedItem>(
+  versions: readonly T[],
+  from: Month,
+  change: (v: T) => T,
+  applies: (v: T) => boolean = () => true,
+): T[] {
   const out: T[] = [];
   const before = formatMonth((from - 1) as Month);
   for (const v of versions) {
@@ -63,16 +70,19 @@ export function applyReform(input: KnowledgeInput, reform: Reform): AppliedRefor
   };
 
   reform.changes.forEach((change: ReformChange, i) => {
-    const at = (field: string, message: string) => issues.push({ path: ['changes', i, field], message });
+    const at = (field: string, message: string) =>
+      issues.push({ path: ['changes', i, field], message });
     switch (change.op) {
       case 'add_agreement':
-        if (agreements.some((a) => a.id === change.agreement.id)) at('agreement', `an agreement "${change.agreement.id}" already exists`);
+        if (agreements.some((a) => a.id === change.agreement.id))
+          at('agreement', `an agreement "${change.agreement.id}" already exists`);
         else agreements.push(change.agreement);
         break;
       case 'remove_agreement': {
         const a = agreements.find((x) => x.id === change.id);
         if (!a) at('id', `no agreement "${change.id}"`);
-        else if (a.inForce && parseMonth(a.inForce.from) >= from) agreements = agreements.filter((x) => x !== a);
+        else if (a.inForce && parseMonth(a.inForce.from) >= from)
+          agreements = agreements.filter((x) => x !== a);
         else if (a.inForce) a.inForce = { ...a.inForce, to: formatMonth((from - 1) as Month) };
         break;
       }
@@ -94,7 +104,9 @@ export function applyReform(input: KnowledgeInput, reform: Reform): AppliedRefor
           a.inForce = { ...a.inForce, to: formatMonth((from - 1) as Month) };
           agreements.push(changed);
         } else {
-          agreements = agreements.map((x) => (x === a ? { ...changed, id: a.id, inForce: a.inForce } : x));
+          agreements = agreements.map((x) =>
+            x === a ? { ...changed, id: a.id, inForce: a.inForce } : x,
+          );
         }
         break;
       }
@@ -106,8 +118,24 @@ export function applyReform(input: KnowledgeInput, reform: Reform): AppliedRefor
         else {
           const template = p.values.at(-1);
           if (!template) break;
-          const kept = p.values.filter((v) => parseMonth(v.from) < from).map((v) => (v.to === undefined || parseMonth(v.to) >= from ? { ...v, to: formatMonth((from - 1) as Month) } : v));
-          p.values = [...kept, { ...template, from: reform.from, to: undefined, value: change.value, ref: `reform ${reform.id}`, note: reform.title }];
+          const kept = p.values
+            .filter((v) => parseMonth(v.from) < from)
+            .map((v) =>
+              v.to === undefined || parseMonth(v.to) >= from
+                ? { ...v, to: formatMonth((from - 1) as Month) }
+                : v,
+            );
+          p.values = [
+            ...kept,
+            {
+              ...template,
+              from: reform.from,
+              to: undefined,
+              value: change.value,
+              ref: `reform ${reform.id}`,
+              note: reform.title,
+            },
+          ];
         }
         break;
       }
@@ -130,7 +158,11 @@ export function applyReform(input: KnowledgeInput, reform: Reform): AppliedRefor
         const versions = s?.branches[change.branch];
         if (!s) at('scheme', `no scheme "${change.scheme}"`);
         else if (!versions) at('branch', `${change.scheme} has no ${change.branch} branch`);
-        else s.branches[change.branch] = splitAt<BranchRule>(versions, from, (v) => ({ ...v, paidAbroad: change.paidAbroad }));
+        else
+          s.branches[change.branch] = splitAt<BranchRule>(versions, from, (v) => ({
+            ...v,
+            paidAbroad: change.paidAbroad,
+          }));
         break;
       }
     }
@@ -139,7 +171,10 @@ export function applyReform(input: KnowledgeInput, reform: Reform): AppliedRefor
   return { ok: true, input: { jurisdictions, agreements } };
 }
 
-function withCoverage(rule: CoverageRule, set: Extract<ReformChange, { op: 'change_coverage' }>['set']): CoverageRule {
+function withCoverage(
+  rule: CoverageRule,
+  set: Extract<ReformChange, { op: 'change_coverage' }>['set'],
+): CoverageRule {
   const out: CoverageRule = { ...rule };
   if (set.nationality !== undefined) out.nationality = set.nationality;
   if (set.requiresDocuments !== undefined) out.requiresDocuments = set.requiresDocuments;

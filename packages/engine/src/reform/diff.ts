@@ -9,8 +9,16 @@ export interface BranchChange {
   readonly branch: Branch;
   readonly country: string;
   readonly change: 'gains' | 'loses' | 'better' | 'worse' | 'same';
-  readonly before: { readonly status: Status | null; readonly paid: number | null; readonly payableAbroad: boolean | null };
-  readonly after: { readonly status: Status | null; readonly paid: number | null; readonly payableAbroad: boolean | null };
+  readonly before: {
+    readonly status: Status | null;
+    readonly paid: number | null;
+    readonly payableAbroad: boolean | null;
+  };
+  readonly after: {
+    readonly status: Status | null;
+    readonly paid: number | null;
+    readonly payableAbroad: boolean | null;
+  };
   readonly barriersRemoved: readonly BarrierCode[];
   readonly barriersAdded: readonly BarrierCode[];
 }
@@ -18,12 +26,21 @@ export interface BranchChange {
 /** The per-branch difference between two checks of the same profile: baseline and reform. */
 export interface ReformDiff {
   readonly changes: readonly BranchChange[];
-  readonly byBranch: Readonly<Partial<Record<Branch, { gains: number; loses: number; better: number; worse: number }>>>;
+  readonly byBranch: Readonly<
+    Partial<Record<Branch, { gains: number; loses: number; better: number; worse: number }>>
+  >;
 }
 
-const state = (r: BranchResult | undefined) => ({ status: r?.status ?? null, paid: r?.amounts.paid?.amount ?? null, payableAbroad: r?.payableAbroad ?? null });
+const state = (r: BranchResult | undefined) => ({
+  status: r?.status ?? null,
+  paid: r?.amounts.paid?.amount ?? null,
+  payableAbroad: r?.payableAbroad ?? null,
+});
 
-function classify(a: BranchResult | undefined, b: BranchResult | undefined): BranchChange['change'] {
+function classify(
+  a: BranchResult | undefined,
+  b: BranchResult | undefined,
+): BranchChange['change'] {
   const was = a !== undefined && ENTITLED.has(a.status);
   const is = b !== undefined && ENTITLED.has(b.status);
   if (!was && is) return 'gains';
@@ -33,8 +50,10 @@ function classify(a: BranchResult | undefined, b: BranchResult | undefined): Bra
   const payB = b.payableAbroad === true ? 1 : 0;
   const paidA = a.amounts.paid?.amount ?? 0;
   const paidB = b.amounts.paid?.amount ?? 0;
-  if (payB > payA || paidB > paidA || (a.benefit === 'fallback' && b.benefit === 'main')) return 'better';
-  if (payB < payA || paidB < paidA || (a.benefit === 'main' && b.benefit === 'fallback')) return 'worse';
+  if (payB > payA || paidB > paidA || (a.benefit === 'fallback' && b.benefit === 'main'))
+    return 'better';
+  if (payB < payA || paidB < paidA || (a.benefit === 'main' && b.benefit === 'fallback'))
+    return 'worse';
   return 'same';
 }
 
@@ -44,7 +63,9 @@ export function diffResults(baseline: CheckResult, reform: CheckResult): ReformD
   const before = new Map(baseline.results.map((r) => [key(r), r]));
   const after = new Map(reform.results.map((r) => [key(r), r]));
   const changes: BranchChange[] = [];
-  const byBranch: Partial<Record<Branch, { gains: number; loses: number; better: number; worse: number }>> = {};
+  const byBranch: Partial<
+    Record<Branch, { gains: number; loses: number; better: number; worse: number }>
+  > = {};
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const a = before.get(k);
     const b = after.get(k);

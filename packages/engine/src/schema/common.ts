@@ -19,7 +19,7 @@ export const monthOrDate = z
 export const countryCode = z
   .string()
   .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. TH')
-  .transform((code) => code as CountryCode)
+  .transform((code): CountryCode => code)
   .meta({ description: 'ISO 3166-1 alpha-2 country code, e.g. TH.', examples: ['TH'] });
 
 /** ISO 4217 currency code. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { activity, branch, countryCode, currencyCode, permit, sector, yearMonth } from './common.ts';
+import {
+  activity,
+  branch,
+  countryCode,
+  currencyCode,
+  permit,
+  sector,
+  yearMonth,
+} from './common.ts';
 
 /** Where a fact comes from: a key into the package's `sources`, the legal reference, and whether it was checked. */
 export const provenance = {
@@ -18,24 +26,29 @@ export const provenance = {
 /** When a rule or value holds: from its first month to its last (absent: still in force). */
 export const validity = {
   from: yearMonth.meta({ description: 'First month the rule or value holds.' }),
-  to: yearMonth.optional().meta({ description: 'Last month it holds (included); absent while in force.' }),
+  to: yearMonth
+    .optional()
+    .meta({ description: 'Last month it holds (included); absent while in force.' }),
 };
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
-  url: z.url({ message: 'must be a full URL (https://…)' }),
+  url: z.url({ error: 'must be a full URL (https://…)' }),
   publisher: z.string().optional(),
   published: z.string().optional().meta({ description: 'Date or year of publication.' }),
   accessed: yearMonth.optional(),
-  kind: z
-    .enum(['primary', 'secondary'])
-    .meta({ description: 'primary: the law or the administering body; secondary: news, law firms, researchers.' }),
+  kind: z.enum(['primary', 'secondary']).meta({
+    description:
+      'primary: the law or the administering body; secondary: news, law firms, researchers.',
+  }),
 });
 
 /** A number written in place, or a reference to a dated parameter. */
 export const quantity = z.union([
   z.number(),
-  z.strictObject({ param: z.string().min(1).meta({ description: 'Id of a parameter in this package.' }) }),
+  z.strictObject({
+    param: z.string().min(1).meta({ description: 'Id of a parameter in this package.' }),
+  }),
 ]);
 
 export const parameterSchema = z.strictObject({
@@ -54,7 +67,10 @@ const nationalityCondition = z.union([
 ]);
 
 function oneOfOrExcept<T extends z.ZodType>(item: T) {
-  return z.strictObject({ only: z.array(item).min(1).optional(), except: z.array(item).min(1).optional() });
+  return z.strictObject({
+    only: z.array(item).min(1).optional(),
+    except: z.array(item).min(1).optional(),
+  });
 }
 
 export const coverageRuleSchema = z
@@ -65,9 +81,9 @@ export const coverageRuleSchema = z
       .meta({ description: 'in_country: work in the scheme’s country; abroad: work outside it.' }),
     membership: z.enum(['compulsory', 'voluntary']),
     nationality: nationalityCondition,
-    requiresDocuments: z
-      .boolean()
-      .meta({ description: 'Whether the worker must be documented (lawfully working) to be covered.' }),
+    requiresDocuments: z.boolean().meta({
+      description: 'Whether the worker must be documented (lawfully working) to be covered.',
+    }),
     permits: z
       .array(permit)
       .min(1)
@@ -80,7 +96,10 @@ export const coverageRuleSchema = z
         nationality: z.enum(['nationals_or_permanent_residents']),
       })
       .optional()
-      .meta({ description: 'Conditions on an individual employer (e.g. households employing domestic workers).' }),
+      .meta({
+        description:
+          'Conditions on an individual employer (e.g. households employing domestic workers).',
+      }),
     age: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
     ...provenance,
   })
@@ -92,19 +111,20 @@ export const formulaSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('pension'),
-      rate: quantity.meta({ description: 'Share of average earnings paid once qualified (e.g. 0.20).' }),
+      rate: quantity.meta({
+        description: 'Share of average earnings paid once qualified (e.g. 0.20).',
+      }),
       accrual: z
         .strictObject({
           ratePerYear: quantity,
-          afterMonths: quantity.meta({ description: 'Accrual counts each full 12 months beyond this.' }),
+          afterMonths: quantity.meta({
+            description: 'Accrual counts each full 12 months beyond this.',
+          }),
         })
         .optional(),
-      averageOverMonths: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .meta({ description: 'Average earnings over the last N insured months (all months when absent).' }),
+      averageOverMonths: z.number().int().positive().optional().meta({
+        description: 'Average earnings over the last N insured months (all months when absent).',
+      }),
       earningsCeiling: quantity.optional(),
       fullMonths: quantity
         .optional()
@@ -127,14 +147,13 @@ export const formulaSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('contribution_refund'),
-    rates: z
-      .array(quantity)
-      .min(1)
-      .optional()
-      .meta({ description: 'Contribution rates refunded (worker’s, employer’s…), applied to insured earnings.' }),
-    fixedPerMonth: quantity
-      .optional()
-      .meta({ description: 'A fixed contribution per insured month, where contributions are flat.' }),
+    rates: z.array(quantity).min(1).optional().meta({
+      description:
+        'Contribution rates refunded (worker’s, employer’s…), applied to insured earnings.',
+    }),
+    fixedPerMonth: quantity.optional().meta({
+      description: 'A fixed contribution per insured month, where contributions are flat.',
+    }),
     earningsCeiling: quantity.optional(),
     description: z.string().optional(),
   }),
@@ -153,20 +172,18 @@ export const branchRuleSchema = z.strictObject({
     .strictObject({
       minMonths: quantity.optional().meta({ description: 'Insured months needed in all.' }),
       pensionAge: quantity.optional().meta({ description: 'Age from which the benefit is paid.' }),
-      recent: z
-        .strictObject({ months: quantity, within: quantity })
-        .optional()
-        .meta({ description: 'Insured months needed within the last `within` months before the event.' }),
-      coveredAtEvent: z
-        .boolean()
-        .optional()
-        .meta({ description: 'The worker must be covered in the month of the event (e.g. work injury).' }),
+      recent: z.strictObject({ months: quantity, within: quantity }).optional().meta({
+        description: 'Insured months needed within the last `within` months before the event.',
+      }),
+      coveredAtEvent: z.boolean().optional().meta({
+        description: 'The worker must be covered in the month of the event (e.g. work injury).',
+      }),
     })
     .default({}),
   benefit: formulaSchema,
-  otherwise: formulaSchema
-    .optional()
-    .meta({ description: 'What is paid when the qualifying conditions are not met (e.g. a lump sum).' }),
+  otherwise: formulaSchema.optional().meta({
+    description: 'What is paid when the qualifying conditions are not met (e.g. a lump sum).',
+  }),
   paidAbroad: z
     .enum(['yes', 'no', 'unknown'])
     .meta({ description: 'Whether national law pays this benefit to a residence abroad.' }),
@@ -196,10 +213,9 @@ export const claimInfoSchema = z.strictObject({
     .enum(['yes', 'no', 'unknown'])
     .default('unknown')
     .meta({ description: 'Whether the scheme pays into a bank account abroad.' }),
-  foreignDocuments: z
-    .enum(['accepted', 'certified_only', 'unknown'])
-    .default('unknown')
-    .meta({ description: 'Whether civil-status papers from other countries must be certified (legalised).' }),
+  foreignDocuments: z.enum(['accepted', 'certified_only', 'unknown']).default('unknown').meta({
+    description: 'Whether civil-status papers from other countries must be certified (legalised).',
+  }),
   ...provenance,
 });
 
@@ -215,17 +231,20 @@ export const SCHEME_KINDS = [
 export const schemeSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z]{2}\.[a-z0-9_.-]+$/, 'must be lower-case, start with the country code and a dot, e.g. th.ssf.s33'),
+    .regex(
+      /^[a-z]{2}\.[a-z0-9_.-]+$/,
+      'must be lower-case, start with the country code and a dot, e.g. th.ssf.s33',
+    ),
   name: z.string().min(1),
   localName: z.string().optional(),
   kind: z.enum(SCHEME_KINDS),
   administrator: z.strictObject({ name: z.string().min(1), url: z.url().optional() }),
   ...validity,
   summary: z.string().optional(),
-  basedOn: z
-    .string()
-    .optional()
-    .meta({ description: 'Id of a scheme of this package whose branches this one takes, unless it lists its own.' }),
+  basedOn: z.string().optional().meta({
+    description:
+      'Id of a scheme of this package whose branches this one takes, unless it lists its own.',
+  }),
   coverage: z.array(coverageRuleSchema),
   branches: z.partialRecord(branch, z.array(branchRuleSchema).min(1)),
   claim: claimInfoSchema.optional(),
@@ -238,18 +257,19 @@ export const jurisdictionSchema = z
     name: z.string().min(1),
     currency: currencyCode,
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).min(1),
-    scope: z
-      .enum(['full', 'partner'])
-      .meta({
-        description:
-          'full: the country’s schemes are encoded; partner: encoded only as far as an agreement needs it.',
-      }),
+    scope: z.enum(['full', 'partner']).meta({
+      description:
+        'full: the country’s schemes are encoded; partner: encoded only as far as an agreement needs it.',
+    }),
     summary: z.string().optional(),
     sources: z.record(z.string(), sourceSchema),
     parameters: z.record(z.string(), parameterSchema).default({}),
     schemes: z.array(schemeSchema).default([]),
   })
-  .meta({ title: 'Tulay jurisdiction package', description: 'One country’s social-security law, dated and sourced.' });
+  .meta({
+    title: 'Tulay jurisdiction package',
+    description: 'One country’s social-security law, dated and sourced.',
+  });
 
 export type JurisdictionInput = z.input<typeof jurisdictionSchema>;
 export type Jurisdiction = z.output<typeof jurisdictionSchema>;

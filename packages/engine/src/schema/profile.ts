@@ -33,13 +33,13 @@ const recorded = z
 
 const employer = z.strictObject({
   seat: countryCode.optional().meta({ description: 'Country where the employer is established.' }),
-  nationality: countryCode
-    .optional()
-    .meta({ description: 'Nationality of an individual employer (e.g. a household), where the law depends on it.' }),
-  isPermanentResident: z
-    .boolean()
-    .optional()
-    .meta({ description: 'Whether an individual employer is a permanent resident of the country of work.' }),
+  nationality: countryCode.optional().meta({
+    description:
+      'Nationality of an individual employer (e.g. a household), where the law depends on it.',
+  }),
+  isPermanentResident: z.boolean().optional().meta({
+    description: 'Whether an individual employer is a permanent resident of the country of work.',
+  }),
   kind: z.enum(['company', 'household', 'government', 'manning_agency', 'individual']).optional(),
 });
 
@@ -50,29 +50,37 @@ export const periodSchema = z
     to: yearMonth.meta({ description: 'Last month of the period (included), YYYY-MM.' }),
     activity,
     sector: sector.optional(),
-    documented: z.boolean().meta({ description: 'Whether the worker was in the country of work with papers allowing the work.' }),
+    documented: z.boolean().meta({
+      description: 'Whether the worker was in the country of work with papers allowing the work.',
+    }),
     permit: permit.optional(),
-    insurance: insurance
-      .default('unknown')
-      .meta({ description: 'What the worker knows of their insurance in that period: compulsory, voluntary, none or unknown.' }),
+    insurance: insurance.default('unknown').meta({
+      description:
+        'What the worker knows of their insurance in that period: compulsory, voluntary, none or unknown.',
+    }),
     scheme: z
       .string()
       .optional()
       .meta({ description: 'Scheme id the worker was insured in, when known (e.g. th.ssf.s33).' }),
     employer: employer.optional(),
-    postedFrom: countryCode
-      .optional()
-      .meta({ description: 'Set when an employer in this country posted (detached) the worker to the country of work.' }),
-    basis: z
-      .enum(['real', 'credited'])
-      .default('real')
-      .meta({ description: 'Real insurance periods, or periods credited as equivalent (e.g. child raising).' }),
+    postedFrom: countryCode.optional().meta({
+      description:
+        'Set when an employer in this country posted (detached) the worker to the country of work.',
+    }),
+    basis: z.enum(['real', 'credited']).default('real').meta({
+      description:
+        'Real insurance periods, or periods credited as equivalent (e.g. child raising).',
+    }),
     recorded: recorded.optional(),
     earnings: earnings.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.to < p.from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before "from" (${p.from})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `must not be before "from" (${p.from})`,
+      });
     }
   });
 
@@ -87,18 +95,27 @@ export const profileSchema = z
       languages: z
         .array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code, e.g. km'))
         .optional()
-        .meta({ description: 'Languages the person reads; by default those of their nationalities.' }),
+        .meta({
+          description: 'Languages the person reads; by default those of their nationalities.',
+        }),
     }),
     periods: z.array(periodSchema),
     claim: z
       .strictObject({
         branch,
-        date: monthOrDate.optional().meta({ description: 'When the risk happened or the claim is made.' }),
-        residence: countryCode.optional().meta({ description: 'Where the benefit should be paid; by default person.residence.' }),
+        date: monthOrDate
+          .optional()
+          .meta({ description: 'When the risk happened or the claim is made.' }),
+        residence: countryCode
+          .optional()
+          .meta({ description: 'Where the benefit should be paid; by default person.residence.' }),
       })
       .optional(),
   })
-  .meta({ title: 'Tulay worker profile', description: 'A migrant worker’s history, as the engine reads it.' });
+  .meta({
+    title: 'Tulay worker profile',
+    description: 'A migrant worker’s history, as the engine reads it.',
+  });
 
 /** A worker profile as written (before defaults). */
 export type ProfileInput = z.input<typeof profileSchema>;

@@ -14,14 +14,23 @@ const coverageChange = z
     requiresDocuments: z.boolean().optional(),
     permits: z.array(permit).min(1).nullable().optional(),
     activities: z
-      .strictObject({ only: z.array(activity).min(1).optional(), except: z.array(activity).min(1).optional() })
+      .strictObject({
+        only: z.array(activity).min(1).optional(),
+        except: z.array(activity).min(1).optional(),
+      })
       .nullable()
       .optional(),
     sectors: z
-      .strictObject({ only: z.array(sector).min(1).optional(), except: z.array(sector).min(1).optional() })
+      .strictObject({
+        only: z.array(sector).min(1).optional(),
+        except: z.array(sector).min(1).optional(),
+      })
       .nullable()
       .optional(),
-    employer: z.strictObject({ nationality: z.enum(['nationals_or_permanent_residents']) }).nullable().optional(),
+    employer: z
+      .strictObject({ nationality: z.enum(['nationals_or_permanent_residents']) })
+      .nullable()
+      .optional(),
     membership: z.enum(['compulsory', 'voluntary']).optional(),
   })
   .meta({ description: 'Fields to set on the scheme’s coverage rules; null removes a condition.' });
@@ -38,14 +47,20 @@ export const reformChangeSchema = z.discriminatedUnion('op', [
   }),
   z.strictObject({
     op: z.literal('set_parameter'),
-    parameter: z.string().min(1).meta({ description: 'Parameter id, as in its jurisdiction package.' }),
+    parameter: z
+      .string()
+      .min(1)
+      .meta({ description: 'Parameter id, as in its jurisdiction package.' }),
     country: countryCode,
     value: z.number(),
   }),
   z.strictObject({
     op: z.literal('change_coverage'),
     scheme: z.string().min(1),
-    place: z.enum(['in_country', 'abroad']).optional().meta({ description: 'Only the rules for this place.' }),
+    place: z
+      .enum(['in_country', 'abroad'])
+      .optional()
+      .meta({ description: 'Only the rules for this place.' }),
     set: coverageChange,
   }),
   z.strictObject({
@@ -59,13 +74,18 @@ export const reformChangeSchema = z.discriminatedUnion('op', [
 export const reformSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and dashes'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and dashes'),
     title: z.string().min(1),
     description: z.string().optional(),
     from: yearMonth.meta({ description: 'The month the reform takes effect.' }),
     changes: z.array(reformChangeSchema).min(1, 'a reform needs at least one change'),
   })
-  .meta({ title: 'Tulay reform', description: 'A change to the law, as data, applied from a month.' });
+  .meta({
+    title: 'Tulay reform',
+    description: 'A change to the law, as data, applied from a month.',
+  });
 
 export type ReformInput = z.input<typeof reformSchema>;
 export type Reform = z.output<typeof reformSchema>;

@@ -37,13 +37,26 @@ export function readValidated<S extends z.ZodType>(
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read: ${(e as Error).message}`;
-    return { value: undefined, doc: undefined, problems: [{ file: displayPath, line: null, path: '$', message: reason, severity: 'error' }] };
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `cannot read: ${(e as Error).message}`;
+    return {
+      value: undefined,
+      doc: undefined,
+      problems: [{ file: displayPath, line: null, path: '$', message: reason, severity: 'error' }],
+    };
   }
   const doc = parseSourceDocument(displayPath, text);
-  if (doc.syntaxProblems.length > 0) return { value: undefined, doc, problems: [...doc.syntaxProblems] };
+  if (doc.syntaxProblems.length > 0)
+    return { value: undefined, doc, problems: [...doc.syntaxProblems] };
   const result = validate(schema, doc.value);
-  if (!result.ok) return { value: undefined, doc, problems: result.issues.map((i) => doc.problem(i.path, i.message)) };
+  if (!result.ok)
+    return {
+      value: undefined,
+      doc,
+      problems: result.issues.map((i) => doc.problem(i.path, i.message)),
+    };
   return { value: result.value, doc, problems: [] };
 }
 
@@ -60,7 +73,13 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadedKnowle
   let files = 0;
 
   if (!existsSync(dir)) {
-    problems.push({ file: display(dir), line: null, path: '$', message: 'knowledge directory not found', severity: 'error' });
+    problems.push({
+      file: display(dir),
+      line: null,
+      path: '$',
+      message: 'knowledge directory not found',
+      severity: 'error',
+    });
   }
 
   for (const file of yamlFiles(join(dir, 'jurisdictions'))) {
@@ -68,8 +87,17 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadedKnowle
     const r = readValidated(jurisdictionSchema, file, display(file));
     problems.push(...r.problems);
     if (r.value && r.doc) {
-      const expected = file.replace(/^.*\//, '').replace(/\.(ya?ml|json)$/, '').toUpperCase();
-      if (r.value.country !== expected) problems.push(r.doc.problem(['country'], `file name says ${expected} but country is ${r.value.country}`));
+      const expected = file
+        .replace(/^.*\//, '')
+        .replace(/\.(ya?ml|json)$/, '')
+        .toUpperCase();
+      if (r.value.country !== expected)
+        problems.push(
+          r.doc.problem(
+            ['country'],
+            `file name says ${expected} but country is ${r.value.country}`,
+          ),
+        );
       jurisdictions.push(r.value);
       docs.set(`jurisdiction:${r.value.country}`, r.doc);
     }
@@ -100,7 +128,10 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadedKnowle
 }
 
 function locate(p: KbProblem, docs: ReadonlyMap<string, SourceDocument>): FileProblem {
-  const key = p.document.kind === 'jurisdiction' ? `jurisdiction:${p.document.country}` : `agreement:${p.document.id}`;
+  const key =
+    p.document.kind === 'jurisdiction'
+      ? `jurisdiction:${p.document.country}`
+      : `agreement:${p.document.id}`;
   const doc = docs.get(key);
   if (!doc) return { file: key, line: null, path: '$', message: p.message, severity: p.severity };
   return doc.problem(p.path, p.message, p.severity);
@@ -119,20 +150,44 @@ function checkInstruments(file: InstrumentsFile, doc: SourceDocument): FileProbl
   const problems: FileProblem[] = [];
   const ids = new Set<string>();
   file.instruments.forEach((inst, i) => {
-    if (ids.has(inst.id)) problems.push(doc.problem(['instruments', i, 'id'], `instrument id "${inst.id}" is used twice`));
+    if (ids.has(inst.id))
+      problems.push(
+        doc.problem(['instruments', i, 'id'], `instrument id "${inst.id}" is used twice`),
+      );
     ids.add(inst.id);
     inst.counts.forEach((c, k) => {
-      if (!(c.source in file.sources)) problems.push(doc.problem(['instruments', i, 'counts', k, 'source'], `cites source "${c.source}", which is not in this file's sources`));
+      if (!(c.source in file.sources))
+        problems.push(
+          doc.problem(
+            ['instruments', i, 'counts', k, 'source'],
+            `cites source "${c.source}", which is not in this file's sources`,
+          ),
+        );
     });
   });
   const seen = new Set<string>();
   file.ratifications.forEach((r, i) => {
     const inst = file.instruments.find((x) => x.id === r.instrument);
-    if (!inst) problems.push(doc.problem(['ratifications', i, 'instrument'], `unknown instrument "${r.instrument}"`));
-    else if (!inst.ratifiable) problems.push(doc.problem(['ratifications', i, 'instrument'], `${r.instrument} cannot be ratified`));
-    if (!(r.source in file.sources)) problems.push(doc.problem(['ratifications', i, 'source'], `cites source "${r.source}", which is not in this file's sources`));
+    if (!inst)
+      problems.push(
+        doc.problem(['ratifications', i, 'instrument'], `unknown instrument "${r.instrument}"`),
+      );
+    else if (!inst.ratifiable)
+      problems.push(
+        doc.problem(['ratifications', i, 'instrument'], `${r.instrument} cannot be ratified`),
+      );
+    if (!(r.source in file.sources))
+      problems.push(
+        doc.problem(
+          ['ratifications', i, 'source'],
+          `cites source "${r.source}", which is not in this file's sources`,
+        ),
+      );
     const key = `${r.instrument}/${r.country}`;
-    if (seen.has(key)) problems.push(doc.problem(['ratifications', i], `a second entry for ${r.country} and ${r.instrument}`));
+    if (seen.has(key))
+      problems.push(
+        doc.problem(['ratifications', i], `a second entry for ${r.country} and ${r.instrument}`),
+      );
     seen.add(key);
   });
   return problems;

@@ -1,8 +1,24 @@
 import { z } from 'zod';
 import { BRANCHES, monthOrDate, profileSchema } from '@tulay/engine';
 
-const status = z.enum(['entitled', 'entitled_through_agreement', 'not_entitled', 'not_covered', 'cannot_tell']);
-const barrier = z.enum(['nationals_only', 'residency', 'documentation', 'qualifying_period', 'sector_exclusion', 'not_paid_abroad', 'document_certification', 'money_transfer', 'language']);
+const status = z.enum([
+  'entitled',
+  'entitled_through_agreement',
+  'not_entitled',
+  'not_covered',
+  'cannot_tell',
+]);
+const barrier = z.enum([
+  'nationals_only',
+  'residency',
+  'documentation',
+  'qualifying_period',
+  'sector_exclusion',
+  'not_paid_abroad',
+  'document_certification',
+  'money_transfer',
+  'language',
+]);
 
 const resultExpectation = z.strictObject({
   scheme: z.string().min(1),
@@ -17,7 +33,10 @@ const resultExpectation = z.strictObject({
 });
 
 const coverageExpectation = z.strictObject({
-  coverage: z.strictObject({ period: z.number().int().nonnegative(), schemes: z.array(z.string()) }),
+  coverage: z.strictObject({
+    period: z.number().int().nonnegative(),
+    schemes: z.array(z.string()),
+  }),
 });
 
 /** A scenario test of the knowledge base: a profile, a date and what the engine must answer (docs/scenario-tests.md). */

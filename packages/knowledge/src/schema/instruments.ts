@@ -30,7 +30,9 @@ export const ratificationSchema = z.strictObject({
   instrument: z.string().min(1),
   country: countryCode,
   status: z.enum(['ratified', 'signed', 'not_ratified', 'denounced', 'not_in_force']),
-  date: monthOrDate.optional().meta({ description: 'Date of ratification, signature or denunciation.' }),
+  date: monthOrDate
+    .optional()
+    .meta({ description: 'Date of ratification, signature or denunciation.' }),
   ...provenance,
 });
 
