@@ -33,7 +33,7 @@ export interface SourceDocument {
  */
 export function parseSourceDocument(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const syntaxProblems: FileProblem[] = doc.errors.map((e) => ({
     file,
     line: e.linePos?.[0].line ?? null,

@@ -18,6 +18,7 @@ export const monthOrDate = z
 /** ISO 3166-1 alpha-2. */
 export const countryCode = z
   .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. TH')
   .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in capitals, e.g. TH')
   .transform((code): CountryCode => code)
   .meta({ description: 'ISO 3166-1 alpha-2 country code, e.g. TH.', examples: ['TH'] });

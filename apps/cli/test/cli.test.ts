@@ -1,0 +1,145 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const example = join(root, 'docs', 'examples', 'profile-kh-th.json');
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  return { code, out, err };
+}
+
+function profileFile(profile: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tulay-cli-')), 'profile.json');
+  writeFileSync(file, JSON.stringify(profile, null, 2));
+  return file;
+}
+
+const valid = {
+  person: { birthDate: '1980-01', nationalities: ['KH'], residence: 'KH' },
+  periods: [
+    {
+      country: 'TH',
+      from: '2015-01',
+      to: '2020-12',
+      activity: 'employed',
+      sector: 'manufacturing',
+      documented: true,
+      permit: 'mou',
+    },
+  ],
+};
+
+describe('tulay check', () => {
+  it('prints a readable explanation of the example profile', async () => {
+    const { code, out } = await run('check', example, '--at', '2026-11-28');
+    expect(code).toBe(0);
+    expect(out).toContain('Tulay check at 2026-11');
+    expect(out).toMatch(/th\.ssf\.s33\s+old age\s+entitled/);
+    expect(out).toContain('What stands in the way');
+    expect(out).toContain('[not_paid_abroad]');
+  });
+
+  it('prints the stable JSON result with --json', async () => {
+    const { code, out } = await run('check', example, '--at', '2011-09-15', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as {
+      at: string;
+      results: {
+        country: string;
+        scheme: string;
+        branch: string;
+        status: string;
+        amounts: unknown;
+        payableAbroad: unknown;
+        barriers: { code: string }[];
+        trace: unknown[];
+      }[];
+    };
+    expect(result.at).toBe('2011-09');
+    const first = result.results[0];
+    expect(first).toBeDefined();
+    for (const key of [
+      'country',
+      'scheme',
+      'branch',
+      'status',
+      'amounts',
+      'payableAbroad',
+      'barriers',
+      'trace',
+    ])
+      expect(first).toHaveProperty(key);
+  });
+
+  it.each([
+    [
+      'a bad date',
+      { ...valid, person: { ...valid.person, birthDate: '1980-02-30' } },
+      '$.person.birthDate',
+    ],
+    [
+      'an unknown country',
+      { ...valid, periods: [{ ...valid.periods[0], country: 'QQ' }] },
+      '$.periods[0].country',
+    ],
+    [
+      'an unknown field',
+      { ...valid, periods: [{ ...valid.periods[0], employer_name: 'ACME' }] },
+      '$.periods[0].employer_name: unknown field',
+    ],
+    [
+      '"to" before "from"',
+      { ...valid, periods: [{ ...valid.periods[0], to: '2014-12' }] },
+      '$.periods[0].to: must not be before "from"',
+    ],
+    [
+      'a missing field',
+      { ...valid, periods: [{ ...valid.periods[0], documented: undefined }] },
+      '$.periods[0].documented',
+    ],
+  ])('exits 2 on %s, naming the field', async (_name, profile, message) => {
+    const { code, err } = await run('check', profileFile(profile));
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await run('check')).code).toBe(2);
+    expect((await run('check', example, '--at', 'yesterday')).code).toBe(2);
+    expect((await run('check', example, '--frobnicate')).code).toBe(2);
+    expect((await run('nonsense')).code).toBe(2);
+  });
+
+  it('applies a reform and shows what changes', async () => {
+    const reform = join(root, 'docs', 'examples', 'reform-th-kh-agreement.yaml');
+    const { code, out } = await run('check', example, '--at', '2027-06-01', '--reform', reform);
+    expect(code).toBe(0);
+    expect(out).toContain('With the reform');
+    expect(out).toMatch(/th\.ssf\.s33 old age: better/);
+  });
+});
+
+describe('tulay kb', () => {
+  it('validates the shipped knowledge base', async () => {
+    const { code, out } = await run('kb', 'validate');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Valid/);
+  });
+
+  it('prints the matrix and the principles', async () => {
+    const matrix = await run('kb', 'matrix', '--at', '2011-09-15');
+    expect(matrix.code).toBe(0);
+    expect(matrix.out).toMatch(/TH Thailand/);
+    const principles = await run('kb', 'principles', 'KH', 'TH', '--at', '2026-11-28');
+    expect(principles.code).toBe(0);
+    expect(principles.out).toMatch(/Totalizing\s+not met/);
+    expect((await run('kb', 'principles', 'KH', 'ZZ')).code).toBe(2);
+  });
+});
