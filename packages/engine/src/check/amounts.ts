@@ -6,8 +6,8 @@ import type { Citation } from './result.ts';
 import type { Tracer } from './trace.ts';
 import { readQuantity } from './quantities.ts';
 
-/** Monthly earnings of each insured month, in the scheme's currency (null where not known). */
-export type EarningsByMonth = ReadonlyMap<number, number | null>;
+/** Monthly earnings of each insured month in month order, in the scheme's currency (null where not known). */
+export type EarningsByMonth = readonly (number | null)[];
 
 // Earnings per day are turned into months with the 6-day row of Reg. 987/2009 art. 13 (26 days a month).
 const PER_MONTH: Record<'day' | 'week' | 'month' | 'year', number> = {
@@ -49,9 +49,8 @@ function average(
   lastN: number | undefined,
   ceiling: number | null,
 ): number | null {
-  const months = [...earnings.entries()].sort((a, b) => a[0] - b[0]);
-  const used = lastN === undefined ? months : months.slice(-lastN);
-  const known = used.map(([, v]) => v).filter((v): v is number => v !== null);
+  const used = lastN === undefined ? earnings : earnings.slice(-lastN);
+  const known = used.filter((v): v is number => v !== null);
   if (known.length === 0) return null;
   const capped = known.map((v) => (ceiling === null ? v : Math.min(v, ceiling)));
   return capped.reduce((a, b) => a + b, 0) / capped.length;
@@ -122,7 +121,7 @@ export function computeFormula(f: Formula, ctx: FormulaContext): FormulaOutcome 
       const rates = (f.rates ?? []).map((q, i) => read(q, `rates[${i}]`));
       const ceiling = ceilingOf(f.earningsCeiling);
       if (missing.length > 0) return { ok: false, missing };
-      const known = [...ctx.earnings.values()];
+      const known = ctx.earnings;
       if (known.length === 0 || known.some((v) => v === null))
         return { ok: false, missing: [noEarnings] };
       const base = known.reduce<number>(

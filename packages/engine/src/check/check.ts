@@ -11,13 +11,13 @@ import { holdsIn, versionAt } from '../kb/knowledge-base.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Month } from '../time/month.ts';
 import { ageInYears, formatMonth, parseMonth } from '../time/month.ts';
-import type { FormulaOutcome } from './amounts.ts';
+import type { EarningsByMonth, FormulaOutcome } from './amounts.ts';
 import { computeFormula, monthlyEarnings, proRata, round2 } from './amounts.ts';
 import type { CoverageMiss, CoverageSegment } from './coverage.ts';
 import { mapCoverage } from './coverage.ts';
 import type { WorkHistory } from './history.ts';
 import { readHistory } from './history.ts';
-import type { InsuredMonths } from './months.ts';
+import type { InsuredMonths, MonthSpan } from './months.ts';
 import { aggregate, insuredMonths, monthsWithin } from './months.ts';
 import { readQuantity } from './quantities.ts';
 import type {
@@ -30,6 +30,7 @@ import type {
   PeriodCoverage,
   Remedy,
   Status,
+  TraceStep,
 } from './result.ts';
 import { Tracer, cite } from './trace.ts';
 
@@ -70,6 +71,46 @@ function citeAgreement(a: CompiledAgreement): Citation {
   };
 }
 
+/** The schemes reported together (a scheme and those based on it), with what is worked out once for all their branches. */
+interface Group {
+  readonly owner: CompiledScheme;
+  readonly segments: CoverageSegment[];
+  readonly misses: CoverageMiss[];
+  own?: InsuredMonths;
+  earnings?: EarningsByMonth;
+  notCovered?: NotCoveredFacts;
+}
+
+/** Monthly earnings of each insured month in month order, in the scheme's currency. */
+function earningsByMonth(
+  segments: readonly CoverageSegment[],
+  own: InsuredMonths,
+  currency: string,
+): EarningsByMonth {
+  const { base, length } = own.span;
+  // NaN: insured with earnings not known. Where periods overlap, the higher earnings count:
+  // order-independent, and a repeated period changes nothing.
+  const best = new Float64Array(length).fill(-1);
+  for (const s of segments) {
+    if (!s.counted) continue;
+    const e = monthlyEarnings(s.period.raw, currency);
+    for (let m = s.from; m <= s.to; m++) {
+      const i = m - base;
+      const prev = best[i] ?? -1;
+      if (e === null) {
+        if (prev < 0) best[i] = Number.NaN;
+      } else if (Number.isNaN(prev) || e > prev) best[i] = e;
+    }
+  }
+  const out: (number | null)[] = [];
+  for (let i = 0; i < length; i++) {
+    if ((own.prio[i] ?? 0) === 0) continue;
+    const v = best[i] ?? -1;
+    out.push(Number.isNaN(v) || v < 0 ? null : v);
+  }
+  return out;
+}
+
 /** Per-run context shared by every scheme and branch of one check. */
 interface Run {
   readonly kb: KnowledgeBase;
@@ -78,6 +119,19 @@ interface Run {
   readonly event: Month;
   readonly trace: boolean;
   readonly monthsByCountry: ReadonlyMap<CountryCode, InsuredMonths>;
+  readonly span: MonthSpan;
+}
+
+/** The months from the first period's start to the last period's end. */
+function historySpan(h: WorkHistory): MonthSpan {
+  if (h.periods.length === 0) return { base: h.at, length: 1 };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of h.periods) {
+    lo = Math.min(lo, p.from);
+    hi = Math.max(hi, p.to);
+  }
+  return { base: lo, length: hi - lo + 1 };
 }
 
 /**
@@ -94,6 +148,7 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
       : (Math.min(parseMonth(profile.claim.date), at) as Month);
   const coverage = mapCoverage(kb, h);
 
+  const span = historySpan(h);
   const monthsByCountry = new Map<CountryCode, InsuredMonths>();
   const segmentsByCountry = new Map<CountryCode, CoverageSegment[]>();
   for (const s of coverage.segments) {
@@ -102,16 +157,13 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
     segmentsByCountry.set(s.scheme.country, list);
   }
   for (const [country, segs] of segmentsByCountry)
-    monthsByCountry.set(country, insuredMonths(segs));
+    monthsByCountry.set(country, insuredMonths(segs, span));
 
-  const run: Run = { kb, h, at, event, trace: options.trace ?? true, monthsByCountry };
+  const run: Run = { kb, h, at, event, trace: options.trace ?? true, monthsByCountry, span };
 
   // Schemes are reported by the scheme that owns their branches, so a continuation scheme
   // (Thailand's Section 39 based on Section 33) adds its months to the same benefits.
-  const groups = new Map<
-    string,
-    { owner: CompiledScheme; segments: CoverageSegment[]; misses: CoverageMiss[] }
-  >();
+  const groups = new Map<string, Group>();
   const groupOf = (s: CompiledScheme) => {
     const owner = kb.schemes.get(s.branchesFrom) ?? s;
     let g = groups.get(owner.id);
@@ -128,7 +180,7 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
   for (const g of groups.values()) {
     const branches = h.claimBranch ? [h.claimBranch] : [...g.owner.branches.keys()];
     for (const branch of branches) {
-      const r = evaluateBranch(run, g.owner, branch, g.segments, g.misses);
+      const r = evaluateBranch(run, g, branch);
       if (r) results.push(r);
     }
   }
@@ -228,13 +280,8 @@ function amount(value: number | null, currency: string, per: Amount['per']): Amo
   return value === null ? null : { amount: round2(value), currency, per };
 }
 
-function evaluateBranch(
-  run: Run,
-  scheme: CompiledScheme,
-  branch: Branch,
-  segments: readonly CoverageSegment[],
-  misses: readonly CoverageMiss[],
-): BranchResult | null {
+function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | null {
+  const { owner: scheme, segments, misses } = group;
   const version = ruleAt(scheme, branch, run.at);
   if (!version) return null;
   const rule = version.rule;
@@ -245,7 +292,7 @@ function evaluateBranch(
   const ruleCitation = cite(j, rule);
   const country = scheme.country;
   const residence = run.h.residence;
-  const base = {
+  const base: Base = {
     country,
     scheme: scheme.id,
     schemeName: scheme.raw.name,
@@ -263,7 +310,23 @@ function evaluateBranch(
       : null,
   };
 
-  if (segments.length === 0) return notCovered(j, scheme, misses, base, tracer);
+  if (segments.length === 0) {
+    group.notCovered ??= notCoveredFacts(j, scheme, misses, run.trace);
+    const facts = group.notCovered;
+    return result(base, {
+      status: facts.status,
+      benefit: null,
+      months: { own: 0, aggregated: 0, required: null },
+      amounts: NO_AMOUNTS,
+      payableAbroad: null,
+      agreements: [],
+      barriers: facts.barriers,
+      reasons: facts.reasons,
+      missing: facts.missing,
+      unverified: facts.unverified,
+      trace: facts.trace,
+    });
+  }
 
   for (const rc of new Set(segments.map((s) => s.rule))) {
     tracer.add(
@@ -290,13 +353,12 @@ function evaluateBranch(
   );
 
   if (j.raw.scope === 'partner') {
-    return {
-      ...base,
+    return result(base, {
       status: 'cannot_tell',
       benefit: null,
       months: {
-        own: insuredMonths(segments).size,
-        aggregated: insuredMonths(segments).size,
+        own: (group.own ??= insuredMonths(segments, run.span)).size,
+        aggregated: group.own.size,
         required: null,
       },
       amounts: NO_AMOUNTS,
@@ -307,14 +369,17 @@ function evaluateBranch(
       missing: [],
       unverified: tracer.unverified,
       trace: tracer.steps,
-    };
+    });
   }
 
-  const own = insuredMonths(segments);
+  group.own ??= insuredMonths(segments, run.span);
+  const own = group.own;
   const ownCount = own.size;
   const missing: string[] = [];
   // Months left out because the profile does not say enough (e.g. the sector): the count may be short.
-  for (const m of misses) for (const f of m.failures) if (f.missing) missing.push(f.missing);
+  for (const m of misses)
+    for (const f of m.failures)
+      if (f.missing && !missing.includes(f.missing)) missing.push(f.missing);
   tracer.add(
     'insured months in this scheme',
     ownCount,
@@ -368,11 +433,9 @@ function evaluateBranch(
     const need = read(q.recent.months, 'qualifying.recent.months');
     const within = read(q.recent.within, 'qualifying.recent.within');
     if (need !== null && within !== null) {
-      const union = new Map(own);
-      for (const months of partners.values())
-        for (const [m, p] of months) if (!union.has(m)) union.set(m, p);
-      recentOwnOk = monthsWithin(own, run.event, within) >= need;
-      recentAggOk = monthsWithin(union, run.event, within) >= need;
+      const partnerMonths = [...partners.values()];
+      recentOwnOk = monthsWithin([own], run.event, within) >= need;
+      recentAggOk = monthsWithin([own, ...partnerMonths], run.event, within) >= need;
       if (!recentAggOk)
         reasons.push(`Needs ${need} insured months within the ${within} months before the event.`);
     }
@@ -434,17 +497,8 @@ function evaluateBranch(
   // Amounts.
   let amounts: Amounts = NO_AMOUNTS;
   if (benefit !== null) {
-    const earnings = new Map<number, number | null>();
-    for (const s of segments) {
-      if (!s.counted) continue;
-      const e = monthlyEarnings(s.period.raw, j.raw.currency);
-      // Where periods overlap, the higher earnings count: order-independent, and a repeated period changes nothing.
-      for (let m = s.from; m <= s.to; m++) {
-        if (!own.has(m)) continue;
-        const prev = earnings.get(m) ?? null;
-        earnings.set(m, prev === null ? e : e === null ? prev : Math.max(prev, e));
-      }
-    }
+    group.earnings ??= earningsByMonth(segments, own, j.raw.currency);
+    const earnings = group.earnings;
     const ctx = { j, at: run.at, citation: ruleCitation, tracer, earnings };
     const formula = benefit === 'main' ? rule.benefit : (rule.otherwise ?? rule.benefit);
     const compute = (months: number, label: string): FormulaOutcome =>
@@ -522,8 +576,7 @@ function evaluateBranch(
   if (status === 'entitled' || status === 'entitled_through_agreement')
     barriers.push(...administrativeBarriers(run, j, scheme, payable.value, tracer));
 
-  return {
-    ...base,
+  return result(base, {
     status,
     benefit,
     months: { own: ownCount, aggregated: agg.total, required },
@@ -535,7 +588,7 @@ function evaluateBranch(
     missing: [...new Set(missing)],
     unverified: tracer.unverified,
     trace: tracer.steps,
-  };
+  });
 }
 
 function branchWords(branch: Branch): string {
@@ -669,6 +722,34 @@ function administrativeBarriers(
   return out;
 }
 
+/**
+ * Builds a result with every field written out: spreading `base` into a literal made V8 build
+ * each of tens of thousands of results in dictionary mode, the engine's largest cost.
+ */
+function result(base: Base, rest: Omit<BranchResult, keyof Base>): BranchResult {
+  return {
+    country: base.country,
+    scheme: base.scheme,
+    schemeName: base.schemeName,
+    branch: base.branch,
+    status: rest.status,
+    benefit: rest.benefit,
+    description: base.description,
+    months: rest.months,
+    amounts: rest.amounts,
+    payableAbroad: rest.payableAbroad,
+    residence: base.residence,
+    agreements: rest.agreements,
+    barriers: rest.barriers,
+    reasons: rest.reasons,
+    missing: rest.missing,
+    onDeparture: base.onDeparture,
+    howToClaim: base.howToClaim,
+    unverified: rest.unverified,
+    trace: rest.trace,
+  };
+}
+
 type Base = Pick<
   BranchResult,
   | 'country'
@@ -681,28 +762,49 @@ type Base = Pick<
   | 'howToClaim'
 >;
 
-function notCovered(
+/** Why a scheme covers none of the worker's months: the same for every branch, so worked out once. */
+interface NotCoveredFacts {
+  readonly status: Status;
+  readonly barriers: readonly Barrier[];
+  readonly reasons: readonly string[];
+  readonly missing: readonly string[];
+  readonly unverified: readonly string[];
+  readonly trace: readonly TraceStep[];
+}
+
+function notCoveredFacts(
   j: CompiledJurisdiction,
   scheme: CompiledScheme,
   misses: readonly CoverageMiss[],
-  base: Base,
-  tracer: Tracer,
-): BranchResult {
+  traceOn: boolean,
+): NotCoveredFacts {
+  const tracer = new Tracer(traceOn);
   const barriers = new Map<BarrierCode, Barrier>();
   const missing = new Set<string>();
   const reasons = new Set<string>();
+  const seen = new Set<string>();
+  let voluntary: { from: Month; to: Month } | null = null;
   for (const m of misses) {
+    if (m.voluntaryNotJoined) {
+      voluntary = voluntary
+        ? {
+            from: Math.min(voluntary.from, m.from) as Month,
+            to: Math.max(voluntary.to, m.to) as Month,
+          }
+        : { from: m.from, to: m.to };
+    }
+    // Many periods fail the same rule for the same reasons: record each once.
+    const conditions = m.failures.map((f) => f.condition).join('; ');
+    const key = `${m.rule.index}\u0000${conditions}\u0000${String(m.voluntaryNotJoined)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     tracer.add(
       `coverage: ${scheme.id} rule ${m.rule.index} does not apply`,
       false,
       formatMonth(m.from),
       cite(j, m.rule.rule),
-      m.failures.map((f) => f.condition).join('; ') || 'voluntary membership not taken up',
+      conditions || 'voluntary membership not taken up',
     );
-    if (m.voluntaryNotJoined)
-      reasons.add(
-        `Voluntary membership was open (${formatMonth(m.from)}–${formatMonth(m.to)}) but not taken up.`,
-      );
     for (const f of m.failures) {
       if (f.missing) missing.add(f.missing);
       if (f.code && !barriers.has(f.code))
@@ -710,15 +812,14 @@ function notCovered(
       else if (!f.code && !f.missing) reasons.add(`Not covered: ${f.condition}.`);
     }
   }
+  if (voluntary) {
+    reasons.add(
+      `Voluntary membership was open (${formatMonth(voluntary.from)}–${formatMonth(voluntary.to)}) but not taken up.`,
+    );
+  }
   const hasBarrier = barriers.size > 0 || reasons.size > 0;
   return {
-    ...base,
     status: !hasBarrier && missing.size > 0 ? 'cannot_tell' : 'not_covered',
-    benefit: null,
-    months: { own: 0, aggregated: 0, required: null },
-    amounts: NO_AMOUNTS,
-    payableAbroad: null,
-    agreements: [],
     barriers: [...barriers.values()],
     reasons: [...reasons],
     missing: [...missing],

@@ -2,11 +2,39 @@ import type { CountryCode } from '../domain.ts';
 import type { Month } from '../time/month.ts';
 import type { CoverageSegment } from './coverage.ts';
 
+/** The months a history spans: every insured month of a check lies within it. */
+export interface MonthSpan {
+  readonly base: number;
+  readonly length: number;
+}
+
 /**
  * Insured months, each calendar month once, with the priority of the best insurance in it
- * (Reg. 987/2009 art. 12: compulsory over voluntary, real over credited).
+ * (Reg. 987/2009 art. 12: compulsory over voluntary, real over credited). A byte per month of
+ * the history's span: sets of one check share the span, so they compare index by index.
  */
-export type InsuredMonths = Map<number, number>;
+export class InsuredMonths {
+  readonly prio: Uint8Array;
+  size = 0;
+
+  constructor(readonly span: MonthSpan) {
+    this.prio = new Uint8Array(span.length);
+  }
+
+  has(m: number): boolean {
+    const i = m - this.span.base;
+    return i >= 0 && i < this.prio.length && (this.prio[i] ?? 0) > 0;
+  }
+
+  /** Records insurance of priority `p` in month `m`, keeping the higher priority. */
+  raise(m: number, p: number): void {
+    const i = m - this.span.base;
+    const cur = this.prio[i];
+    if (cur === undefined || cur >= p) return;
+    if (cur === 0) this.size++;
+    this.prio[i] = p;
+  }
+}
 
 /** The priority of a segment's months: compulsory real 4, voluntary real 3, compulsory credited 2, voluntary credited 1. */
 export function priorityOf(s: CoverageSegment): number {
@@ -19,25 +47,25 @@ export function priorityOf(s: CoverageSegment): number {
  * The insured months of a set of segments. A period whose record converts to fewer months than it
  * spans (art. 13) credits its first months only.
  */
-export function insuredMonths(segments: readonly CoverageSegment[]): InsuredMonths {
-  const months: InsuredMonths = new Map();
+export function insuredMonths(
+  segments: readonly CoverageSegment[],
+  span: MonthSpan,
+): InsuredMonths {
+  const months = new InsuredMonths(span);
   for (const s of segments) {
     if (!s.counted) continue;
     const lastCredited = s.period.from + s.period.creditedMonths - 1;
     const prio = priorityOf(s);
     const to = Math.min(s.to, lastCredited);
-    for (let m = s.from; m <= to; m++) {
-      const prev = months.get(m);
-      if (prev === undefined || prev < prio) months.set(m, prio);
-    }
+    for (let m = s.from; m <= to; m++) months.raise(m, prio);
   }
   return months;
 }
 
-/** Insured months before `until` (exclusive) and within `window` months of it. */
-export function monthsWithin(months: InsuredMonths, until: Month, window: number): number {
+/** Months insured in any of `sets` within the `window` months before `until` (each month once). */
+export function monthsWithin(sets: readonly InsuredMonths[], until: Month, window: number): number {
   let n = 0;
-  for (const m of months.keys()) if (m < until && m >= until - window) n++;
+  for (let m = until - window; m < until; m++) if (sets.some((set) => set.has(m))) n++;
   return n;
 }
 
@@ -47,8 +75,6 @@ export interface Aggregation {
   readonly total: number;
   /** The state's own months that survive overlap resolution (D_s for the pro-rata fraction). */
   readonly ownResolved: number;
-  /** Months each partner adds that the state did not have. */
-  readonly added: ReadonlyMap<CountryCode, number>;
 }
 
 /**
@@ -59,21 +85,16 @@ export function aggregate(
   own: InsuredMonths,
   partners: ReadonlyMap<CountryCode, InsuredMonths>,
 ): Aggregation {
-  const best = new Map<number, { prio: number; country: CountryCode | null }>();
-  for (const [m, prio] of own) best.set(m, { prio, country: null });
-  for (const [country, months] of partners) {
-    for (const [m, prio] of months) {
-      const cur = best.get(m);
-      if (cur === undefined || cur.prio < prio) best.set(m, { prio, country });
-    }
-  }
+  if (partners.size === 0) return { total: own.size, ownResolved: own.size };
+  const others = [...partners.values()];
+  let total = 0;
   let ownResolved = 0;
-  const added = new Map<CountryCode, number>();
-  for (const [m, b] of best) {
-    if (b.country === null) ownResolved++;
-    else if (!own.has(m) || (own.get(m) ?? 0) < b.prio) {
-      if (!own.has(m)) added.set(b.country, (added.get(b.country) ?? 0) + 1);
-    }
+  for (let i = 0; i < own.prio.length; i++) {
+    const mine = own.prio[i] ?? 0;
+    let best = 0;
+    for (const p of others) best = Math.max(best, p.prio[i] ?? 0);
+    if (mine > 0 || best > 0) total++;
+    if (mine > 0 && mine >= best) ownResolved++;
   }
-  return { total: best.size, ownResolved, added };
+  return { total, ownResolved };
 }
