@@ -454,6 +454,23 @@ describe('multi-country histories', () => {
     expect(find(check(kb, paid, { at: '2013-01' }), 'xb.sss', 'old_age').months.own).toBe(36);
   });
 
+  it('16. pension ages by sex, in years and months', () => {
+    const worker = (sex?: 'female' | 'male') =>
+      profile({
+        person: { birthDate: '1965-01', nationalities: ['XB'], residence: 'XB', ...(sex ? { sex } : {}) },
+        periods: [{ country: 'XB', from: '1990-01', to: '2021-12', activity: 'employed', documented: true }],
+      });
+    // A woman born in January 1965 reaches 57 years 6 months in July 2022.
+    expect(find(check(kb, worker('female'), { at: '2022-07' }), 'xb.sss', 'old_age').status).toBe('entitled');
+    const early = find(check(kb, worker('female'), { at: '2022-06' }), 'xb.sss', 'old_age');
+    expect(early.status).toBe('not_entitled');
+    expect(early.reasons).toContain('Paid from age 57.5, reached in 2022-07.');
+    expect(find(check(kb, worker('male'), { at: '2022-07' }), 'xb.sss', 'old_age').reasons).toContain('Paid from age 60, reached in 2025-01.');
+    const unknown = find(check(kb, worker(), { at: '2022-07' }), 'xb.sss', 'old_age');
+    expect(unknown.status).toBe('cannot_tell');
+    expect(unknown.missing).toContain('person.sex');
+  });
+
   it('records a trace of every rule and parameter with its source, and can leave it out', () => {
     const traced = find(check(kb, homeThenAbroad, { at: '2023-01' }), 'xa.si', 'old_age');
     const steps = traced.trace.map((t) => t.step);

@@ -213,7 +213,8 @@ export const borduria: JurisdictionInput = {
         old_age: [
           {
             from: '1990-01',
-            qualifying: { minMonths: 120, pensionAge: 60 },
+            // Different pension ages by sex, one with months (57.5 = 57 years 6 months).
+            qualifying: { minMonths: 120, pensionAge: { female: 57.5, male: 60 } },
             benefit: { type: 'pension', rate: 0.4, fullMonths: 360 },
             paidAbroad: 'yes',
             ...fact,

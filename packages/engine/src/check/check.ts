@@ -10,7 +10,7 @@ import type {
 import { holdsIn, versionAt } from '../kb/knowledge-base.ts';
 import type { Profile } from '../schema/profile.ts';
 import type { Month } from '../time/month.ts';
-import { ageInYears, formatMonth, parseMonth } from '../time/month.ts';
+import { formatMonth, parseMonth } from '../time/month.ts';
 import type { EarningsByMonth, FormulaOutcome } from './amounts.ts';
 import { computeFormula, monthlyEarnings, proRata, round2 } from './amounts.ts';
 import type { CoverageMiss, CoverageSegment } from './coverage.ts';
@@ -417,14 +417,27 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   };
   const required = q.minMonths === undefined ? null : read(q.minMonths, 'qualifying.minMonths');
   let ageOk = true;
+  let ageUnknown = false;
   if (q.pensionAge !== undefined) {
-    const age = read(q.pensionAge, 'qualifying.pensionAge');
-    if (run.h.birth === null) missing.push('person.birthDate');
-    else if (age !== null && ageInYears(run.h.birth, run.event) < age) {
-      ageOk = false;
-      reasons.push(
-        `Paid from age ${age}, reached in ${formatMonth((run.h.birth + age * 12) as Month)}.`,
-      );
+    const bySex = typeof q.pensionAge === 'object' && 'female' in q.pensionAge ? q.pensionAge : null;
+    const sex = run.h.sex;
+    let age: number | null = null;
+    if (bySex && sex !== 'female' && sex !== 'male') {
+      // The law sets different ages by sex; without it (or for "other") the engine cannot choose.
+      missing.push('person.sex');
+      ageUnknown = true;
+    } else if (bySex) age = read(sex === 'female' ? bySex.female : bySex.male, `qualifying.pensionAge.${sex ?? ''}`);
+    else if (typeof q.pensionAge === 'number' || 'param' in q.pensionAge) age = read(q.pensionAge, 'qualifying.pensionAge');
+    if (run.h.birth === null) {
+      missing.push('person.birthDate');
+      ageUnknown = true;
+    } else if (age !== null) {
+      // Ages may be fractional (60.25 = 60 years 3 months): compare in months.
+      const reached = (run.h.birth + Math.round(age * 12)) as Month;
+      if (run.event < reached) {
+        ageOk = false;
+        reasons.push(`Paid from age ${age}, reached in ${formatMonth(reached)}.`);
+      }
     }
   }
   let recentOwnOk = true;
@@ -457,7 +470,7 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   let usedAgreements: CompiledAgreement[] = [];
   const otherOk = ageOk && coveredOk;
   const unknown =
-    (q.pensionAge !== undefined && run.h.birth === null) ||
+    ageUnknown ||
     missing.some((m) => m.startsWith('parameter '));
 
   if (unknown) status = 'cannot_tell';

@@ -18,6 +18,7 @@ export interface WorkPeriod {
 /** The worker as the engine reads the profile at a date. */
 export interface WorkHistory {
   readonly birth: Month | null;
+  readonly sex: 'female' | 'male' | 'other' | null;
   readonly nationalities: ReadonlySet<CountryCode>;
   readonly residence: CountryCode;
   readonly languages: readonly string[] | null;
@@ -49,6 +50,7 @@ export function readHistory(profile: Profile, at: Month): WorkHistory {
   });
   return {
     birth: profile.person.birthDate === undefined ? null : parseMonth(profile.person.birthDate),
+    sex: profile.person.sex ?? null,
     nationalities: new Set(profile.person.nationalities),
     residence: profile.claim?.residence ?? profile.person.residence,
     languages: profile.person.languages ?? null,

@@ -171,7 +171,13 @@ export const branchRuleSchema = z.strictObject({
   qualifying: z
     .strictObject({
       minMonths: quantity.optional().meta({ description: 'Insured months needed in all.' }),
-      pensionAge: quantity.optional().meta({ description: 'Age from which the benefit is paid.' }),
+      pensionAge: z
+        .union([quantity, z.strictObject({ female: quantity, male: quantity })])
+        .optional()
+        .meta({
+          description:
+            'Age from which the benefit is paid, in years (fractions allowed: 60.25 is 60 years 3 months); { female, male } where the law differs by sex.',
+        }),
       recent: z.strictObject({ months: quantity, within: quantity }).optional().meta({
         description: 'Insured months needed within the last `within` months before the event.',
       }),
