@@ -26,13 +26,19 @@ export const instrumentSchema = z.strictObject({
     .meta({ description: 'Dated counts of ratifications, e.g. those the 2011 report gives.' }),
 });
 
+/** A year, month or day: NORMLEX and treaty records sometimes give only the year. */
+const yearMonthOrDate = z.union([monthOrDate, z.string().regex(/^\d{4}$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')]);
+
 export const ratificationSchema = z.strictObject({
   instrument: z.string().min(1),
   country: countryCode,
   status: z.enum(['ratified', 'signed', 'not_ratified', 'denounced', 'not_in_force']),
-  date: monthOrDate
+  date: yearMonthOrDate
     .optional()
-    .meta({ description: 'Date of ratification, signature or denunciation.' }),
+    .meta({ description: 'Date of ratification, signature or denunciation: a year where the day is not known.' }),
+  signed: yearMonthOrDate
+    .optional()
+    .meta({ description: 'Date of signature, for a treaty signed before it was ratified.' }),
   ...provenance,
 });
 
