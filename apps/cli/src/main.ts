@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { adminCreate } from './commands/admin.ts';
 import { checkCommand } from './commands/check.ts';
-import { kbMatrix, kbPrinciples } from './commands/kb-report.ts';
+import { dbBackup, dbMigrate, dbRestore } from './commands/db.ts';
+import { kbInstruments, kbMatrix, kbPrinciples } from './commands/kb-report.ts';
 import { kbValidate } from './commands/kb-validate.ts';
+import { serveCommand } from './commands/serve.ts';
 import type { Io } from './io.ts';
 import { EXIT, UsageError, processIo } from './io.ts';
 
@@ -9,7 +12,11 @@ const USAGE = `Usage:
   tulay check PROFILE.json [--at YYYY-MM-DD] [--reform FILE] [--kb DIR] [--json]
   tulay kb validate [DIR]
   tulay kb matrix [--at YYYY-MM-DD] [--kb DIR]
+  tulay kb instruments [--at YYYY-MM-DD] [--kb DIR] [--json]
   tulay kb principles ORIGIN DEST [--at YYYY-MM-DD] [--kb DIR] [--json]
+  tulay serve [--port N] [--host H]
+  tulay db migrate|backup FILE|restore FILE --yes [--sqlite FILE]   (else DATABASE_URL, else data/tulay.sqlite)
+  tulay admin create --email ADDRESS --name "FULL NAME" [--sqlite FILE]
   tulay help`;
 
 type Command = (io: Io, args: string[]) => number | Promise<number>;
@@ -74,9 +81,68 @@ const commands: Record<string, Command> = {
       today: today(),
     });
   },
+  'kb instruments': (io, args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        at: { type: 'string' },
+        kb: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    return kbInstruments(io, { at: values.at, kb: values.kb, json: values.json, today: today() });
+  },
   'kb validate': (io, args) => {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     return kbValidate(io, positionals[0]);
+  },
+  serve: (io, args) => {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string' } },
+    });
+    return serveCommand(io, values);
+  },
+  'db migrate': (io, args) => {
+    const { values } = parseArgs({ args, options: { sqlite: { type: 'string' } } });
+    return dbMigrate(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL });
+  },
+  'db backup': (io, args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { sqlite: { type: 'string' } },
+    });
+    const [file] = positionals;
+    if (file === undefined) throw new UsageError('db backup needs a file: tulay db backup FILE');
+    return dbBackup(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL }, file);
+  },
+  'db restore': (io, args) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { sqlite: { type: 'string' }, yes: { type: 'boolean', default: false } },
+    });
+    const [file] = positionals;
+    if (file === undefined)
+      throw new UsageError('db restore needs a file: tulay db restore FILE --yes');
+    return dbRestore(
+      io,
+      { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL },
+      file,
+      values.yes,
+    );
+  },
+  'admin create': (io, args) => {
+    const { values } = parseArgs({
+      args,
+      options: { email: { type: 'string' }, name: { type: 'string' }, sqlite: { type: 'string' } },
+    });
+    return adminCreate(
+      io,
+      { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL },
+      { email: values.email, name: values.name, password: process.env.TULAY_ADMIN_PASSWORD },
+    );
   },
 };
 

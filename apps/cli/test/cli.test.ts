@@ -142,4 +142,25 @@ describe('tulay kb', () => {
     expect(principles.out).toMatch(/Totalizing\s+not met/);
     expect((await run('kb', 'principles', 'KH', 'ZZ')).code).toBe(2);
   });
+
+  it('prints instruments as they stood at a date: Indonesia had signed the ICRMW in 2011 and ratified it in 2012', async () => {
+    const standing = async (at: string) => {
+      const { code, out } = await run('kb', 'instruments', '--at', at, '--json');
+      expect(code).toBe(0);
+      const rows = (
+        JSON.parse(out) as {
+          rows: {
+            id: string;
+            count: { count: number } | null;
+            countries: Record<string, { standing: string }>;
+          }[];
+        }
+      ).rows;
+      return rows.find((r) => r.id === 'icrmw');
+    };
+    const in2011 = await standing('2011-09-15');
+    expect(in2011?.countries.ID?.standing).toBe('signed');
+    expect(in2011?.count?.count).toBe(42); // the report's count, kept as a dated fact
+    expect((await standing('2026-11-28'))?.countries.ID?.standing).toBe('ratified');
+  });
 });

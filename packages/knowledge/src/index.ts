@@ -1,2 +1,3 @@
 export * from './source-document.ts';
 export * from './schema/instruments.ts';
+export * from './instruments-at.ts';

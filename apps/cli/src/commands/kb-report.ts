@@ -7,6 +7,8 @@ import {
   parseMonth,
   scorePrinciples,
 } from '@tulay/engine';
+import { instrumentsAt } from '@tulay/knowledge';
+import { loadKnowledge } from '@tulay/knowledge/node';
 import type { Io } from '../io.ts';
 import { EXIT, UsageError } from '../io.ts';
 import { table } from '../render/table.ts';
@@ -144,5 +146,54 @@ export function kbPrinciples(
       );
   }
   io.out('\n? rests on a fact marked unverified in the knowledge base.');
+  return EXIT.ok;
+}
+
+const STANDING = {
+  ratified: 'R',
+  signed: 's',
+  not_ratified: '–',
+  denounced: 'D',
+  unknown: '?',
+} as const;
+
+/** `tulay kb instruments --at DATE`: the instruments the report names, and each country's standing at the date. */
+export function kbInstruments(
+  io: Io,
+  args: { at: string | undefined; kb: string | undefined; json: boolean; today: string },
+): number {
+  const at = readAt(args.at, args.today);
+  const day = at.length === 7 ? `${at}-01` : at;
+  const loaded = loadKnowledge(args.kb);
+  const countries = [...loaded.kb.jurisdictions.values()]
+    .filter((j) => j.raw.scope === 'full')
+    .map((j) => j.country)
+    .sort();
+  const rows = instrumentsAt(loaded.instruments, countries, day);
+  if (args.json) {
+    io.out(JSON.stringify({ at: day, rows }, null, 2));
+    return EXIT.ok;
+  }
+  io.out(`International instruments at ${day}\n`);
+  io.out(
+    table(
+      ['instrument', 'count', ...countries],
+      rows.map((r) => [
+        r.id,
+        r.count ? `${r.count.count} (${r.count.asOf}${r.count.verified ? '' : ' ?'})` : '',
+        ...countries.map((c) => {
+          const x = r.countries[c];
+          if (!r.ratifiable) return '';
+          return x
+            ? `${STANDING[x.standing]}${x.verified || x.standing === 'unknown' ? '' : '?'}`
+            : '';
+        }),
+      ]),
+    ),
+  );
+  io.out(
+    '\nR ratified (or acceded); s signed only; – not ratified; D denounced; ? unverified. Counts are the latest dated figure, e.g. the 2011 report\u2019s.',
+  );
+  for (const r of rows) io.out(`  ${r.id}: ${r.title}`);
   return EXIT.ok;
 }

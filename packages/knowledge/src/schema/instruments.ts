@@ -27,7 +27,10 @@ export const instrumentSchema = z.strictObject({
 });
 
 /** A year, month or day: NORMLEX and treaty records sometimes give only the year. */
-const yearMonthOrDate = z.union([monthOrDate, z.string().regex(/^\d{4}$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')]);
+const yearMonthOrDate = z.union([
+  monthOrDate,
+  z.string().regex(/^\d{4}$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+]);
 
 export const ratificationSchema = z.strictObject({
   instrument: z.string().min(1),
@@ -35,7 +38,10 @@ export const ratificationSchema = z.strictObject({
   status: z.enum(['ratified', 'signed', 'not_ratified', 'denounced', 'not_in_force']),
   date: yearMonthOrDate
     .optional()
-    .meta({ description: 'Date of ratification, signature or denunciation: a year where the day is not known.' }),
+    .meta({
+      description:
+        'Date of ratification, signature or denunciation: a year where the day is not known.',
+    }),
   signed: yearMonthOrDate
     .optional()
     .meta({ description: 'Date of signature, for a treaty signed before it was ratified.' }),
