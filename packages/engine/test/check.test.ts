@@ -471,6 +471,26 @@ describe('multi-country histories', () => {
     expect(unknown.missing).toContain('person.sex');
   });
 
+  it('17. a branch whose contributions began later counts only the months since (insuredFrom)', async () => {
+    const { jurisdictionSchema, agreementSchema, compileKnowledgeBase } = await import('../src/index.ts');
+    const { arcadia, borduria, ssa } = await import('./fixtures.ts');
+    const later = structuredClone(arcadia);
+    const sickness = later.schemes?.[0]?.branches.sickness?.[0];
+    if (!sickness) throw new Error('fixture changed');
+    sickness.insuredFrom = '2021-01';
+    const { kb: kb2 } = compileKnowledgeBase({ jurisdictions: [jurisdictionSchema.parse(later), jurisdictionSchema.parse(borduria)], agreements: [agreementSchema.parse(ssa)] });
+    const p = profile({
+      person: { nationalities: ['XA'], residence: 'XA' },
+      periods: [{ country: 'XA', from: '2020-01', to: '2021-02', activity: 'employed', sector: 'retail', documented: true }],
+      claim: { branch: 'sickness', date: '2021-03' },
+    });
+    // 14 insured months in all, but only January and February 2021 count for sickness: 2 < 3 in 15.
+    const r = find(check(kb2, p, { at: '2021-03' }), 'xa.si', 'sickness');
+    expect(r.months.own).toBe(2);
+    expect(r.status).toBe('not_entitled');
+    expect(find(check(kb, p, { at: '2021-03' }), 'xa.si', 'sickness').status).toBe('entitled');
+  });
+
   it('records a trace of every rule and parameter with its source, and can leave it out', () => {
     const traced = find(check(kb, homeThenAbroad, { at: '2023-01' }), 'xa.si', 'old_age');
     const steps = traced.trace.map((t) => t.step);

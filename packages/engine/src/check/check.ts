@@ -178,6 +178,8 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
 
   const results: BranchResult[] = [];
   for (const g of groups.values()) {
+    // A scheme meant only for others (migrants, when the worker is a national) is left out.
+    if (g.segments.length === 0 && g.misses.every((m) => m.failures.some((f) => f.notMeant === true))) continue;
     const branches = h.claimBranch ? [h.claimBranch] : [...g.owner.branches.keys()];
     for (const branch of branches) {
       const r = evaluateBranch(run, g, branch);
@@ -373,7 +375,11 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   }
 
   group.own ??= insuredMonths(segments, run.span);
-  const own = group.own;
+  // A branch whose contributions began later than the scheme counts only the months since.
+  const own = rule.insuredFrom === undefined ? group.own : group.own.from(parseMonth(rule.insuredFrom));
+  if (rule.insuredFrom !== undefined && own.size < group.own.size) {
+    tracer.add('insured months counted for this branch from', rule.insuredFrom, atText, ruleCitation);
+  }
   const ownCount = own.size;
   const missing: string[] = [];
   // Months left out because the profile does not say enough (e.g. the sector): the count may be short.
@@ -510,8 +516,10 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   // Amounts.
   let amounts: Amounts = NO_AMOUNTS;
   if (benefit !== null) {
-    group.earnings ??= earningsByMonth(segments, own, j.raw.currency);
-    const earnings = group.earnings;
+    const earnings =
+      own === group.own
+        ? (group.earnings ??= earningsByMonth(segments, own, j.raw.currency))
+        : earningsByMonth(segments, own, j.raw.currency);
     const ctx = { j, at: run.at, citation: ruleCitation, tracer, earnings };
     const formula = benefit === 'main' ? rule.benefit : (rule.otherwise ?? rule.benefit);
     const compute = (months: number, label: string): FormulaOutcome =>

@@ -28,6 +28,8 @@ export interface CoverageFailure {
   readonly code: BarrierCode | null;
   readonly condition: string;
   readonly missing: string | null;
+  /** The rule was never meant for this worker (a scheme for migrants, and the worker is a national). */
+  readonly notMeant?: boolean;
 }
 
 export interface CoverageMiss {
@@ -101,7 +103,7 @@ function checkRule(
       missing: null,
     });
   else if (n === 'non_nationals' && isNational)
-    failures.push({ code: null, condition: 'nationality: non-nationals only', missing: null });
+    failures.push({ code: null, condition: 'nationality: non-nationals only', missing: null, notMeant: true });
   else if (n === 'nationals_and_permanent_residents' && !isNational && !hasPr) {
     failures.push({
       code: 'residency',
@@ -113,10 +115,13 @@ function checkRule(
     'only' in n &&
     ![...h.nationalities].some((c) => n.only.includes(c))
   ) {
+    // Open to some foreign nationalities only: a barrier for a foreigner left out, not for a
+    // national (for whom a scheme for migrants was never meant).
     failures.push({
-      code: 'nationals_only',
+      code: isNational ? null : 'nationals_only',
       condition: `nationality: only ${n.only.join(', ')}`,
       missing: null,
+      notMeant: isNational,
     });
   } else if (
     typeof n === 'object' &&
@@ -124,9 +129,10 @@ function checkRule(
     [...h.nationalities].every((c) => n.except.includes(c))
   ) {
     failures.push({
-      code: 'nationals_only',
+      code: isNational ? null : 'nationals_only',
       condition: `nationality: not ${n.except.join(', ')}`,
       missing: null,
+      notMeant: isNational,
     });
   }
   if (rule.requiresDocuments && !p.raw.documented)

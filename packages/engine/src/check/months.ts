@@ -26,6 +26,20 @@ export class InsuredMonths {
     return i >= 0 && i < this.prio.length && (this.prio[i] ?? 0) > 0;
   }
 
+  /** The same months from `month` on. */
+  from(month: number): InsuredMonths {
+    const out = new InsuredMonths(this.span);
+    const start = Math.max(0, month - this.span.base);
+    for (let i = start; i < this.prio.length; i++) {
+      const p = this.prio[i] ?? 0;
+      if (p > 0) {
+        out.prio[i] = p;
+        out.size++;
+      }
+    }
+    return out;
+  }
+
   /** Records insurance of priority `p` in month `m`, keeping the higher priority. */
   raise(m: number, p: number): void {
     const i = m - this.span.base;

@@ -186,6 +186,10 @@ export const branchRuleSchema = z.strictObject({
       }),
     })
     .default({}),
+  insuredFrom: yearMonth.optional().meta({
+    description:
+      'Insured months before this month do not count for this branch (its contributions began then, e.g. old age in Thailand in 1999).',
+  }),
   benefit: formulaSchema,
   otherwise: formulaSchema.optional().meta({
     description: 'What is paid when the qualifying conditions are not met (e.g. a lump sum).',
