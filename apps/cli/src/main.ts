@@ -5,11 +5,13 @@ import { dbBackup, dbMigrate, dbRestore } from './commands/db.ts';
 import { kbInstruments, kbMatrix, kbPrinciples } from './commands/kb-report.ts';
 import { kbValidate } from './commands/kb-validate.ts';
 import { serveCommand } from './commands/serve.ts';
+import { simulateCommand } from './commands/simulate.ts';
 import type { Io } from './io.ts';
 import { EXIT, UsageError, processIo } from './io.ts';
 
 const USAGE = `Usage:
   tulay check PROFILE.json [--at YYYY-MM-DD] [--reform FILE] [--kb DIR] [--json]
+  tulay simulate (--population FILE | --generate N [--seed S]) [--reform FILE] [--at DATE] [--out DIR] [--threads N] [--kb DIR]
   tulay kb validate [DIR]
   tulay kb matrix [--at YYYY-MM-DD] [--kb DIR]
   tulay kb instruments [--at YYYY-MM-DD] [--kb DIR] [--json]
@@ -50,6 +52,22 @@ const commands: Record<string, Command> = {
       json: values.json,
       today: today(),
     });
+  },
+  simulate: (io, args) => {
+    const { values } = parseArgs({
+      args,
+      options: {
+        population: { type: 'string' },
+        generate: { type: 'string' },
+        seed: { type: 'string' },
+        reform: { type: 'string' },
+        at: { type: 'string' },
+        out: { type: 'string' },
+        kb: { type: 'string' },
+        threads: { type: 'string' },
+      },
+    });
+    return simulateCommand(io, { ...values, today: today() });
   },
   'kb matrix': (io, args) => {
     const { values } = parseArgs({

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,29 @@ describe('tulay check', () => {
     expect(code).toBe(0);
     expect(out).toContain('With the reform');
     expect(out).toMatch(/th\.ssf\.s33 old age: better/);
+  });
+});
+
+describe('example profiles of the eleven countries', () => {
+  const dir = join(root, 'docs', 'examples', 'profiles');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  it('cover every country of the report', () => {
+    const origins = new Set(files.map((f) => f.slice(0, 2).toUpperCase()));
+    for (const c of ['PH', 'ID', 'TH', 'MY', 'SG', 'KH', 'LA', 'VN', 'IN', 'NP', 'MM'])
+      expect(origins).toContain(c);
+  });
+  it.each(files)('%s checks at 2011-09-15 and today with a decided answer', async (file) => {
+    for (const at of ['2011-09-15', '2026-11-28']) {
+      const { code, out } = await run('check', join(dir, file), '--at', at, '--json');
+      expect(code).toBe(0);
+      const result = JSON.parse(out) as {
+        results: { status: string }[];
+        coverage: { schemes: unknown[] }[];
+      };
+      // Periods that had begun by the date: each result is decided, or says what is missing.
+      if (result.coverage.length > 0)
+        expect(result.results.some((r) => r.status !== 'cannot_tell')).toBe(true);
+    }
   });
 });
 

@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '@tulay/store';
+import type { Clock } from '../clock.ts';
+import type { Context } from '../use-cases/context.ts';
+import type { RouteOptions } from './route.ts';
+
+/** What route modules need: the app, the route registry, and what use cases run against. */
+export interface Deps {
+  app: FastifyInstance;
+  options: RouteOptions;
+  store: Store;
+  clock: Clock;
+  /** The public address of the site, for invitation links. */
+  baseUrl: string;
+  /** Whether cookies are marked Secure (always, except plain-HTTP tests that say otherwise). */
+  isSecureCookie: boolean;
+}
+
+export const SESSION_COOKIE = 'tulay_session';
+
+/** The use-case context of a request. */
+export function contextOf(deps: Deps, request: FastifyRequest): Context {
+  return { store: deps.store, clock: deps.clock, actor: request.actor };
+}
+
+/** Sets the session cookie: httpOnly, SameSite=Lax, Secure, for the session's lifetime. */
+export function setSessionCookie(
+  deps: Deps,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure: deps.isSecureCookie,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: maxAgeSeconds,
+  });
+}

@@ -1,0 +1,10 @@
+export type { Actor, Permission } from './access.ts';
+export { PERMISSIONS, can, scopeOf } from './access.ts';
+export type { App, AppOptions } from './app.ts';
+export { buildApp } from './app.ts';
+export { totpCode } from './auth/totp.ts';
+export type { Clock } from './clock.ts';
+export { fixedClock, systemClock } from './clock.ts';
+export type { ServeOptions } from './main.ts';
+export { prepareStore, serve, serveOptionsFromEnv } from './main.ts';
+export { createAdmin } from './use-cases/accounts.ts';

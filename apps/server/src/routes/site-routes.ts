@@ -1,0 +1,64 @@
+// Search, counts, exports and the server's own health.
+import { z } from 'zod';
+import type { Deps } from '../http/deps.ts';
+import { contextOf } from '../http/deps.ts';
+import { route } from '../http/route.ts';
+import { RecordOut } from '../schemas/common.ts';
+import { popoloExport, search, stats } from '../use-cases/caucus.ts';
+
+export function siteRoutes(deps: Deps): void {
+  const { app, options } = deps;
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/health',
+    tag: 'site',
+    summary: 'Whether the server and its database answer',
+    response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+    handler: async () => {
+      await deps.store.repos.meta.get('seed');
+      return { status: 'ok' as const, database: deps.store.dialect };
+    },
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/search',
+    tag: 'site',
+    summary:
+      'Search names and titles across people, organisations, programmes, texts, commitments and topics',
+    query: z.object({
+      q: z.string().trim().min(1, 'must not be empty').max(200),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+    response: z.object({
+      items: z.array(z.object({ type: z.string(), id: z.string(), label: z.string() })),
+      total: z.number().int(),
+    }),
+    handler: ({ query, request }) => search(contextOf(deps, request), query.q, query.limit),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/stats',
+    tag: 'site',
+    summary: 'How many records of each kind the viewer may see',
+    response: z.record(z.string(), z.number().int()),
+    handler: ({ request }) => stats(contextOf(deps, request)),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/export/popolo.json',
+    tag: 'site',
+    summary:
+      'People, organisations, posts and memberships as Popolo JSON (what the viewer may see)',
+    response: z.object({
+      persons: z.array(RecordOut),
+      organizations: z.array(RecordOut),
+      posts: z.array(RecordOut),
+      memberships: z.array(RecordOut),
+    }),
+    handler: ({ request }) => popoloExport(contextOf(deps, request)),
+  });
+}

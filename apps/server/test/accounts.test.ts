@@ -1,0 +1,164 @@
+// Sign-in, sessions, second factor, throttling, invitations, CSRF, rate limits, and the audit trail.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { totpCode } from '../src/auth/totp.ts';
+import type { Harness } from './harness.ts';
+import { PASSWORD, harness } from './harness.ts';
+import { clientFor } from './harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const cookieOf = (headers: Record<string, unknown>, name: string): string | undefined =>
+  [headers['set-cookie'] ?? []].flat().map(String).find((c) => c.startsWith(`${name}=`));
+
+async function signIn(email: string, password: string, totp?: string) {
+  const client = await clientFor(h.app, undefined);
+  return client.request('POST', '/api/auth/login', { email, password, ...(totp !== undefined ? { totp } : {}) });
+}
+
+describe('sign-in', () => {
+  it('opens a server-side session in an httpOnly, Secure, SameSite cookie', async () => {
+    const res = await signIn('partner@example.org', PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = cookieOf(res.headers, 'tulay_session') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const token = cookie.split(';')[0]?.split('=')[1];
+    const me = await (await clientFor(h.app, token)).get('/api/auth/me');
+    expect((me.body as { user: { email: string } }).user.email).toBe('partner@example.org');
+    // The database keeps a hash of the token, never the token.
+    const sessions = await h.store.db.selectFrom('sessions').select('id').execute();
+    expect(sessions.map((s) => s.id)).not.toContain(token);
+  });
+
+  it('refuses a wrong password with the same answer as an unknown email', async () => {
+    const wrong = await signIn('partner@example.org', 'wrong password!');
+    const unknown = await signIn('nobody@example.org', PASSWORD);
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('requires a TOTP code for the secretariat and admins', async () => {
+    const secret = h.users.secretariat.totpSecret ?? '';
+    expect((await signIn('secretariat@example.org', PASSWORD)).status).toBe(401);
+    expect((await signIn('secretariat@example.org', PASSWORD, '000000')).status).toBe(401);
+    const ok = await signIn('secretariat@example.org', PASSWORD, totpCode(secret, h.clock.now()));
+    expect(ok.status, ok.text).toBe(200);
+  });
+
+  it('throttles an email after five failures in fifteen minutes, then lets it in again', async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn('member@example.org', 'wrong password!')).status).toBe(401);
+    const blocked = await signIn('member@example.org', PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect((blocked.body as { error: { code: string } }).error.code).toBe('login_throttled');
+    h.clock.advance(16 * 60 * 1000);
+    expect((await signIn('member@example.org', PASSWORD)).status).toBe(200);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const res = await signIn('partner@example.org', PASSWORD);
+    const token = (cookieOf(res.headers, 'tulay_session') ?? '').split(';')[0]?.split('=')[1];
+    const client = await clientFor(h.app, token);
+    expect((await client.request('POST', '/api/auth/logout')).status).toBe(200);
+    expect(((await client.get('/api/auth/me')).body as { user: unknown }).user).toBeNull();
+  });
+
+  it('refuses a mutation without the CSRF token', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.org', password: 'x' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('csrf_invalid');
+  });
+});
+
+describe('invitations', () => {
+  it('are one-time: the second use of a link is refused', async () => {
+    const admin = await h.as('admin');
+    const { token } = (await admin.request('POST', '/api/invitations', { role: 'partner' })).body as { token: string };
+    const visitor = await clientFor(h.app, undefined);
+    const accept = (email: string) =>
+      visitor.request('POST', `/api/invitations/${token}/accept`, { email, display_name: 'A Partner', password: PASSWORD });
+    expect((await accept('one@example.org')).status).toBe(201);
+    const again = await accept('two@example.org');
+    expect(again.status).toBe(410);
+    expect((again.body as { error: { code: string } }).error.code).toBe('invitation_used');
+  });
+
+  it('expire', async () => {
+    const admin = await h.as('admin');
+    const { token } = (await admin.request('POST', '/api/invitations', { role: 'partner', expires_in_hours: 1 })).body as { token: string };
+    h.clock.advance(61 * 60 * 1000);
+    const visitor = await clientFor(h.app, undefined);
+    const res = await visitor.get(`/api/invitations/${token}`);
+    expect(res.status).toBe(410);
+    expect((res.body as { error: { code: string } }).error.code).toBe('invitation_expired');
+  });
+
+  it('set up a second factor for a secretariat invitation before the account exists', async () => {
+    const admin = await h.as('admin');
+    const { token } = (await admin.request('POST', '/api/invitations', { role: 'secretariat', email: 'sec2@example.org' })).body as { token: string };
+    const visitor = await clientFor(h.app, undefined);
+    const peek = (await visitor.get(`/api/invitations/${token}`)).body as { totp_secret: string; totp_uri: string };
+    expect(peek.totp_uri).toMatch(/^otpauth:\/\/totp\//);
+    const body = { display_name: 'Second Secretariat', password: PASSWORD };
+    const without = await visitor.request('POST', `/api/invitations/${token}/accept`, body);
+    expect(without.status).toBe(400);
+    expect((without.body as { error: { fields: { path: string }[] } }).error.fields[0]?.path).toBe('body.totp');
+    const ok = await visitor.request('POST', `/api/invitations/${token}/accept`, { ...body, totp: totpCode(peek.totp_secret, h.clock.now()) });
+    expect(ok.status, ok.text).toBe(201);
+    expect((ok.body as { user: { has_totp: boolean } }).user.has_totp).toBe(true);
+  });
+
+  it('may not be made for the secretariat by the secretariat', async () => {
+    const secretariat = await h.as('secretariat');
+    expect((await secretariat.request('POST', '/api/invitations', { role: 'admin' })).status).toBe(403);
+  });
+});
+
+describe('every change is audited', () => {
+  it('records who changed what, when, with the record before and after', async () => {
+    const secretariat = await h.as('secretariat');
+    expect((await secretariat.request('PATCH', '/api/people/test_member_mp', { summary: 'Chairs the labour committee.' })).status).toBe(200);
+    const log = (await secretariat.get('/api/audit?entity_type=people&entity_id=test_member_mp')).body as {
+      items: { actor: string; action: string; at: string; before: { summary: string | null }; after: { summary: string } }[];
+    };
+    const [entry] = log.items;
+    expect(entry?.actor).toBe(`user:${h.users.secretariat.id}`);
+    expect(entry?.action).toBe('update');
+    expect(entry?.at).toBe(h.clock.now().toISOString());
+    expect(entry?.before.summary).toBeNull();
+    expect(entry?.after.summary).toBe('Chairs the labour committee.');
+  });
+});
+
+describe('rate limits', () => {
+  it('answer 429 in the JSON error format', async () => {
+    const limited = await harness({ rateLimitPerMinute: 3 });
+    try {
+      const client = await clientFor(limited.app, undefined);
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await client.get('/api/health')).status);
+      expect(statuses.slice(-1)).toEqual([429]);
+      const res = await client.get('/api/health');
+      expect((res.body as { error: { code: string } }).error.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('sends a content security policy and the usual hardening headers', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+});
