@@ -90,7 +90,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const isTooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
       void (reply as FastifyReply)
         .status(isTooLong ? 414 : 400)
-        .send(errorBody(isTooLong ? 'uri_too_long' : 'invalid_request', `bad URL ${request.url.slice(0, 100)}: ${error.message.slice(0, 200)}`));
+        .send(
+          errorBody(
+            isTooLong ? 'uri_too_long' : 'invalid_request',
+            `bad URL ${request.url.slice(0, 100)}: ${error.message.slice(0, 200)}`,
+          ),
+        );
     },
   });
   app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));

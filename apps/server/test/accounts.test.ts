@@ -14,11 +14,18 @@ afterEach(async () => {
 });
 
 const cookieOf = (headers: Record<string, unknown>, name: string): string | undefined =>
-  [headers['set-cookie'] ?? []].flat().map(String).find((c) => c.startsWith(`${name}=`));
+  [headers['set-cookie'] ?? []]
+    .flat()
+    .map(String)
+    .find((c) => c.startsWith(`${name}=`));
 
 async function signIn(email: string, password: string, totp?: string) {
   const client = await clientFor(h.app, undefined);
-  return client.request('POST', '/api/auth/login', { email, password, ...(totp !== undefined ? { totp } : {}) });
+  return client.request('POST', '/api/auth/login', {
+    email,
+    password,
+    ...(totp !== undefined ? { totp } : {}),
+  });
 }
 
 describe('sign-in', () => {
@@ -54,7 +61,8 @@ describe('sign-in', () => {
   });
 
   it('throttles an email after five failures in fifteen minutes, then lets it in again', async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn('member@example.org', 'wrong password!')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn('member@example.org', 'wrong password!')).status).toBe(401);
     const blocked = await signIn('member@example.org', PASSWORD);
     expect(blocked.status).toBe(429);
     expect((blocked.body as { error: { code: string } }).error.code).toBe('login_throttled');
@@ -71,7 +79,11 @@ describe('sign-in', () => {
   });
 
   it('refuses a mutation without the CSRF token', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.org', password: 'x' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@b.org', password: 'x' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('csrf_invalid');
   });
@@ -80,10 +92,15 @@ describe('sign-in', () => {
 describe('invitations', () => {
   it('are one-time: the second use of a link is refused', async () => {
     const admin = await h.as('admin');
-    const { token } = (await admin.request('POST', '/api/invitations', { role: 'partner' })).body as { token: string };
+    const { token } = (await admin.request('POST', '/api/invitations', { role: 'partner' }))
+      .body as { token: string };
     const visitor = await clientFor(h.app, undefined);
     const accept = (email: string) =>
-      visitor.request('POST', `/api/invitations/${token}/accept`, { email, display_name: 'A Partner', password: PASSWORD });
+      visitor.request('POST', `/api/invitations/${token}/accept`, {
+        email,
+        display_name: 'A Partner',
+        password: PASSWORD,
+      });
     expect((await accept('one@example.org')).status).toBe(201);
     const again = await accept('two@example.org');
     expect(again.status).toBe(410);
@@ -92,7 +109,9 @@ describe('invitations', () => {
 
   it('expire', async () => {
     const admin = await h.as('admin');
-    const { token } = (await admin.request('POST', '/api/invitations', { role: 'partner', expires_in_hours: 1 })).body as { token: string };
+    const { token } = (
+      await admin.request('POST', '/api/invitations', { role: 'partner', expires_in_hours: 1 })
+    ).body as { token: string };
     h.clock.advance(61 * 60 * 1000);
     const visitor = await clientFor(h.app, undefined);
     const res = await visitor.get(`/api/invitations/${token}`);
@@ -102,31 +121,59 @@ describe('invitations', () => {
 
   it('set up a second factor for a secretariat invitation before the account exists', async () => {
     const admin = await h.as('admin');
-    const { token } = (await admin.request('POST', '/api/invitations', { role: 'secretariat', email: 'sec2@example.org' })).body as { token: string };
+    const { token } = (
+      await admin.request('POST', '/api/invitations', {
+        role: 'secretariat',
+        email: 'sec2@example.org',
+      })
+    ).body as { token: string };
     const visitor = await clientFor(h.app, undefined);
-    const peek = (await visitor.get(`/api/invitations/${token}`)).body as { totp_secret: string; totp_uri: string };
+    const peek = (await visitor.get(`/api/invitations/${token}`)).body as {
+      totp_secret: string;
+      totp_uri: string;
+    };
     expect(peek.totp_uri).toMatch(/^otpauth:\/\/totp\//);
     const body = { display_name: 'Second Secretariat', password: PASSWORD };
     const without = await visitor.request('POST', `/api/invitations/${token}/accept`, body);
     expect(without.status).toBe(400);
-    expect((without.body as { error: { fields: { path: string }[] } }).error.fields[0]?.path).toBe('body.totp');
-    const ok = await visitor.request('POST', `/api/invitations/${token}/accept`, { ...body, totp: totpCode(peek.totp_secret, h.clock.now()) });
+    expect((without.body as { error: { fields: { path: string }[] } }).error.fields[0]?.path).toBe(
+      'body.totp',
+    );
+    const ok = await visitor.request('POST', `/api/invitations/${token}/accept`, {
+      ...body,
+      totp: totpCode(peek.totp_secret, h.clock.now()),
+    });
     expect(ok.status, ok.text).toBe(201);
     expect((ok.body as { user: { has_totp: boolean } }).user.has_totp).toBe(true);
   });
 
   it('may not be made for the secretariat by the secretariat', async () => {
     const secretariat = await h.as('secretariat');
-    expect((await secretariat.request('POST', '/api/invitations', { role: 'admin' })).status).toBe(403);
+    expect((await secretariat.request('POST', '/api/invitations', { role: 'admin' })).status).toBe(
+      403,
+    );
   });
 });
 
 describe('every change is audited', () => {
   it('records who changed what, when, with the record before and after', async () => {
     const secretariat = await h.as('secretariat');
-    expect((await secretariat.request('PATCH', '/api/people/test_member_mp', { summary: 'Chairs the labour committee.' })).status).toBe(200);
-    const log = (await secretariat.get('/api/audit?entity_type=people&entity_id=test_member_mp')).body as {
-      items: { actor: string; action: string; at: string; before: { summary: string | null }; after: { summary: string } }[];
+    expect(
+      (
+        await secretariat.request('PATCH', '/api/people/test_member_mp', {
+          summary: 'Chairs the labour committee.',
+        })
+      ).status,
+    ).toBe(200);
+    const log = (await secretariat.get('/api/audit?entity_type=people&entity_id=test_member_mp'))
+      .body as {
+      items: {
+        actor: string;
+        action: string;
+        at: string;
+        before: { summary: string | null };
+        after: { summary: string };
+      }[];
     };
     const [entry] = log.items;
     expect(entry?.actor).toBe(`user:${h.users.secretariat.id}`);

@@ -2,6 +2,7 @@
 // denied (401 for a visitor, 403 for a signed-in user without the right). Then: records kept to
 // the caucus or the secretariat never leak to those who may not see them, through any list,
 // search, count or export.
+import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from './cases.ts';
 import type { Client, Harness, Who } from './harness.ts';
@@ -30,13 +31,13 @@ describe.each(ROLES_AND_PUBLIC)('as %s', (who) => {
   });
 });
 
-describe('no leak of private records', () => {
+describe.each(testDatabases)('no leak of private records, on $name', (database) => {
   let h: Harness;
   const CAUCUS = 'zqcaucusmarker';
   const SECRET = 'zqsecretmarker';
 
   beforeAll(async () => {
-    h = await harness();
+    h = await harness({ database });
     const secretariat = await h.as('secretariat');
     const post = async (url: string, body: unknown) => {
       const res = await secretariat.request('POST', url, body);
@@ -47,20 +48,64 @@ describe('no leak of private records', () => {
       [SECRET, 'secretariat'],
     ] as const) {
       await post('/api/people', { id: `${marker}_person`, name: `${marker} person`, visibility });
-      await post('/api/organizations', { id: `${marker}_org`, name: `${marker} org`, classification: 'cso', visibility });
+      await post('/api/organizations', {
+        id: `${marker}_org`,
+        name: `${marker} org`,
+        classification: 'cso',
+        visibility,
+      });
       // A public membership pointing at a hidden person must not reveal them either.
-      await post('/api/memberships', { id: `${marker}_link`, person_id: `${marker}_person`, organization_id: 'test_parliament', label: `${marker} seat` });
-      await post('/api/programmes', { id: `${marker}_prog`, name: `${marker} programme`, classification: 'meeting', visibility });
-      await post('/api/participants', { programme_id: 'test_programme', person_id: `${marker}_person`, role: 'observer' });
-      await post('/api/texts', { id: `${marker}_text`, kind: 'statement', authoritative_language: 'en', title: `${marker} text`, body: marker, status: 'open', visibility });
-      await post('/api/commitments', { id: `${marker}_com`, title: `${marker} commitment`, visibility });
-      await post('/api/follow-ups', { title: `${marker} task`, due_date: '2026-04-01', visibility });
+      await post('/api/memberships', {
+        id: `${marker}_link`,
+        person_id: `${marker}_person`,
+        organization_id: 'test_parliament',
+        label: `${marker} seat`,
+      });
+      await post('/api/programmes', {
+        id: `${marker}_prog`,
+        name: `${marker} programme`,
+        classification: 'meeting',
+        visibility,
+      });
+      await post('/api/participants', {
+        programme_id: 'test_programme',
+        person_id: `${marker}_person`,
+        role: 'observer',
+      });
+      await post('/api/texts', {
+        id: `${marker}_text`,
+        kind: 'statement',
+        authoritative_language: 'en',
+        title: `${marker} text`,
+        body: marker,
+        status: 'open',
+        visibility,
+      });
+      await post('/api/commitments', {
+        id: `${marker}_com`,
+        title: `${marker} commitment`,
+        visibility,
+      });
+      await post('/api/follow-ups', {
+        title: `${marker} task`,
+        due_date: '2026-04-01',
+        visibility,
+      });
       await post('/api/topics', { kind: 'other', name: `${marker} topic`, visibility });
-      await post('/api/commitments/test_commitment/evidence', { description: `${marker} evidence`, visibility });
+      await post('/api/commitments/test_commitment/evidence', {
+        description: `${marker} evidence`,
+        visibility,
+      });
     }
     // The member signs, keeping the name to the caucus; the count stays public.
     const member = await h.as('member');
-    expect((await member.request('POST', '/api/texts/test_resolution/endorsements', { visibility: 'caucus' })).status).toBe(201);
+    expect(
+      (
+        await member.request('POST', '/api/texts/test_resolution/endorsements', {
+          visibility: 'caucus',
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(async () => {
     await h.close();
@@ -105,20 +150,45 @@ describe('no leak of private records', () => {
     const { caucus, secret } = sees(who);
     expect(all.includes(CAUCUS), 'caucus marker').toBe(caucus);
     expect(all.includes(SECRET), 'secretariat marker').toBe(secret);
-    for (const id of [`${CAUCUS}_person`, `${CAUCUS}_org`, `${CAUCUS}_prog`, `${CAUCUS}_text`, `${CAUCUS}_com`, `${CAUCUS}_link`]) {
-      const path = id.endsWith('_person') ? 'people' : id.endsWith('_org') ? 'organizations' : id.endsWith('_prog') ? 'programmes' : id.endsWith('_text') ? 'texts' : id.endsWith('_link') ? 'memberships' : 'commitments';
+    for (const id of [
+      `${CAUCUS}_person`,
+      `${CAUCUS}_org`,
+      `${CAUCUS}_prog`,
+      `${CAUCUS}_text`,
+      `${CAUCUS}_com`,
+      `${CAUCUS}_link`,
+    ]) {
+      const path = id.endsWith('_person')
+        ? 'people'
+        : id.endsWith('_org')
+          ? 'organizations'
+          : id.endsWith('_prog')
+            ? 'programmes'
+            : id.endsWith('_text')
+              ? 'texts'
+              : id.endsWith('_link')
+                ? 'memberships'
+                : 'commitments';
       expect((await client.get(`/api/${path}/${id}`)).status).toBe(caucus ? 200 : 404);
       const secretId = id.replace(CAUCUS, SECRET);
       expect((await client.get(`/api/${path}/${secretId}`)).status).toBe(secret ? 200 : 404);
     }
-    const endorsements = (await client.get('/api/texts/test_resolution/endorsements')).body as { count: number; items: unknown[] };
+    const endorsements = (await client.get('/api/texts/test_resolution/endorsements')).body as {
+      count: number;
+      items: unknown[];
+    };
     expect(endorsements.count).toBe(1);
     expect(endorsements.items).toHaveLength(caucus ? 1 : 0);
   });
 
   it('counts only what the viewer may see', async () => {
-    const stats = async (who: Who) => (await (await h.as(who)).get('/api/stats')).body as Record<string, number>;
-    const [pub, member, secretariat] = [await stats('public'), await stats('member'), await stats('secretariat')];
+    const stats = async (who: Who) =>
+      (await (await h.as(who)).get('/api/stats')).body as Record<string, number>;
+    const [pub, member, secretariat] = [
+      await stats('public'),
+      await stats('member'),
+      await stats('secretariat'),
+    ];
     expect(member.people).toBe((pub.people ?? 0) + 1);
     expect(secretariat.people).toBe((pub.people ?? 0) + 2);
     expect(secretariat.texts).toBe((pub.texts ?? 0) + 2);

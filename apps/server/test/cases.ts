@@ -26,13 +26,19 @@ const SECRETARIAT: Who[] = ['secretariat', 'admin'];
 
 async function invitationToken(h: Harness): Promise<string> {
   const admin = await h.as('admin');
-  const res = await admin.request('POST', '/api/invitations', { role: 'partner', expires_in_hours: 24 });
+  const res = await admin.request('POST', '/api/invitations', {
+    role: 'partner',
+    expires_in_hours: 24,
+  });
   return (res.body as { token: string }).token;
 }
 
 async function driveId(h: Harness): Promise<string> {
   const secretariat = await h.as('secretariat');
-  const res = await secretariat.request('POST', '/api/drives', { text_id: 'test_resolution', programme_ids: ['test_programme'] });
+  const res = await secretariat.request('POST', '/api/drives', {
+    text_id: 'test_resolution',
+    programme_ids: ['test_programme'],
+  });
   return (res.body as { id: string }).id;
 }
 
@@ -46,34 +52,143 @@ interface Resource {
 }
 
 const RESOURCES: Resource[] = [
-  { path: 'people', id: MEMBER_PERSON, create: { name: 'New Person', area_id: 'ocd-division/country:ph' }, createInvalid: { name: 'X', area_id: 'thailand' }, field: 'body.area_id', patch: { summary: 'Updated' } },
-  { path: 'organizations', id: 'test_parliament', create: { name: 'New CSO', classification: 'cso' }, createInvalid: { name: 'X', classification: 'Bad Class' }, field: 'body.classification', patch: { description: 'Updated' } },
-  { path: 'posts', id: 'test_post', create: { organization_id: 'test_parliament', label: 'Speaker' }, createInvalid: { label: 'Speaker' }, field: 'body.organization_id', patch: { label: 'Deputy Chair' } },
-  { path: 'memberships', id: 'test_member_seat', create: { person_id: MEMBER_PERSON, organization_id: 'test_parliament', role: 'member', start_date: '2024-01' }, createInvalid: { person_id: MEMBER_PERSON, organization_id: 'test_parliament', start_date: '2024-13' }, field: 'body.start_date', patch: { label: 'Member (updated)' } },
-  { path: 'programmes', id: 'test_programme', create: { name: 'Exchange visit', classification: 'exchange_visit', start_date: '2026-05' }, createInvalid: { name: 'X', classification: 'exchange_visit', series_number: 'five' }, field: 'body.series_number', patch: { city: 'Manila' } },
-  { path: 'sessions', id: 'test_session', create: { programme_id: 'test_programme', name: 'Opening', position: 2 }, createInvalid: { programme_id: 'test_programme', name: 'Opening', position: -1 }, field: 'body.position', patch: { name: 'Opening plenary' } },
-  { path: 'participants', id: 'test_participant', create: { programme_id: 'test_programme', person_id: 'ellene_sana', role: 'speaker' }, createInvalid: { programme_id: 'test_programme', person_id: MEMBER_PERSON, role: 'boss' }, field: 'body.role', patch: { role: 'speaker' } },
-  { path: 'commitments', id: 'test_commitment', create: { title: 'Ratify C189', owners: [{ type: 'country', id: 'ocd-division/country:ph' }] }, createInvalid: { title: 'Ratify C189', owners: [{ type: 'planet', id: 'x' }] }, field: 'body.owners.0.type', patch: { review_date: '2026-09' } },
-  { path: 'follow-ups', id: 'test_follow_up', create: { title: 'Send the report', due_date: '2026-04-01' }, createInvalid: { title: 'Send the report', due_date: 'soon' }, field: 'body.due_date', patch: { status: 'done' } },
-  { path: 'topics', id: 'test_topic', create: { kind: 'area_for_action', name: 'Exchange visits' }, createInvalid: { kind: 'Bad Kind', name: 'X' }, field: 'body.kind', patch: { description: 'Updated' } },
+  {
+    path: 'people',
+    id: MEMBER_PERSON,
+    create: { name: 'New Person', area_id: 'ocd-division/country:ph' },
+    createInvalid: { name: 'X', area_id: 'thailand' },
+    field: 'body.area_id',
+    patch: { summary: 'Updated' },
+  },
+  {
+    path: 'organizations',
+    id: 'test_parliament',
+    create: { name: 'New CSO', classification: 'cso' },
+    createInvalid: { name: 'X', classification: 'Bad Class' },
+    field: 'body.classification',
+    patch: { description: 'Updated' },
+  },
+  {
+    path: 'posts',
+    id: 'test_post',
+    create: { organization_id: 'test_parliament', label: 'Speaker' },
+    createInvalid: { label: 'Speaker' },
+    field: 'body.organization_id',
+    patch: { label: 'Deputy Chair' },
+  },
+  {
+    path: 'memberships',
+    id: 'test_member_seat',
+    create: {
+      person_id: MEMBER_PERSON,
+      organization_id: 'test_parliament',
+      role: 'member',
+      start_date: '2024-01',
+    },
+    createInvalid: {
+      person_id: MEMBER_PERSON,
+      organization_id: 'test_parliament',
+      start_date: '2024-13',
+    },
+    field: 'body.start_date',
+    patch: { label: 'Member (updated)' },
+  },
+  {
+    path: 'programmes',
+    id: 'test_programme',
+    create: { name: 'Exchange visit', classification: 'exchange_visit', start_date: '2026-05' },
+    createInvalid: { name: 'X', classification: 'exchange_visit', series_number: 'five' },
+    field: 'body.series_number',
+    patch: { city: 'Manila' },
+  },
+  {
+    path: 'sessions',
+    id: 'test_session',
+    create: { programme_id: 'test_programme', name: 'Opening', position: 2 },
+    createInvalid: { programme_id: 'test_programme', name: 'Opening', position: -1 },
+    field: 'body.position',
+    patch: { name: 'Opening plenary' },
+  },
+  {
+    path: 'participants',
+    id: 'test_participant',
+    create: { programme_id: 'test_programme', person_id: 'ellene_sana', role: 'speaker' },
+    createInvalid: { programme_id: 'test_programme', person_id: MEMBER_PERSON, role: 'boss' },
+    field: 'body.role',
+    patch: { role: 'speaker' },
+  },
+  {
+    path: 'commitments',
+    id: 'test_commitment',
+    create: { title: 'Ratify C189', owners: [{ type: 'country', id: 'ocd-division/country:ph' }] },
+    createInvalid: { title: 'Ratify C189', owners: [{ type: 'planet', id: 'x' }] },
+    field: 'body.owners.0.type',
+    patch: { review_date: '2026-09' },
+  },
+  {
+    path: 'follow-ups',
+    id: 'test_follow_up',
+    create: { title: 'Send the report', due_date: '2026-04-01' },
+    createInvalid: { title: 'Send the report', due_date: 'soon' },
+    field: 'body.due_date',
+    patch: { status: 'done' },
+  },
+  {
+    path: 'topics',
+    id: 'test_topic',
+    create: { kind: 'area_for_action', name: 'Exchange visits' },
+    createInvalid: { kind: 'Bad Kind', name: 'X' },
+    field: 'body.kind',
+    patch: { description: 'Updated' },
+  },
 ];
 
 export const CASES: Case[] = [
-  { route: 'GET /api/auth/csrf', who: 'public', valid: () => ({ method: 'GET', url: '/api/auth/csrf' }), status: 200, invalid: null },
+  {
+    route: 'GET /api/auth/csrf',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/auth/csrf' }),
+    status: 200,
+    invalid: null,
+  },
   {
     route: 'POST /api/auth/login',
     who: 'public',
-    valid: () => ({ method: 'POST', url: '/api/auth/login', body: { email: 'partner@example.org', password: PASSWORD } }),
+    valid: () => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: 'partner@example.org', password: PASSWORD },
+    }),
     status: 200,
-    invalid: { call: { method: 'POST', url: '/api/auth/login', body: { email: 'not-an-email', password: 'x' } }, field: 'body.email' },
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/auth/login',
+        body: { email: 'not-an-email', password: 'x' },
+      },
+      field: 'body.email',
+    },
   },
-  { route: 'GET /api/auth/me', who: 'member', valid: () => ({ method: 'GET', url: '/api/auth/me' }), status: 200, invalid: null },
+  {
+    route: 'GET /api/auth/me',
+    who: 'member',
+    valid: () => ({ method: 'GET', url: '/api/auth/me' }),
+    status: 200,
+    invalid: null,
+  },
   {
     route: 'POST /api/invitations',
     who: 'secretariat',
-    valid: () => ({ method: 'POST', url: '/api/invitations', body: { role: 'member', person_id: 'ellene_sana' } }),
+    valid: () => ({
+      method: 'POST',
+      url: '/api/invitations',
+      body: { role: 'member', person_id: 'ellene_sana' },
+    }),
     status: 201,
-    invalid: { call: { method: 'POST', url: '/api/invitations', body: { role: 'king' } }, field: 'body.role' },
+    invalid: {
+      call: { method: 'POST', url: '/api/invitations', body: { role: 'king' } },
+      field: 'body.role',
+    },
     allowed: SECRETARIAT,
   },
   {
@@ -89,21 +204,47 @@ export const CASES: Case[] = [
     valid: async (h) => ({
       method: 'POST',
       url: `/api/invitations/${await invitationToken(h)}/accept`,
-      body: { email: `new-${crypto.randomUUID()}@example.org`, display_name: 'New Partner', password: PASSWORD },
+      body: {
+        email: `new-${crypto.randomUUID()}@example.org`,
+        display_name: 'New Partner',
+        password: PASSWORD,
+      },
     }),
     status: 201,
     invalid: {
-      call: { method: 'POST', url: `/api/invitations/${'x'.repeat(43)}/accept`, body: { display_name: 'New', password: 'short' } },
+      call: {
+        method: 'POST',
+        url: `/api/invitations/${'x'.repeat(43)}/accept`,
+        body: { display_name: 'New', password: 'short' },
+      },
       field: 'body.password',
     },
   },
-  { route: 'GET /api/users', who: 'admin', valid: () => ({ method: 'GET', url: '/api/users' }), status: 200, invalid: null, allowed: ['admin'] },
+  {
+    route: 'GET /api/users',
+    who: 'admin',
+    valid: () => ({ method: 'GET', url: '/api/users' }),
+    status: 200,
+    invalid: null,
+    allowed: ['admin'],
+  },
   {
     route: 'PATCH /api/users/:id',
     who: 'admin',
-    valid: (h) => ({ method: 'PATCH', url: `/api/users/${h.users.unverified.id}`, body: { is_verified: true } }),
+    valid: (h) => ({
+      method: 'PATCH',
+      url: `/api/users/${h.users.unverified.id}`,
+      body: { is_verified: true },
+    }),
     status: 200,
-    invalid: { call: { method: 'PATCH', url: `/api/users/${crypto.randomUUID()}`, body: { role: 'emperor' } }, field: 'body.role' },
+    invalid: {
+      call: {
+        method: 'PATCH',
+        url: `/api/users/${crypto.randomUUID()}`,
+        body: { role: 'emperor' },
+      },
+      field: 'body.role',
+    },
     allowed: ['admin'],
   },
   {
@@ -134,7 +275,10 @@ export const CASES: Case[] = [
       who: 'secretariat',
       valid: () => ({ method: 'POST', url: `/api/${r.path}`, body: r.create }),
       status: 201,
-      invalid: { call: { method: 'POST', url: `/api/${r.path}`, body: r.createInvalid }, field: r.field },
+      invalid: {
+        call: { method: 'POST', url: `/api/${r.path}`, body: r.createInvalid },
+        field: r.field,
+      },
       allowed: SECRETARIAT,
     },
     {
@@ -142,16 +286,30 @@ export const CASES: Case[] = [
       who: 'secretariat',
       valid: () => ({ method: 'PATCH', url: `/api/${r.path}/${r.id}`, body: r.patch }),
       status: 200,
-      invalid: { call: { method: 'PATCH', url: `/api/${r.path}/${r.id}`, body: { visibility: 'everyone' } }, field: 'body.visibility' },
+      invalid: {
+        call: { method: 'PATCH', url: `/api/${r.path}/${r.id}`, body: { visibility: 'everyone' } },
+        field: 'body.visibility',
+      },
       allowed: SECRETARIAT,
     },
   ]),
   {
     route: 'POST /api/commitments/:id/evidence',
     who: 'member',
-    valid: () => ({ method: 'POST', url: '/api/commitments/test_commitment/evidence', body: { description: 'Bill tabled', url: 'https://example.org/bill' } }),
+    valid: () => ({
+      method: 'POST',
+      url: '/api/commitments/test_commitment/evidence',
+      body: { description: 'Bill tabled', url: 'https://example.org/bill' },
+    }),
     status: 201,
-    invalid: { call: { method: 'POST', url: '/api/commitments/test_commitment/evidence', body: { description: 'X', url: 'not a url' } }, field: 'body.url' },
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/commitments/test_commitment/evidence',
+        body: { description: 'X', url: 'not a url' },
+      },
+      field: 'body.url',
+    },
     allowed: ['member', 'staff', 'secretariat', 'admin'],
   },
   {
@@ -185,17 +343,39 @@ export const CASES: Case[] = [
   {
     route: 'POST /api/texts',
     who: 'secretariat',
-    valid: () => ({ method: 'POST', url: '/api/texts', body: { kind: 'statement', authoritative_language: 'en', title: 'T', body: 'B' } }),
+    valid: () => ({
+      method: 'POST',
+      url: '/api/texts',
+      body: { kind: 'statement', authoritative_language: 'en', title: 'T', body: 'B' },
+    }),
     status: 201,
-    invalid: { call: { method: 'POST', url: '/api/texts', body: { kind: 'statement', authoritative_language: 'English', title: 'T', body: 'B' } }, field: 'body.authoritative_language' },
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/texts',
+        body: { kind: 'statement', authoritative_language: 'English', title: 'T', body: 'B' },
+      },
+      field: 'body.authoritative_language',
+    },
     allowed: SECRETARIAT,
   },
   {
     route: 'POST /api/texts/:id/versions',
     who: 'secretariat',
-    valid: () => ({ method: 'POST', url: '/api/texts/test_statement/versions', body: { language: 'th', title: 'แถลงการณ์', body: 'ข้อความ' } }),
+    valid: () => ({
+      method: 'POST',
+      url: '/api/texts/test_statement/versions',
+      body: { language: 'th', title: 'แถลงการณ์', body: 'ข้อความ' },
+    }),
     status: 201,
-    invalid: { call: { method: 'POST', url: '/api/texts/test_statement/versions', body: { language: 'th', title: '', body: 'x' } }, field: 'body.title' },
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/texts/test_statement/versions',
+        body: { language: 'th', title: '', body: 'x' },
+      },
+      field: 'body.title',
+    },
     allowed: SECRETARIAT,
   },
   {
@@ -203,7 +383,10 @@ export const CASES: Case[] = [
     who: 'secretariat',
     valid: () => ({ method: 'PATCH', url: '/api/texts/test_statement', body: { status: 'open' } }),
     status: 200,
-    invalid: { call: { method: 'PATCH', url: '/api/texts/test_statement', body: { status: 'published' } }, field: 'body.status' },
+    invalid: {
+      call: { method: 'PATCH', url: '/api/texts/test_statement', body: { status: 'published' } },
+      field: 'body.status',
+    },
     allowed: SECRETARIAT,
   },
   {
@@ -218,14 +401,24 @@ export const CASES: Case[] = [
     who: 'public',
     valid: () => ({ method: 'GET', url: '/api/texts/test_resolution/endorsements.csv' }),
     status: 200,
-    invalid: { call: { method: 'GET', url: '/api/texts/BAD/endorsements.csv' }, field: 'params.id' },
+    invalid: {
+      call: { method: 'GET', url: '/api/texts/BAD/endorsements.csv' },
+      field: 'params.id',
+    },
   },
   {
     route: 'POST /api/texts/:id/endorsements',
     who: 'member',
     valid: () => ({ method: 'POST', url: '/api/texts/test_resolution/endorsements', body: {} }),
     status: 201,
-    invalid: { call: { method: 'POST', url: '/api/texts/test_resolution/endorsements', body: { visibility: 'secret' } }, field: 'body.visibility' },
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/texts/test_resolution/endorsements',
+        body: { visibility: 'secret' },
+      },
+      field: 'body.visibility',
+    },
     allowed: ['member'],
   },
   {
@@ -233,15 +426,29 @@ export const CASES: Case[] = [
     who: 'member',
     valid: () => ({ method: 'DELETE', url: '/api/texts/test_resolution/endorsements/mine' }),
     status: 200,
-    invalid: { call: { method: 'DELETE', url: '/api/texts/BAD/endorsements/mine' }, field: 'params.id' },
+    invalid: {
+      call: { method: 'DELETE', url: '/api/texts/BAD/endorsements/mine' },
+      field: 'params.id',
+    },
     allowed: ['member'],
   },
   {
     route: 'POST /api/drives',
     who: 'secretariat',
-    valid: () => ({ method: 'POST', url: '/api/drives', body: { text_id: 'test_resolution', programme_ids: ['test_programme'] } }),
+    valid: () => ({
+      method: 'POST',
+      url: '/api/drives',
+      body: { text_id: 'test_resolution', programme_ids: ['test_programme'] },
+    }),
     status: 201,
-    invalid: { call: { method: 'POST', url: '/api/drives', body: { text_id: 'test_resolution', programme_ids: [] } }, field: 'body.programme_ids' },
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/drives',
+        body: { text_id: 'test_resolution', programme_ids: [] },
+      },
+      field: 'body.programme_ids',
+    },
     allowed: SECRETARIAT,
   },
   {
@@ -252,7 +459,13 @@ export const CASES: Case[] = [
     invalid: { call: { method: 'GET', url: '/api/drives/not-a-uuid' }, field: 'params.id' },
     allowed: SECRETARIAT,
   },
-  { route: 'GET /api/health', who: 'public', valid: () => ({ method: 'GET', url: '/api/health' }), status: 200, invalid: null },
+  {
+    route: 'GET /api/health',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/health' }),
+    status: 200,
+    invalid: null,
+  },
   {
     route: 'GET /api/search',
     who: 'public',
@@ -260,7 +473,25 @@ export const CASES: Case[] = [
     status: 200,
     invalid: { call: { method: 'GET', url: '/api/search?q=' }, field: 'query.q' },
   },
-  { route: 'GET /api/stats', who: 'public', valid: () => ({ method: 'GET', url: '/api/stats' }), status: 200, invalid: null },
-  { route: 'GET /api/export/popolo.json', who: 'public', valid: () => ({ method: 'GET', url: '/api/export/popolo.json' }), status: 200, invalid: null },
-  { route: 'POST /api/auth/logout', who: 'partner', valid: () => ({ method: 'POST', url: '/api/auth/logout' }), status: 200, invalid: null },
+  {
+    route: 'GET /api/stats',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/stats' }),
+    status: 200,
+    invalid: null,
+  },
+  {
+    route: 'GET /api/export/popolo.json',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/export/popolo.json' }),
+    status: 200,
+    invalid: null,
+  },
+  {
+    route: 'POST /api/auth/logout',
+    who: 'partner',
+    valid: () => ({ method: 'POST', url: '/api/auth/logout' }),
+    status: 200,
+    invalid: null,
+  },
 ];

@@ -1,10 +1,9 @@
 // A real app over a real SQLite store with the founding report loaded, one signed-in user per
 // role, and a client that sends the session cookie and CSRF token like a browser would.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Role, Store } from '@tulay/store';
-import { loadSeed, openStore } from '@tulay/store';
+import { loadSeed } from '@tulay/store';
+import type { TestDatabase } from '@tulay/store/testing';
+import { testDatabases } from '@tulay/store/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { RegisteredRoute } from '../src/http/route.ts';
@@ -14,7 +13,14 @@ import { newTotpSecret } from '../src/auth/totp.ts';
 import { fixedClock } from '../src/clock.ts';
 
 export type Who = Role | 'public' | 'unverified';
-export const ROLES_AND_PUBLIC: Who[] = ['public', 'member', 'staff', 'partner', 'secretariat', 'admin'];
+export const ROLES_AND_PUBLIC: Who[] = [
+  'public',
+  'member',
+  'staff',
+  'partner',
+  'secretariat',
+  'admin',
+];
 
 export const T0 = new Date('2026-03-01T09:00:00.000Z');
 export const PASSWORD = 'correct horse battery staple';
@@ -31,7 +37,12 @@ export interface Response {
 }
 
 export interface Client {
-  request(method: string, url: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<Response>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<Response>;
   get(url: string): Promise<Response>;
 }
 
@@ -48,13 +59,18 @@ export interface Harness {
 const csrfCache = new WeakMap<FastifyInstance, { cookie: string; token: string }>();
 
 /** A client that sends `sessionToken` (if any) and a CSRF token. */
-export async function clientFor(app: FastifyInstance, sessionToken: string | undefined): Promise<Client> {
+export async function clientFor(
+  app: FastifyInstance,
+  sessionToken: string | undefined,
+): Promise<Client> {
   let csrf = csrfCache.get(app);
   if (!csrf) {
     const res = await app.inject({ method: 'GET', url: '/api/auth/csrf' });
-    const setCookie = [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('tulay_csrf='));
+    const setCookie = [res.headers['set-cookie'] ?? []]
+      .flat()
+      .find((c) => c.startsWith('tulay_csrf='));
     const cookie = setCookie?.split(';')[0]?.slice('tulay_csrf='.length) ?? '';
-    csrf = { cookie, token: (res.json<{ token: string }>()).token };
+    csrf = { cookie, token: res.json<{ token: string }>().token };
     csrfCache.set(app, csrf);
   }
   const { cookie, token } = csrf;
@@ -62,7 +78,10 @@ export async function clientFor(app: FastifyInstance, sessionToken: string | und
     const res = await app.inject({
       method: method as 'GET',
       url,
-      cookies: { tulay_csrf: cookie, ...(sessionToken !== undefined ? { tulay_session: sessionToken } : {}) },
+      cookies: {
+        tulay_csrf: cookie,
+        ...(sessionToken !== undefined ? { tulay_session: sessionToken } : {}),
+      },
       headers: { 'x-csrf-token': token, ...extraHeaders },
       ...(body !== undefined ? { payload: body as object } : {}),
     });
@@ -78,9 +97,12 @@ export async function clientFor(app: FastifyInstance, sessionToken: string | und
 }
 
 /** Builds a fresh harness: its own database file, the seed, and a user per role. */
-export async function harness(options: { rateLimitPerMinute?: number | false } = {}): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), 'tulay-server-'));
-  const store = openStore({ sqlitePath: join(dir, 'test.sqlite') });
+export async function harness(
+  options: { rateLimitPerMinute?: number | false; database?: TestDatabase } = {},
+): Promise<Harness> {
+  const database = options.database ?? testDatabases[0];
+  if (!database) throw new Error('no test database');
+  const { store, dispose } = await database.open();
   await store.migrate();
   await loadSeed(store, { now: T0.toISOString() });
   const clock = fixedClock(T0);
@@ -144,7 +166,12 @@ export async function harness(options: { rateLimitPerMinute?: number | false } =
     review_date: '2026-06',
     ...recorded,
   });
-  await store.repos.commitments.addOwner({ id: 'test_owner', commitment_id: 'test_commitment', owner_type: 'person', owner_id: MEMBER_PERSON });
+  await store.repos.commitments.addOwner({
+    id: 'test_owner',
+    commitment_id: 'test_commitment',
+    owner_type: 'person',
+    owner_id: MEMBER_PERSON,
+  });
   await records.insert('texts', {
     id: 'test_statement',
     kind: 'statement',
@@ -264,7 +291,12 @@ export async function harness(options: { rateLimitPerMinute?: number | false } =
       disabled_at: null,
     });
     const token = newToken();
-    await accounts.addSession({ id: tokenHash(token), user_id: id, created_at: now, expires_at: '2099-01-01T00:00:00.000Z' });
+    await accounts.addSession({
+      id: tokenHash(token),
+      user_id: id,
+      created_at: now,
+      expires_at: '2099-01-01T00:00:00.000Z',
+    });
     users[who] = { id, email, totpSecret };
     tokens[who] = token;
   }
@@ -277,8 +309,7 @@ export async function harness(options: { rateLimitPerMinute?: number | false } =
     as: (who) => clientFor(app, tokens[who]),
     async close() {
       await app.close();
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await dispose();
     },
   };
 }

@@ -457,31 +457,55 @@ describe('multi-country histories', () => {
   it('16. pension ages by sex, in years and months', () => {
     const worker = (sex?: 'female' | 'male') =>
       profile({
-        person: { birthDate: '1965-01', nationalities: ['XB'], residence: 'XB', ...(sex ? { sex } : {}) },
-        periods: [{ country: 'XB', from: '1990-01', to: '2021-12', activity: 'employed', documented: true }],
+        person: {
+          birthDate: '1965-01',
+          nationalities: ['XB'],
+          residence: 'XB',
+          ...(sex ? { sex } : {}),
+        },
+        periods: [
+          { country: 'XB', from: '1990-01', to: '2021-12', activity: 'employed', documented: true },
+        ],
       });
     // A woman born in January 1965 reaches 57 years 6 months in July 2022.
-    expect(find(check(kb, worker('female'), { at: '2022-07' }), 'xb.sss', 'old_age').status).toBe('entitled');
+    expect(find(check(kb, worker('female'), { at: '2022-07' }), 'xb.sss', 'old_age').status).toBe(
+      'entitled',
+    );
     const early = find(check(kb, worker('female'), { at: '2022-06' }), 'xb.sss', 'old_age');
     expect(early.status).toBe('not_entitled');
     expect(early.reasons).toContain('Paid from age 57.5, reached in 2022-07.');
-    expect(find(check(kb, worker('male'), { at: '2022-07' }), 'xb.sss', 'old_age').reasons).toContain('Paid from age 60, reached in 2025-01.');
+    expect(
+      find(check(kb, worker('male'), { at: '2022-07' }), 'xb.sss', 'old_age').reasons,
+    ).toContain('Paid from age 60, reached in 2025-01.');
     const unknown = find(check(kb, worker(), { at: '2022-07' }), 'xb.sss', 'old_age');
     expect(unknown.status).toBe('cannot_tell');
     expect(unknown.missing).toContain('person.sex');
   });
 
   it('17. a branch whose contributions began later counts only the months since (insuredFrom)', async () => {
-    const { jurisdictionSchema, agreementSchema, compileKnowledgeBase } = await import('../src/index.ts');
+    const { jurisdictionSchema, agreementSchema, compileKnowledgeBase } =
+      await import('../src/index.ts');
     const { arcadia, borduria, ssa } = await import('./fixtures.ts');
     const later = structuredClone(arcadia);
     const sickness = later.schemes?.[0]?.branches.sickness?.[0];
     if (!sickness) throw new Error('fixture changed');
     sickness.insuredFrom = '2021-01';
-    const { kb: kb2 } = compileKnowledgeBase({ jurisdictions: [jurisdictionSchema.parse(later), jurisdictionSchema.parse(borduria)], agreements: [agreementSchema.parse(ssa)] });
+    const { kb: kb2 } = compileKnowledgeBase({
+      jurisdictions: [jurisdictionSchema.parse(later), jurisdictionSchema.parse(borduria)],
+      agreements: [agreementSchema.parse(ssa)],
+    });
     const p = profile({
       person: { nationalities: ['XA'], residence: 'XA' },
-      periods: [{ country: 'XA', from: '2020-01', to: '2021-02', activity: 'employed', sector: 'retail', documented: true }],
+      periods: [
+        {
+          country: 'XA',
+          from: '2020-01',
+          to: '2021-02',
+          activity: 'employed',
+          sector: 'retail',
+          documented: true,
+        },
+      ],
       claim: { branch: 'sickness', date: '2021-03' },
     });
     // 14 insured months in all, but only January and February 2021 count for sickness: 2 < 3 in 15.

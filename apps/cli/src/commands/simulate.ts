@@ -9,14 +9,14 @@ import { EXIT, UsageError } from '../io.ts';
 import { readAt } from './check.ts';
 
 export interface SimulateArgs {
-  readonly population: string | undefined;
-  readonly generate: string | undefined;
-  readonly seed: string | undefined;
-  readonly reform: string | undefined;
-  readonly at: string | undefined;
-  readonly out: string | undefined;
-  readonly kb: string | undefined;
-  readonly threads: string | undefined;
+  readonly population?: string | undefined;
+  readonly generate?: string | undefined;
+  readonly seed?: string | undefined;
+  readonly reform?: string | undefined;
+  readonly at?: string | undefined;
+  readonly out?: string | undefined;
+  readonly kb?: string | undefined;
+  readonly threads?: string | undefined;
   readonly today: string;
 }
 

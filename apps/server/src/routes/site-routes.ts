@@ -4,7 +4,7 @@ import type { Deps } from '../http/deps.ts';
 import { contextOf } from '../http/deps.ts';
 import { route } from '../http/route.ts';
 import { RecordOut } from '../schemas/common.ts';
-import { popoloExport, search, stats } from '../use-cases/caucus.ts';
+import { health, popoloExport, search, stats } from '../use-cases/caucus.ts';
 
 export function siteRoutes(deps: Deps): void {
   const { app, options } = deps;
@@ -15,10 +15,7 @@ export function siteRoutes(deps: Deps): void {
     tag: 'site',
     summary: 'Whether the server and its database answer',
     response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
-    handler: async () => {
-      await deps.store.repos.meta.get('seed');
-      return { status: 'ok' as const, database: deps.store.dialect };
-    },
+    handler: ({ request }) => health(contextOf(deps, request)),
   });
 
   route(app, options, {

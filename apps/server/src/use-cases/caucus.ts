@@ -154,6 +154,12 @@ export async function followUpsDue(ctx: Context, by: string) {
   return { items: rows.filter((r) => r.due_date !== null && r.due_date <= by).map(present) };
 }
 
+/** Whether the database answers. */
+export async function health(ctx: Context) {
+  await ctx.store.repos.meta.get('seed.loaded_at');
+  return { status: 'ok' as const, database: ctx.store.dialect };
+}
+
 /** Searches names and titles across the caucus's records the viewer may see. */
 export async function search(ctx: Context, q: string, limit: number) {
   const scope = scopeOf(ctx.actor);

@@ -179,7 +179,11 @@ export function check(kb: KnowledgeBase, profile: Profile, options: CheckOptions
   const results: BranchResult[] = [];
   for (const g of groups.values()) {
     // A scheme meant only for others (migrants, when the worker is a national) is left out.
-    if (g.segments.length === 0 && g.misses.every((m) => m.failures.some((f) => f.notMeant === true))) continue;
+    if (
+      g.segments.length === 0 &&
+      g.misses.every((m) => m.failures.some((f) => f.notMeant === true))
+    )
+      continue;
     const branches = h.claimBranch ? [h.claimBranch] : [...g.owner.branches.keys()];
     for (const branch of branches) {
       const r = evaluateBranch(run, g, branch);
@@ -376,9 +380,15 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
 
   group.own ??= insuredMonths(segments, run.span);
   // A branch whose contributions began later than the scheme counts only the months since.
-  const own = rule.insuredFrom === undefined ? group.own : group.own.from(parseMonth(rule.insuredFrom));
+  const own =
+    rule.insuredFrom === undefined ? group.own : group.own.from(parseMonth(rule.insuredFrom));
   if (rule.insuredFrom !== undefined && own.size < group.own.size) {
-    tracer.add('insured months counted for this branch from', rule.insuredFrom, atText, ruleCitation);
+    tracer.add(
+      'insured months counted for this branch from',
+      rule.insuredFrom,
+      atText,
+      ruleCitation,
+    );
   }
   const ownCount = own.size;
   const missing: string[] = [];
@@ -425,15 +435,21 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   let ageOk = true;
   let ageUnknown = false;
   if (q.pensionAge !== undefined) {
-    const bySex = typeof q.pensionAge === 'object' && 'female' in q.pensionAge ? q.pensionAge : null;
+    const bySex =
+      typeof q.pensionAge === 'object' && 'female' in q.pensionAge ? q.pensionAge : null;
     const sex = run.h.sex;
     let age: number | null = null;
     if (bySex && sex !== 'female' && sex !== 'male') {
       // The law sets different ages by sex; without it (or for "other") the engine cannot choose.
       missing.push('person.sex');
       ageUnknown = true;
-    } else if (bySex) age = read(sex === 'female' ? bySex.female : bySex.male, `qualifying.pensionAge.${sex ?? ''}`);
-    else if (typeof q.pensionAge === 'number' || 'param' in q.pensionAge) age = read(q.pensionAge, 'qualifying.pensionAge');
+    } else if (bySex)
+      age = read(
+        sex === 'female' ? bySex.female : bySex.male,
+        `qualifying.pensionAge.${sex ?? ''}`,
+      );
+    else if (typeof q.pensionAge === 'number' || 'param' in q.pensionAge)
+      age = read(q.pensionAge, 'qualifying.pensionAge');
     if (run.h.birth === null) {
       missing.push('person.birthDate');
       ageUnknown = true;
@@ -475,9 +491,7 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   let benefit: BranchResult['benefit'] = null;
   let usedAgreements: CompiledAgreement[] = [];
   const otherOk = ageOk && coveredOk;
-  const unknown =
-    ageUnknown ||
-    missing.some((m) => m.startsWith('parameter '));
+  const unknown = ageUnknown || missing.some((m) => m.startsWith('parameter '));
 
   if (unknown) status = 'cannot_tell';
   else if (monthsOwnOk && recentOwnOk && otherOk) {

@@ -103,7 +103,12 @@ function checkRule(
       missing: null,
     });
   else if (n === 'non_nationals' && isNational)
-    failures.push({ code: null, condition: 'nationality: non-nationals only', missing: null, notMeant: true });
+    failures.push({
+      code: null,
+      condition: 'nationality: non-nationals only',
+      missing: null,
+      notMeant: true,
+    });
   else if (n === 'nationals_and_permanent_residents' && !isNational && !hasPr) {
     failures.push({
       code: 'residency',

@@ -1,1 +1,2 @@
 export * from './population-columns.ts';
+export * from './coverage-kernel.ts';

@@ -224,12 +224,14 @@ function compileJurisdiction(j: Jurisdiction, at: Report): CompiledJurisdiction 
         versions.forEach((rule, i) => {
           checkSource(j.sources, rule.source, [...bpath, i], at);
           const q = rule.qualifying;
-          if (q.minMonths !== undefined) checkQuantity(q.minMonths, [...bpath, i, 'qualifying', 'minMonths']);
+          if (q.minMonths !== undefined)
+            checkQuantity(q.minMonths, [...bpath, i, 'qualifying', 'minMonths']);
           const age = q.pensionAge;
           if (age !== undefined && typeof age === 'object' && 'female' in age) {
             checkQuantity(age.female, [...bpath, i, 'qualifying', 'pensionAge', 'female']);
             checkQuantity(age.male, [...bpath, i, 'qualifying', 'pensionAge', 'male']);
-          } else if (age !== undefined) checkQuantity(age, [...bpath, i, 'qualifying', 'pensionAge']);
+          } else if (age !== undefined)
+            checkQuantity(age, [...bpath, i, 'qualifying', 'pensionAge']);
           if (q.recent) {
             checkQuantity(q.recent.months, [...bpath, i, 'qualifying', 'recent', 'months']);
             checkQuantity(q.recent.within, [...bpath, i, 'qualifying', 'recent', 'within']);

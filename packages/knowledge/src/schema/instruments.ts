@@ -36,12 +36,10 @@ export const ratificationSchema = z.strictObject({
   instrument: z.string().min(1),
   country: countryCode,
   status: z.enum(['ratified', 'signed', 'not_ratified', 'denounced', 'not_in_force']),
-  date: yearMonthOrDate
-    .optional()
-    .meta({
-      description:
-        'Date of ratification, signature or denunciation: a year where the day is not known.',
-    }),
+  date: yearMonthOrDate.optional().meta({
+    description:
+      'Date of ratification, signature or denunciation: a year where the day is not known.',
+  }),
   signed: yearMonthOrDate
     .optional()
     .meta({ description: 'Date of signature, for a treaty signed before it was ratified.' }),

@@ -1,0 +1,233 @@
+// npm run bench:sim — one generated population, one eligibility rule (Thailand's Social Security
+// Fund, Section 33: is the worker covered in the evaluation month?), five ways, in one run:
+// the columnar kernel, the scalar engine, json-rules-engine, json-logic-engine (compiled) and
+// DuckDB running hand-written SQL. Every way must count the same covered workers.
+import { performance } from 'node:perf_hooks';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { LogicEngine } from 'json-logic-engine';
+import { Engine } from 'json-rules-engine';
+import { check, parseMonth } from '@tulay/engine';
+import { loadKnowledge } from '@tulay/knowledge/node';
+import type { PopulationColumns } from '../src/columnar.ts';
+import {
+  ACTIVITIES,
+  PERMITS,
+  SECTORS,
+  compileCoverageKernel,
+  countryAt,
+  profileOf,
+} from '../src/columnar.ts';
+import { coveredBy } from '../src/coverage-reference.ts';
+import { writePopulation } from '../src/duckdb-population.ts';
+import { generatePopulation } from '../src/generate-population.ts';
+
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 200_000);
+const SCALAR = Math.min(WORKERS, Number(process.env.BENCH_SCALAR_WORKERS ?? 5_000));
+const RULES = Math.min(WORKERS, Number(process.env.BENCH_RULES_WORKERS ?? 50_000));
+const AT = '2027-01';
+const at = parseMonth(AT);
+const SCHEME = 'th.ssf.s33';
+
+const kb = loadKnowledge().kb;
+const scheme = kb.schemes.get(SCHEME);
+if (!scheme) throw new Error(`no scheme ${SCHEME}`);
+const rule = scheme.coverage.find((r) => r.from <= at && (r.to === null || at <= r.to))?.rule;
+if (!rule) throw new Error('no rule in force');
+
+const chunks: PopulationColumns[] = [...generatePopulation({ workers: WORKERS, seed: 2011, at })];
+
+/** The facts of one worker the rule engines read: the period in Thailand in the month, if any. */
+interface Facts {
+  inThailandNow: boolean;
+  nationality: string;
+  age: number;
+  documented: boolean;
+  permit: string;
+  activity: string;
+  sector: string;
+}
+const facts: Facts[] = [];
+for (const c of chunks)
+  for (let w = 0; w < c.workers && facts.length < RULES; w++) {
+    const end = c.firstPeriod[w + 1] ?? 0;
+    let row = -1;
+    for (let r = c.firstPeriod[w] ?? 0; r < end; r++)
+      if (countryAt(c.country[r] ?? 0) === 'TH' && (c.from[r] ?? 0) <= at && at <= (c.to[r] ?? 0))
+        row = r;
+    const birth = c.birth[w] ?? -1;
+    facts.push({
+      inThailandNow: row >= 0,
+      nationality: countryAt(c.nationality[w] ?? 0),
+      age: birth < 0 ? -1 : Math.floor((at - birth) / 12),
+      documented: row >= 0 && c.documented[row] === 1,
+      permit: row < 0 ? '' : (PERMITS[(c.permit[row] ?? 0) - 1] ?? ''),
+      activity: row < 0 ? '' : (ACTIVITIES[c.activity[row] ?? 0] ?? ''),
+      sector: row < 0 ? '' : (SECTORS[(c.sector[row] ?? 0) - 1] ?? ''),
+    });
+  }
+const permits = rule.permits ?? [];
+const activities = rule.activities?.only ?? [];
+const excluded = rule.sectors?.except ?? [];
+const ageMin = rule.age?.min ?? 0;
+const ageMax = rule.age?.max ?? 200;
+
+interface Row {
+  readonly name: string;
+  readonly workers: number;
+  readonly covered: number;
+  readonly seconds: number;
+  readonly note: string;
+}
+const rows: Row[] = [];
+const time = async (
+  name: string,
+  workers: number,
+  note: string,
+  run: () => number | Promise<number>,
+) => {
+  const t = performance.now();
+  const covered = await run();
+  rows.push({ name, workers, covered, seconds: (performance.now() - t) / 1000, note });
+};
+
+// 1. Columnar kernel over typed arrays.
+const kernel = compileCoverageKernel(scheme, at);
+if (!kernel.ok) throw new Error(kernel.reason);
+const kernelOut: Uint8Array[] = [];
+await time('tulay columnar kernel', WORKERS, 'typed arrays, one thread', () => {
+  let n = 0;
+  for (const c of chunks) {
+    const out = new Uint8Array(c.workers);
+    kernel.run(c, out);
+    kernelOut.push(out);
+    for (let w = 0; w < c.workers; w++) n += out[w] ?? 0;
+  }
+  return n;
+});
+/** Workers the columnar kernel covers among the first `n`: what every other way must count. */
+const kernelCount = (n: number) => {
+  let count = 0;
+  let seen = 0;
+  for (const out of kernelOut)
+    for (let w = 0; w < out.length && seen < n; w++, seen++) count += out[w] ?? 0;
+  return count;
+};
+
+// 2. Scalar engine: the full check() per worker (every scheme and branch), trace off.
+await time(
+  'tulay scalar check()',
+  SCALAR,
+  'full check of every scheme, trace off; first workers only',
+  () => {
+    let n = 0;
+    let done = 0;
+    for (const c of chunks)
+      for (let w = 0; w < c.workers && done < SCALAR; w++, done++)
+        if (coveredBy(check(kb, profileOf(c, w), { at: AT, trace: false }), SCHEME, AT)) n++;
+    return n;
+  },
+);
+
+// 3. json-rules-engine, the same rule as conditions over prepared facts.
+const rulesEngine = new Engine([], { allowUndefinedFacts: true });
+rulesEngine.addRule({
+  conditions: {
+    all: [
+      { fact: 'inThailandNow', operator: 'equal', value: true },
+      { fact: 'documented', operator: 'equal', value: true },
+      {
+        any: [
+          { fact: 'nationality', operator: 'equal', value: 'TH' },
+          { fact: 'permit', operator: 'in', value: permits },
+        ],
+      },
+      { fact: 'activity', operator: 'in', value: activities },
+      { fact: 'sector', operator: 'notIn', value: [...excluded, ''] },
+      { fact: 'age', operator: 'greaterThanInclusive', value: ageMin },
+      { fact: 'age', operator: 'lessThanInclusive', value: ageMax },
+    ],
+  },
+  event: { type: 'covered' },
+});
+await time(
+  'json-rules-engine 7.3.1',
+  facts.length,
+  'awaited one worker at a time; facts prepared outside the timing',
+  async () => {
+    let n = 0;
+    for (const f of facts) {
+      const r = await rulesEngine.run(f);
+      if (r.events.length > 0) n++;
+    }
+    return n;
+  },
+);
+
+// 4. json-logic-engine, the same rule compiled to a function.
+const logic = new LogicEngine();
+const compiled = logic.build({
+  and: [
+    { '==': [{ var: 'inThailandNow' }, true] },
+    { '==': [{ var: 'documented' }, true] },
+    { or: [{ '==': [{ var: 'nationality' }, 'TH'] }, { in: [{ var: 'permit' }, permits] }] },
+    { in: [{ var: 'activity' }, activities] },
+    { '!': { in: [{ var: 'sector' }, [...excluded, '']] } },
+    { '>=': [{ var: 'age' }, ageMin] },
+    { '<=': [{ var: 'age' }, ageMax] },
+  ],
+}) as (data: unknown) => unknown;
+await time(
+  'json-logic-engine 5.0.7 (compiled)',
+  facts.length,
+  'built once; facts prepared outside the timing',
+  () => {
+    let n = 0;
+    for (const f of facts) if (compiled(f)) n++;
+    return n;
+  },
+);
+
+// 5. DuckDB: the population as a table, the rule as hand-written SQL.
+const file = `/tmp/tulay-bench-sim-${process.pid}.parquet`;
+await writePopulation(chunks, file);
+const instance = await DuckDBInstance.create(':memory:');
+const db = await instance.connect();
+await db.run(`CREATE TABLE p AS SELECT * FROM read_parquet('${file}')`);
+const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+await time('DuckDB 1.5.6 SQL', WORKERS, 'table loaded before the timing; all cores', async () => {
+  const r = await db.runAndReadAll(`
+    SELECT count(DISTINCT worker_id) FROM p
+    WHERE country = 'TH' AND period_from <= '${AT}' AND period_to >= '${AT}'
+      AND documented AND (nationality = 'TH' OR permit IN (${list(permits)}))
+      AND activity IN (${list(activities)}) AND sector IS NOT NULL AND sector NOT IN (${list(excluded)})
+      AND birth IS NOT NULL
+      AND '${AT}' >= strftime(CAST(birth || '-01' AS DATE) + INTERVAL (${ageMin * 12}) MONTH, '%Y-%m')
+      AND '${AT}' <= strftime(CAST(birth || '-01' AS DATE) + INTERVAL (${(ageMax + 1) * 12 - 1}) MONTH, '%Y-%m')`);
+  return Number(r.getRows()[0]?.[0] ?? 0);
+});
+db.closeSync();
+instance.closeSync();
+
+const rate = (r: Row) => r.workers / r.seconds;
+const columnar = rows[0] ? rate(rows[0]) : 1;
+console.log(
+  `Simulation benchmark: ${WORKERS.toLocaleString('en')} generated workers (seed 2011), rule: ${SCHEME} covers the worker in ${AT}; Node ${process.version}\n`,
+);
+console.log(
+  'way                                      workers   covered   workers/s   columnar is   note',
+);
+for (const r of rows)
+  console.log(
+    `${r.name.padEnd(38)} ${r.workers.toLocaleString('en').padStart(9)} ${r.covered.toLocaleString('en').padStart(9)} ${Math.round(rate(r)).toLocaleString('en').padStart(11)}   ${(columnar / rate(r)).toFixed(1).padStart(8)}×    ${r.note}`,
+  );
+const mismatches = rows.filter((r) => r.covered !== kernelCount(r.workers));
+for (const r of mismatches)
+  console.log(
+    `MISMATCH: ${r.name} counts ${r.covered}; the kernel ${kernelCount(r.workers)} on the same workers.`,
+  );
+console.log(
+  mismatches.length === 0
+    ? '\nEvery way counts the same covered workers on the workers it saw.'
+    : '\nThe ways disagree: the figures above are not comparable.',
+);
+if (mismatches.length > 0) process.exitCode = 1;

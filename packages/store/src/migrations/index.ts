@@ -1,0 +1,13 @@
+// Every committed migration, in order. Listed by hand rather than read from disk so that the
+// store works the same from sources, from a bundle and in tests.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-caucus-workspace.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001-caucus-workspace': m0001,
+};
+
+/** Kysely's provider over the list above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,330 @@
+// The database's tables as Kysely sees them. Column types are kept to what both SQLite and
+// PostgreSQL store the same way — text, integer, and JSON as text — so that repositories are
+// dialect-free and a backup from one database restores into the other unchanged.
+
+/** Who may read a record: anyone, signed-in caucus participants, or the secretariat only. */
+export type Visibility = 'public' | 'caucus' | 'secretariat';
+export const VISIBILITIES = ['public', 'caucus', 'secretariat'] as const;
+
+/** The roles of an account. `public` is the visitor who has none. */
+export type Role = 'member' | 'staff' | 'partner' | 'secretariat' | 'admin';
+export const ROLES = ['member', 'staff', 'partner', 'secretariat', 'admin'] as const;
+
+/** An ISO 8601 instant, e.g. `2026-11-28T01:02:03.000Z`. */
+export type Instant = string;
+/** A date as precise as it is known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type PartialDate = string;
+/** A JSON document stored as text. */
+export type JsonText = string;
+/** SQLite has no boolean: 0 or 1 in both databases. */
+export type Flag = 0 | 1;
+
+interface Recorded {
+  visibility: Visibility;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** Popolo Person. */
+export interface PersonTable extends Recorded {
+  id: string;
+  name: string;
+  sort_name: string | null;
+  honorific_prefix: string | null;
+  national_identity: string | null;
+  /** Open Civic Data division id, e.g. `ocd-division/country:th`. */
+  area_id: string | null;
+  summary: string | null;
+  /** Popolo fields without a column (other_names, identifiers, sources…). */
+  extra: JsonText;
+}
+
+/** Popolo Organization: parliaments, parties, CSOs, trade unions, regional and international bodies. */
+export interface OrganizationTable extends Recorded {
+  id: string;
+  name: string;
+  classification: string;
+  parent_id: string | null;
+  area_id: string | null;
+  founding_date: PartialDate | null;
+  dissolution_date: PartialDate | null;
+  description: string | null;
+  extra: JsonText;
+}
+
+/** Popolo Post: a seat that exists apart from whoever holds it. */
+export interface PostTable extends Recorded {
+  id: string;
+  organization_id: string;
+  label: string;
+  role: string | null;
+  area_id: string | null;
+  start_date: PartialDate | null;
+  end_date: PartialDate | null;
+  extra: JsonText;
+}
+
+/** Popolo Membership, with Tulay's `status` (current or former when the source was written). */
+export interface MembershipTable extends Recorded {
+  id: string;
+  person_id: string;
+  organization_id: string;
+  post_id: string | null;
+  on_behalf_of_id: string | null;
+  role: string | null;
+  label: string | null;
+  area_id: string | null;
+  start_date: PartialDate | null;
+  end_date: PartialDate | null;
+  status: string | null;
+  extra: JsonText;
+}
+
+/** A programme (meeting) of the caucus's series. */
+export interface ProgrammeTable extends Recorded {
+  id: string;
+  name: string;
+  classification: string;
+  series_number: number | null;
+  start_date: PartialDate | null;
+  end_date: PartialDate | null;
+  city: string | null;
+  area_id: string | null;
+  description: string | null;
+  organization_ids: JsonText;
+  extra: JsonText;
+}
+
+export interface ProgrammeSessionTable extends Recorded {
+  id: string;
+  programme_id: string;
+  name: string;
+  position: number;
+  start_date: PartialDate | null;
+  description: string | null;
+  extra: JsonText;
+}
+
+export interface ParticipantTable extends Recorded {
+  id: string;
+  programme_id: string;
+  person_id: string;
+  role: string;
+  organization_id: string | null;
+  extra: JsonText;
+}
+
+/** A resolution or statement: a versioned, multilingual text with one authoritative language. */
+export interface TextTable extends Recorded {
+  id: string;
+  kind: 'resolution' | 'statement';
+  programme_id: string | null;
+  authoritative_language: string;
+  /** `draft` texts cannot be endorsed; `open` ones can; `closed` ones no longer can. */
+  status: 'draft' | 'open' | 'closed';
+  is_endorsable: Flag;
+  extra: JsonText;
+}
+
+export interface TextVersionTable {
+  id: string;
+  text_id: string;
+  version: number;
+  language: string;
+  title: string;
+  body: string;
+  note: string | null;
+  created_at: Instant;
+  created_by: string | null;
+}
+
+/** A member's signature on a text, with their office on the day they signed. */
+export interface EndorsementTable {
+  id: string;
+  text_id: string;
+  text_version: number;
+  person_id: string;
+  user_id: string;
+  /** JSON: the offices the member held on `signed_on`. */
+  office: JsonText;
+  signed_on: string;
+  created_at: Instant;
+  withdrawn_at: Instant | null;
+  drive_id: string | null;
+  /** Whether the endorser's name is shown to the public or only within the caucus; counts are public. */
+  visibility: Visibility;
+}
+
+/** An endorsement drive: invitation links to a text's past participants, and who answered. */
+export interface DriveTable {
+  id: string;
+  text_id: string;
+  programme_ids: JsonText;
+  message: string | null;
+  created_by: string;
+  created_at: Instant;
+  closes_at: Instant;
+}
+
+export interface CommitmentTable extends Recorded {
+  id: string;
+  programme_id: string | null;
+  title: string;
+  description: string | null;
+  status: 'proposed' | 'in_progress' | 'done' | 'stalled' | 'dropped' | 'unknown';
+  review_date: PartialDate | null;
+  extra: JsonText;
+}
+
+/** Who owns a commitment: a person, an organisation (a delegation, a parliament) or a country. */
+export interface CommitmentOwnerTable {
+  id: string;
+  commitment_id: string;
+  owner_type: 'person' | 'organization' | 'country';
+  owner_id: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  commitment_id: string;
+  description: string;
+  url: string | null;
+  evidence_date: PartialDate | null;
+  created_by: string | null;
+  created_at: Instant;
+  visibility: Visibility;
+}
+
+export interface FollowUpTable extends Recorded {
+  id: string;
+  commitment_id: string | null;
+  title: string;
+  description: string | null;
+  due_date: PartialDate | null;
+  status: 'open' | 'done';
+  extra: JsonText;
+}
+
+/** Report content that is neither a person, a body nor a text: areas for action, spaces for advocacy. */
+export interface TopicTable extends Recorded {
+  id: string;
+  kind: string;
+  name: string;
+  description: string | null;
+  position: number;
+  extra: JsonText;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  person_id: string | null;
+  /** A member is verified when the secretariat has tied the account to the person (invitation or by hand). */
+  is_verified: Flag;
+  totp_secret: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  disabled_at: Instant | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface InvitationTable {
+  id: string;
+  token_hash: string;
+  email: string | null;
+  role: Role;
+  person_id: string | null;
+  drive_id: string | null;
+  totp_secret: string | null;
+  created_by: string;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  used_by: string | null;
+}
+
+export interface LoginFailureTable {
+  id: string;
+  email: string;
+  ip: string;
+  at: Instant;
+}
+
+export interface AuditTable {
+  id: string;
+  at: Instant;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: JsonText | null;
+  after: JsonText | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** The whole database. Table order here is the order of creation, backup and restore. */
+export interface Database {
+  people: PersonTable;
+  organizations: OrganizationTable;
+  posts: PostTable;
+  memberships: MembershipTable;
+  programmes: ProgrammeTable;
+  programme_sessions: ProgrammeSessionTable;
+  participants: ParticipantTable;
+  texts: TextTable;
+  text_versions: TextVersionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  drives: DriveTable;
+  invitations: InvitationTable;
+  endorsements: EndorsementTable;
+  commitments: CommitmentTable;
+  commitment_owners: CommitmentOwnerTable;
+  evidence: EvidenceTable;
+  follow_ups: FollowUpTable;
+  topics: TopicTable;
+  login_failures: LoginFailureTable;
+  audit_log: AuditTable;
+  meta: MetaTable;
+}
+
+/** Tables in dependency order (parents first): restore inserts in this order, deletes in reverse. */
+export const TABLES = [
+  'people',
+  'organizations',
+  'posts',
+  'memberships',
+  'programmes',
+  'programme_sessions',
+  'participants',
+  'texts',
+  'text_versions',
+  'users',
+  'sessions',
+  'drives',
+  'invitations',
+  'endorsements',
+  'commitments',
+  'commitment_owners',
+  'evidence',
+  'follow_ups',
+  'topics',
+  'login_failures',
+  'audit_log',
+  'meta',
+] as const satisfies readonly (keyof Database)[];
+export type TableName = (typeof TABLES)[number];
