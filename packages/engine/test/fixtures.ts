@@ -310,9 +310,15 @@ export const mou: AgreementInput = {
 };
 
 /** Compiles the fixture knowledge base, failing loudly if the fixtures themselves are wrong. */
-export function fixtureKb(options: { withSsa?: boolean } = {}): KnowledgeBase {
+export function fixtureKb(
+  options: { withSsa?: boolean; detachment?: boolean } = {},
+): KnowledgeBase {
   const jurisdictions = [arcadia, borduria].map((j) => jurisdictionSchema.parse(j));
-  const agreements = [mou, ...(options.withSsa === false ? [] : [ssa])].map((a) =>
+  const agreement =
+    options.detachment === false
+      ? { ...ssa, provisions: { ...ssa.provisions, detachment: null } }
+      : ssa;
+  const agreements = [mou, ...(options.withSsa === false ? [] : [agreement])].map((a) =>
     agreementSchema.parse(a),
   );
   const { kb, problems } = compileKnowledgeBase({ jurisdictions, agreements });
