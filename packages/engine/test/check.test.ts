@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BranchResult, CheckResult } from '../src/index.ts';
 import { check, convertToMonths, proRata, round2 } from '../src/index.ts';
 import type { Months } from '../src/index.ts';
-import { fixtureKb, profile } from './fixtures.ts';
+import { fixtureKb, homeThenAbroad, profile } from './fixtures.ts';
 
 const kb = fixtureKb();
 const kbWithoutSsa = fixtureKb({ withSsa: false });
@@ -60,31 +60,6 @@ describe('Reg. 987/2009 art. 13 conversions', () => {
   ] as const)('%s', (_name, recorded, calendar, expected) => {
     expect(convertToMonths(recorded, calendar as Months)).toBe(expected);
   });
-});
-
-// A Bordurian (XB) national born in January 1960, 10 years insured at home, then 5 in Arcadia (XA).
-const homeThenAbroad = profile({
-  person: { birthDate: '1960-01', sex: 'female', nationalities: ['XB'], residence: 'XB' },
-  periods: [
-    {
-      country: 'XB',
-      from: '1990-01',
-      to: '1999-12',
-      activity: 'employed',
-      documented: true,
-      earnings: { amount: 1000, currency: 'XTS', per: 'month' },
-    },
-    {
-      country: 'XA',
-      from: '2015-01',
-      to: '2019-12',
-      activity: 'employed',
-      sector: 'manufacturing',
-      documented: true,
-      permit: 'work_permit',
-      earnings: { amount: 3000, currency: 'XTS', per: 'month' },
-    },
-  ],
 });
 
 describe('multi-country histories', () => {

@@ -332,3 +332,28 @@ export function fixtureKb(
 export function profile(input: ProfileInput) {
   return profileSchema.parse(input);
 }
+
+/** A Bordurian (XB) national born in January 1960, 10 years insured at home, then 5 in Arcadia (XA). */
+export const homeThenAbroad = profile({
+  person: { birthDate: '1960-01', sex: 'female', nationalities: ['XB'], residence: 'XB' },
+  periods: [
+    {
+      country: 'XB',
+      from: '1990-01',
+      to: '1999-12',
+      activity: 'employed',
+      documented: true,
+      earnings: { amount: 1000, currency: 'XTS', per: 'month' },
+    },
+    {
+      country: 'XA',
+      from: '2015-01',
+      to: '2019-12',
+      activity: 'employed',
+      sector: 'manufacturing',
+      documented: true,
+      permit: 'work_permit',
+      earnings: { amount: 3000, currency: 'XTS', per: 'month' },
+    },
+  ],
+});

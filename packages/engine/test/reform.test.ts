@@ -7,7 +7,7 @@ import {
   diffResults,
   reformSchema,
 } from '../src/index.ts';
-import { fixtureKb, profile } from './fixtures.ts';
+import { fixtureKb, homeThenAbroad, profile } from './fixtures.ts';
 
 const baselineKb = fixtureKb({ withSsa: false });
 
@@ -19,28 +19,8 @@ function reformed(input: ReformInput) {
   return kb;
 }
 
-const worker = profile({
-  person: { birthDate: '1960-01', nationalities: ['XB'], residence: 'XB' },
-  periods: [
-    {
-      country: 'XB',
-      from: '1990-01',
-      to: '1999-12',
-      activity: 'employed',
-      documented: true,
-      earnings: { amount: 1000, currency: 'XTS', per: 'month' },
-    },
-    {
-      country: 'XA',
-      from: '2015-01',
-      to: '2019-12',
-      activity: 'employed',
-      sector: 'manufacturing',
-      documented: true,
-      earnings: { amount: 3000, currency: 'XTS', per: 'month' },
-    },
-  ],
-});
+// The worker of the multi-country tests (her permit does not matter here).
+const worker = homeThenAbroad;
 
 describe('reforms', () => {
   it('adding an agreement from a date: baseline vs reform, per branch', () => {
