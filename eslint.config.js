@@ -104,6 +104,65 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/store/src/**/*.ts'],
+    ignores: [
+      'packages/store/src/open-store.ts',
+      'packages/store/src/sqlite/**',
+      'packages/store/src/postgres/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sqlite/*', '**/postgres/*'],
+              message:
+                'One adapter per database: only open-store.ts chooses one; the rest of the store speaks Kysely.',
+            },
+            {
+              group: ['@tulay/server', '@tulay/cli', '@tulay/web'],
+              message: 'Dependencies point down: the store must not import apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tulay/store', '@tulay/store/*'],
+              message:
+                'Routes stay thin: validate, authorise, call a use case; storage belongs to use cases.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/simulation/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tulay/server', '@tulay/cli', '@tulay/web'],
+              message: 'Dependencies point down: packages must not import apps.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'scripts/**/*.ts', '**/bench/**/*.ts', 'apps/cli/bin/**'],
     rules: { 'no-console': 'off' },
   },

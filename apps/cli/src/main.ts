@@ -11,7 +11,7 @@ import { EXIT, UsageError, processIo } from './io.ts';
 
 const USAGE = `Usage:
   tulay check PROFILE.json [--at YYYY-MM-DD] [--reform FILE] [--kb DIR] [--json]
-  tulay simulate (--population FILE | --generate N [--seed S]) [--reform FILE] [--at DATE] [--out DIR] [--threads N] [--kb DIR]
+  tulay simulate (--population FILE | --generate N [--seed S]) [--reform FILE] [--at DATE] [--out DIR] [--threads N] [--scalar] [--kb DIR]
   tulay kb validate [DIR]
   tulay kb matrix [--at YYYY-MM-DD] [--kb DIR]
   tulay kb instruments [--at YYYY-MM-DD] [--kb DIR] [--json]
@@ -65,6 +65,7 @@ const commands: Record<string, Command> = {
         out: { type: 'string' },
         kb: { type: 'string' },
         threads: { type: 'string' },
+        scalar: { type: 'boolean' },
       },
     });
     return simulateCommand(io, { ...values, today: today() });

@@ -41,6 +41,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number | false;
   /** Check every response against its schema (tests). */
   validateResponses?: boolean;
+  /** Trust X-Forwarded-For (behind a reverse proxy), so limits count the client's address. */
+  isBehindProxy?: boolean;
   /** Close the store when the app closes (the server owns it; tests keep theirs). */
   isStoreOwned?: boolean;
   /** Mark cookies Secure (default true; browsers accept Secure cookies on http://localhost). */
@@ -83,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info'),
     bodyLimit: 1024 * 1024,
+    trustProxy: options.isBehindProxy ?? false,
     // Validation is done by zod in route(); the JSON Schemas only document the API.
     ajv: { customOptions: { strict: false } },
     // Errors the router raises before any route runs (a malformed URL, an over-long parameter).

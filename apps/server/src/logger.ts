@@ -1,21 +1,24 @@
 // The one place the server's logger is configured: Fastify's pino, structured JSON lines, with
-// credentials redacted. Everything logs through `app.log` or `request.log`.
-import type { FastifyServerOptions } from 'fastify';
+// credentials kept out. Everything logs through `app.log` or `request.log`.
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The URL with invitation tokens replaced: a one-time link in a log file is a live credential. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/invitations\/[^/?#]+/g, '/invitations/[redacted]');
+}
 
 /** Logger options for Fastify: JSON to standard output at `level`. */
 export function loggerOptions(level: LogLevel): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: {
-      paths: [
-        'req.headers.cookie',
-        'req.headers.authorization',
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-      ],
-      censor: '[redacted]',
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        remoteAddress: request.ip,
+      }),
     },
   };
 }

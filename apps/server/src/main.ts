@@ -16,9 +16,13 @@ export interface ServeOptions {
   root: string;
   logLevel?: LogLevel;
   baseUrl?: string | undefined;
+  isBehindProxy?: boolean;
 }
 
-/** Reads the server's settings from the environment (PORT, HOST, DATABASE_URL, TULAY_SQLITE, LOG_LEVEL, TULAY_BASE_URL). */
+/**
+ * Reads the server's settings from the environment: PORT, HOST, DATABASE_URL, TULAY_SQLITE,
+ * LOG_LEVEL, TULAY_BASE_URL (the public address, for invitation links) and TULAY_BEHIND_PROXY=1.
+ */
 export function serveOptionsFromEnv(env: NodeJS.ProcessEnv, root: string): ServeOptions {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -34,6 +38,7 @@ export function serveOptionsFromEnv(env: NodeJS.ProcessEnv, root: string): Serve
     root,
     logLevel: level,
     baseUrl: env.TULAY_BASE_URL,
+    isBehindProxy: env.TULAY_BEHIND_PROXY === '1',
   };
 }
 
@@ -60,6 +65,7 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
     logLevel: options.logLevel ?? 'info',
     baseUrl,
     isStoreOwned: true,
+    isBehindProxy: options.isBehindProxy ?? false,
   });
   app.log.info({ database: store.dialect, location: store.location, migrated }, 'database ready');
   app.log.info({ created: seed.created }, 'founding report content loaded');

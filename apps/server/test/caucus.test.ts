@@ -80,6 +80,8 @@ describe('endorsements', () => {
       expect.objectContaining({
         organization_name: 'Test Parliament',
         label: 'Member of the House of Representatives',
+        start_date: '2023-05',
+        is_dated: true,
       }),
     ]);
     const twice = await member.request('POST', '/api/texts/test_resolution/endorsements', {});
@@ -104,6 +106,18 @@ describe('endorsements', () => {
       items: Endorsement[];
     };
     expect(list.items[0]?.office[0]?.organization_name).toBe('Test Parliament');
+  });
+
+  it('record no office that ended before the day of signing', async () => {
+    const secretariat = await h.as('secretariat');
+    await secretariat.request('PATCH', '/api/memberships/test_member_seat', {
+      end_date: '2026-02',
+    });
+    const res = await (
+      await h.as('member')
+    ).request('POST', '/api/texts/test_resolution/endorsements', {});
+    expect(res.status).toBe(201);
+    expect((res.body as Endorsement).office).toEqual([]);
   });
 
   it('can be withdrawn, which removes them from the public count, and made again', async () => {

@@ -233,6 +233,11 @@ describe.each(testDatabases)('store contract on $name', (database) => {
       byEmail: 1,
       byIp: 1,
     });
+    await accounts.prune('2026-01-01T00:15:00.000Z', '2026-01-01T00:15:00.000Z');
+    expect(await accounts.loginFailures('a@x.org', '1.1.1.1', '2025-12-31T00:00:00.000Z')).toEqual({
+      byEmail: 0,
+      byIp: 1,
+    });
   });
 
   it('keeps an audit trail with the record before and after', async () => {

@@ -17,6 +17,8 @@ export interface SimulateArgs {
   readonly out?: string | undefined;
   readonly kb?: string | undefined;
   readonly threads?: string | undefined;
+  /** Evaluate every worker with the scalar engine instead of the columnar kernel. */
+  readonly scalar?: boolean | undefined;
   readonly today: string;
 }
 
@@ -159,6 +161,7 @@ export async function simulateCommand(io: Io, args: SimulateArgs): Promise<numbe
       kbDir: args.kb,
       outDir: args.out,
       ...(threads === undefined ? {} : { threads }),
+      scalar: args.scalar === true,
       onProgress: progressReporter(io),
     });
     io.out(renderSummary(summary));

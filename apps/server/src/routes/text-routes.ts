@@ -48,6 +48,9 @@ const Office = z.object({
   label: z.string().nullable(),
   on_behalf_of_id: z.string().nullable(),
   area_id: z.string().nullable(),
+  start_date: z.string().nullable(),
+  end_date: z.string().nullable(),
+  is_dated: z.boolean(),
 });
 const EndorsementOut = z.object({
   id: z.string(),

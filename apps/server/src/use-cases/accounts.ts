@@ -113,6 +113,7 @@ export async function login(
     },
     async ({ repos, audit }) => {
       await repos.accounts.clearLoginFailures(email);
+      await repos.accounts.prune(since, now.toISOString());
       await repos.accounts.addSession({
         id: tokenHash(token),
         user_id: user.id,

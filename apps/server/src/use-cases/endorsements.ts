@@ -15,6 +15,13 @@ export interface Office {
   label: string | null;
   on_behalf_of_id: string | null;
   area_id: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  /**
+   * False when the membership has no start date, so that it was held on the day is an
+   * assumption: the seed's memberships, for instance, are the report's, as of September 2011.
+   */
+  is_dated: boolean;
 }
 
 /** Whether a partial date (YYYY, YYYY-MM, YYYY-MM-DD) may include `day` as a start or an end. */
@@ -46,6 +53,9 @@ export async function officesOn(
       label: m.label,
       on_behalf_of_id: m.on_behalf_of_id,
       area_id: m.area_id ?? organization.area_id,
+      start_date: m.start_date,
+      end_date: m.end_date,
+      is_dated: m.start_date !== null,
     });
   }
   return offices;

@@ -27,7 +27,8 @@ export interface RecordKind {
   jsonColumns?: readonly string[];
 }
 
-const dated = (
+/** A record kind; `defaults` may be left out. */
+const recordKind = (
   kind: Omit<RecordKind, 'defaults'> & { defaults?: Record<string, unknown> },
 ): RecordKind => ({
   defaults: {},
@@ -35,14 +36,14 @@ const dated = (
 });
 
 export const KINDS = {
-  people: dated({
+  people: recordKind({
     table: 'people',
     noun: 'person',
     permission: 'directory.write',
     columns: ['name', 'sort_name', 'honorific_prefix', 'national_identity', 'area_id', 'summary'],
     references: {},
   }),
-  organizations: dated({
+  organizations: recordKind({
     table: 'organizations',
     noun: 'organisation',
     permission: 'directory.write',
@@ -57,14 +58,14 @@ export const KINDS = {
     ],
     references: { parent_id: 'organizations' },
   }),
-  posts: dated({
+  posts: recordKind({
     table: 'posts',
     noun: 'post',
     permission: 'directory.write',
     columns: ['organization_id', 'label', 'role', 'area_id', 'start_date', 'end_date'],
     references: { organization_id: 'organizations' },
   }),
-  memberships: dated({
+  memberships: recordKind({
     table: 'memberships',
     noun: 'membership',
     permission: 'directory.write',
@@ -87,7 +88,7 @@ export const KINDS = {
       on_behalf_of_id: 'organizations',
     },
   }),
-  programmes: dated({
+  programmes: recordKind({
     table: 'programmes',
     noun: 'programme',
     permission: 'programme.write',
@@ -106,14 +107,14 @@ export const KINDS = {
     defaults: { organization_ids: [] },
     jsonColumns: ['organization_ids'],
   }),
-  sessions: dated({
+  sessions: recordKind({
     table: 'programme_sessions',
     noun: 'session',
     permission: 'programme.write',
     columns: ['programme_id', 'name', 'position', 'start_date', 'description'],
     references: { programme_id: 'programmes' },
   }),
-  participants: dated({
+  participants: recordKind({
     table: 'participants',
     noun: 'participant',
     permission: 'programme.write',
@@ -124,7 +125,7 @@ export const KINDS = {
       organization_id: 'organizations',
     },
   }),
-  commitments: dated({
+  commitments: recordKind({
     table: 'commitments',
     noun: 'commitment',
     permission: 'commitment.write',
@@ -132,7 +133,7 @@ export const KINDS = {
     references: { programme_id: 'programmes' },
     defaults: { status: 'proposed' },
   }),
-  followUps: dated({
+  followUps: recordKind({
     table: 'follow_ups',
     noun: 'follow-up',
     permission: 'followup.write',
@@ -140,7 +141,7 @@ export const KINDS = {
     references: { commitment_id: 'commitments' },
     defaults: { status: 'open' },
   }),
-  topics: dated({
+  topics: recordKind({
     table: 'topics',
     noun: 'topic',
     permission: 'directory.write',

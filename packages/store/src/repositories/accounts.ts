@@ -129,6 +129,12 @@ export class Accounts {
     return { byEmail: Number(row.by_email), byIp: Number(row.by_ip) };
   }
 
+  /** Forgets what no longer matters: failed sign-ins before `before`, sessions expired by `now`. */
+  async prune(before: string, now: string): Promise<void> {
+    await this.db.deleteFrom('login_failures').where('at', '<', before).execute();
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  }
+
   async clearLoginFailures(email: string): Promise<void> {
     await this.db.deleteFrom('login_failures').where('email', '=', email).execute();
   }

@@ -15,7 +15,22 @@ export function openSqlite(path: string): DatabaseAdapter {
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  // Kysely prepares every query it runs; preparing is most of the cost of a small query, so the
+  // statements are kept by their SQL text (bounded: lists of varying length make new texts).
+  const statements = new Map<string, SQLite.Statement>();
+  const database = {
+    close: () => connection.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        if (statements.size >= 500) statements.clear();
+        statement = connection.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
     dialect: 'sqlite',
     db,
