@@ -1,9 +1,8 @@
-import type { BarrierCode, Branch, CountryCode } from '../domain.ts';
+import type { Branch, CountryCode } from '../domain.ts';
 import { PRO_RATA_BRANCHES } from '../domain.ts';
 import type {
   CompiledAgreement,
   CompiledBranchRule,
-  CompiledJurisdiction,
   CompiledScheme,
   KnowledgeBase,
 } from '../kb/knowledge-base.ts';
@@ -28,11 +27,17 @@ import type {
   CheckResult,
   Citation,
   PeriodCoverage,
-  Remedy,
   Status,
-  TraceStep,
 } from './result.ts';
 import { Tracer, cite } from './trace.ts';
+import {
+  administrativeBarriers,
+  agreementRemedy,
+  branchWords,
+  notCoveredFacts,
+  qualifyingBarrier,
+} from './barriers.ts';
+import type { NotCoveredFacts } from './barriers.ts';
 
 /** The engine's version, written into every result. */
 export const ENGINE_VERSION = '0.1.0';
@@ -51,15 +56,6 @@ const NO_AMOUNTS: Amounts = {
   paid: null,
   duration: null,
 };
-
-const LEGAL: ReadonlySet<BarrierCode> = new Set([
-  'nationals_only',
-  'residency',
-  'documentation',
-  'qualifying_period',
-  'sector_exclusion',
-  'not_paid_abroad',
-]);
 
 function citeAgreement(a: CompiledAgreement): Citation {
   const src = a.raw.sources[a.raw.source];
@@ -520,7 +516,10 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
     }
   } else {
     const monthsFail = !(monthsAggOk && recentAggOk);
-    if (monthsFail) barriers.push(qualifyingBarrier(run, scheme, branch, own, partners, required));
+    if (monthsFail)
+      barriers.push(
+        qualifyingBarrier(run.monthsByCountry, scheme, branch, own, partners, required),
+      );
     if (monthsFail && otherOk && rule.otherwise) {
       status = 'entitled';
       benefit = 'fallback';
@@ -609,7 +608,7 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
     });
   }
   if (status === 'entitled' || status === 'entitled_through_agreement')
-    barriers.push(...administrativeBarriers(run, j, scheme, payable.value, tracer));
+    barriers.push(...administrativeBarriers(run.kb, run.h, j, scheme, payable.value, tracer));
 
   return result(base, {
     status,
@@ -624,57 +623,6 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
     unverified: tracer.unverified,
     trace: tracer.steps,
   });
-}
-
-function branchWords(branch: Branch): string {
-  return branch.replace('_', ' ');
-}
-
-function agreementRemedy(
-  parties: CountryCode[],
-  provision: 'totalization' | 'export',
-  branch: Branch,
-): Remedy {
-  const what = provision === 'export' ? 'export of benefits' : 'totalization of insurance periods';
-  return {
-    kind: 'agreement',
-    parties,
-    provision,
-    branch,
-    description: `An agreement between ${parties.join(' and ')} with ${what} for ${branchWords(branch)}.`,
-  };
-}
-
-function qualifyingBarrier(
-  run: Run,
-  scheme: CompiledScheme,
-  branch: Branch,
-  own: InsuredMonths,
-  partners: ReadonlyMap<CountryCode, InsuredMonths>,
-  required: number | null,
-): Barrier {
-  const remedies: Remedy[] = [];
-  if (required !== null) {
-    // Which new agreement would be enough: one with a state where the worker has insured months.
-    for (const [c, months] of run.monthsByCountry) {
-      if (c === scheme.country || partners.has(c)) continue;
-      const trial = new Map(partners);
-      trial.set(c, months);
-      if (aggregate(own, trial).total >= required)
-        remedies.push(agreementRemedy([scheme.country, c], 'totalization', branch));
-    }
-    const short = required - aggregate(own, partners).total;
-    if (short > 0) remedies.push({ kind: 'action', description: `${short} more insured months.` });
-  }
-  return {
-    code: 'qualifying_period',
-    kind: 'legal',
-    message:
-      required === null
-        ? 'The qualifying period is not met.'
-        : `The qualifying period of ${required} insured months is not met.`,
-    removedBy: remedies,
-  };
 }
 
 function payability(
@@ -693,68 +641,6 @@ function payability(
     tracer.add(`export under ${a.id}`, true, formatMonth(run.at), citeAgreement(a));
   if (paidAbroad === 'yes' || exporting.length > 0) return { value: true, agreements: exporting };
   return { value: paidAbroad === 'unknown' ? null : false, agreements: [] };
-}
-
-function administrativeBarriers(
-  run: Run,
-  j: CompiledJurisdiction,
-  scheme: CompiledScheme,
-  payable: boolean | null,
-  tracer: Tracer,
-): Barrier[] {
-  const claim = scheme.claim;
-  if (!claim) return [];
-  tracer.add('claim information', claim.howTo, null, cite(j, claim));
-  const out: Barrier[] = [];
-  const languages =
-    run.h.languages ??
-    [...run.h.nationalities].flatMap((n) => run.kb.jurisdictions.get(n)?.raw.languages ?? []);
-  if (languages.length > 0 && !claim.languages.some((l) => languages.includes(l))) {
-    out.push({
-      code: 'language',
-      kind: 'administrative',
-      message: `Claims are made in ${claim.languages.join(', ')}.`,
-      removedBy: [
-        {
-          kind: 'action',
-          description:
-            'Ask a migrant resource centre, union or embassy for help with the forms and an interpreter.',
-        },
-      ],
-    });
-  }
-  if (
-    payable === true &&
-    run.h.residence !== scheme.country &&
-    claim.paysToForeignAccounts === 'no'
-  ) {
-    out.push({
-      code: 'money_transfer',
-      kind: 'administrative',
-      message: `${scheme.raw.name} pays only into accounts in ${scheme.country}.`,
-      removedBy: [
-        {
-          kind: 'action',
-          description: `Keep a bank account in ${scheme.country}, or ask whether payment through an embassy is possible.`,
-        },
-      ],
-    });
-  }
-  if (claim.foreignDocuments === 'certified_only' && !run.h.nationalities.has(scheme.country)) {
-    out.push({
-      code: 'document_certification',
-      kind: 'administrative',
-      message:
-        'Civil-status papers issued abroad (birth, marriage, death certificates) must be certified.',
-      removedBy: [
-        {
-          kind: 'action',
-          description: 'Have papers certified by your embassy before you need them.',
-        },
-      ],
-    });
-  }
-  return out;
 }
 
 /**
@@ -796,128 +682,3 @@ type Base = Pick<
   | 'onDeparture'
   | 'howToClaim'
 >;
-
-/** Why a scheme covers none of the worker's months: the same for every branch, so worked out once. */
-interface NotCoveredFacts {
-  readonly status: Status;
-  readonly barriers: readonly Barrier[];
-  readonly reasons: readonly string[];
-  readonly missing: readonly string[];
-  readonly unverified: readonly string[];
-  readonly trace: readonly TraceStep[];
-}
-
-function notCoveredFacts(
-  j: CompiledJurisdiction,
-  scheme: CompiledScheme,
-  misses: readonly CoverageMiss[],
-  traceOn: boolean,
-): NotCoveredFacts {
-  const tracer = new Tracer(traceOn);
-  const barriers = new Map<BarrierCode, Barrier>();
-  const missing = new Set<string>();
-  const reasons = new Set<string>();
-  const seen = new Set<string>();
-  let voluntary: { from: Month; to: Month } | null = null;
-  for (const m of misses) {
-    if (m.voluntaryNotJoined) {
-      voluntary = voluntary
-        ? {
-            from: Math.min(voluntary.from, m.from) as Month,
-            to: Math.max(voluntary.to, m.to) as Month,
-          }
-        : { from: m.from, to: m.to };
-    }
-    // Many periods fail the same rule for the same reasons: record each once.
-    const conditions = m.failures.map((f) => f.condition).join('; ');
-    const key = `${m.rule.index}\u0000${conditions}\u0000${String(m.voluntaryNotJoined)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    tracer.add(
-      `coverage: ${scheme.id} rule ${m.rule.index} does not apply`,
-      false,
-      formatMonth(m.from),
-      cite(j, m.rule.rule),
-      conditions || 'voluntary membership not taken up',
-    );
-    for (const f of m.failures) {
-      if (f.missing) missing.add(f.missing);
-      if (f.code && !barriers.has(f.code))
-        barriers.set(f.code, coverageBarrier(f.code, f.condition, scheme, m));
-      else if (!f.code && !f.missing) reasons.add(`Not covered: ${f.condition}.`);
-    }
-  }
-  if (voluntary) {
-    reasons.add(
-      `Voluntary membership was open (${formatMonth(voluntary.from)}–${formatMonth(voluntary.to)}) but not taken up.`,
-    );
-  }
-  const hasBarrier = barriers.size > 0 || reasons.size > 0;
-  return {
-    status: !hasBarrier && missing.size > 0 ? 'cannot_tell' : 'not_covered',
-    barriers: [...barriers.values()],
-    reasons: [...reasons],
-    missing: [...missing],
-    unverified: tracer.unverified,
-    trace: tracer.steps,
-  };
-}
-
-function coverageBarrier(
-  code: BarrierCode,
-  condition: string,
-  scheme: CompiledScheme,
-  m: CoverageMiss,
-): Barrier {
-  const lawChange = (description: string): Remedy => ({
-    kind: 'law_change',
-    country: scheme.country,
-    scheme: scheme.id,
-    description,
-  });
-  const kind = LEGAL.has(code) ? 'legal' : 'administrative';
-  switch (code) {
-    case 'nationals_only':
-      return {
-        code,
-        kind,
-        message: `${scheme.raw.name} covers nationals only (${condition}).`,
-        removedBy: [lawChange(`Open ${scheme.raw.name} to non-nationals.`)],
-      };
-    case 'residency':
-      return {
-        code,
-        kind,
-        message: `${scheme.raw.name} covers citizens and permanent residents only.`,
-        removedBy: [lawChange(`Open ${scheme.raw.name} to workers without permanent residence.`)],
-      };
-    case 'documentation': {
-      const permits = m.rule.rule.permits;
-      return {
-        code,
-        kind,
-        message: `${scheme.raw.name} covers documented workers only${permits ? ` holding ${permits.join(' or ')}` : ''}.`,
-        removedBy: [
-          {
-            kind: 'action',
-            description: `Regularise your status${permits ? ` (${permits.join(' or ')})` : ''}.`,
-          },
-          lawChange(`Cover workers whatever their papers in ${scheme.raw.name}.`),
-        ],
-      };
-    }
-    case 'sector_exclusion':
-      return {
-        code,
-        kind,
-        message: `${scheme.raw.name} excludes this work (${condition}).`,
-        removedBy: [lawChange(`Extend ${scheme.raw.name} to this work.`)],
-      };
-    case 'qualifying_period':
-    case 'not_paid_abroad':
-    case 'document_certification':
-    case 'money_transfer':
-    case 'language':
-      return { code, kind, message: condition, removedBy: [] };
-  }
-}
