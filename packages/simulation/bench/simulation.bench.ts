@@ -1,13 +1,15 @@
 // npm run bench:sim — one generated population, one eligibility rule (Thailand's Social Security
 // Fund, Section 33: is the worker covered in the evaluation month?), five ways, in one run:
 // the columnar kernel, the scalar engine, json-rules-engine, json-logic-engine (compiled) and
-// DuckDB running hand-written SQL. Every way must count the same covered workers.
+// DuckDB running hand-written SQL. Every way must count the same covered workers. Then the full
+// indicator set (every scheme, branch and indicator, baseline and reform) by the columnar
+// indicator kernel and by the scalar engine, checked to agree worker by worker.
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { LogicEngine } from 'json-logic-engine';
 import { Engine } from 'json-rules-engine';
-import { check, parseMonth } from '@tulay/engine';
-import { loadKnowledge } from '@tulay/knowledge/node';
+import { check, parseMonth, reformSchema } from '@tulay/engine';
+import { loadKnowledge, readValidated } from '@tulay/knowledge/node';
 import type { PopulationColumns } from '../src/columnar.ts';
 import {
   ACTIVITIES,
@@ -19,7 +21,9 @@ import {
 } from '../src/columnar.ts';
 import { coveredBy } from '../src/coverage-reference.ts';
 import { writePopulation } from '../src/duckdb-population.ts';
+import { evaluateChunk } from '../src/evaluate-chunk.ts';
 import { generatePopulation } from '../src/generate-population.ts';
+import { compileLaws } from '../src/laws.ts';
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 200_000);
 const SCALAR = Math.min(WORKERS, Number(process.env.BENCH_SCALAR_WORKERS ?? 5_000));
@@ -74,7 +78,8 @@ const ageMax = rule.age?.max ?? 200;
 interface Row {
   readonly name: string;
   readonly workers: number;
-  readonly covered: number;
+  /** Workers covered by the one rule; null for the full indicator set. */
+  readonly covered: number | null;
   readonly seconds: number;
   readonly note: string;
 }
@@ -83,7 +88,7 @@ const time = async (
   name: string,
   workers: number,
   note: string,
-  run: () => number | Promise<number>,
+  run: () => number | null | Promise<number | null>,
 ) => {
   const t = performance.now();
   const covered = await run();
@@ -208,19 +213,86 @@ await time('DuckDB 1.5.6 SQL', WORKERS, 'table loaded before the timing; all cor
 db.closeSync();
 instance.closeSync();
 
+// 6. The full indicator set, baseline and the ASEAN reform, one thread: the columnar indicator
+// kernel, then the scalar engine on the first workers; both must agree on every worker.
+const reformFile = new URL(
+  '../../../docs/examples/reforms/asean-multilateral.yaml',
+  import.meta.url,
+);
+const reform = readValidated(reformSchema, reformFile.pathname).value;
+if (!reform) throw new Error('the ASEAN reform does not read');
+const baselineLaws = compileLaws({ reform: null, at: AT });
+const reformLaws = compileLaws({ reform, at: AT });
+evaluateChunk(baselineLaws, chunks[0] as PopulationColumns);
+evaluateChunk(reformLaws, chunks[0] as PopulationColumns);
+await time(
+  'tulay columnar indicators, baseline',
+  WORKERS,
+  'every scheme, branch and indicator; one thread',
+  () => {
+    for (const c of chunks) evaluateChunk(baselineLaws, c);
+    return null;
+  },
+);
+const kernelOutcomes: ReturnType<typeof evaluateChunk>[] = [];
+await time(
+  'tulay columnar indicators, baseline + reform',
+  WORKERS,
+  'ASEAN reform, with gainers and barriers; one thread',
+  () => {
+    for (const c of chunks) kernelOutcomes.push(evaluateChunk(reformLaws, c));
+    return null;
+  },
+);
+const SCALAR_INDICATORS = Math.min(WORKERS, Number(process.env.BENCH_SCALAR_INDICATORS ?? 2_000));
+let indicatorMismatches = 0;
+await time(
+  'tulay scalar check(), baseline + reform',
+  SCALAR_INDICATORS,
+  'the same indicators from check() + diffResults(); first workers',
+  () => {
+    let done = 0;
+    for (const [i, c] of chunks.entries()) {
+      if (done >= SCALAR_INDICATORS) break;
+      const part: PopulationColumns = {
+        ...c,
+        workers: Math.min(c.workers, SCALAR_INDICATORS - done),
+      };
+      const scalar = evaluateChunk(reformLaws, part, { scalar: true });
+      const kernelPart = kernelOutcomes[i];
+      for (let w = 0; w < part.workers; w++)
+        for (const f of [
+          'coveredBaseline',
+          'coveredReform',
+          'receivesBaseline',
+          'receivesReform',
+          'notPayableBaseline',
+          'notPayableReform',
+          'monthsLostBaseline',
+          'monthsLostReform',
+          'change',
+          'barriersRemoved',
+        ] as const)
+          if (kernelPart?.[f][w] !== scalar[f][w]) indicatorMismatches++;
+      done += part.workers;
+    }
+    return null;
+  },
+);
+
 const rate = (r: Row) => r.workers / r.seconds;
 const columnar = rows[0] ? rate(rows[0]) : 1;
 console.log(
   `Simulation benchmark: ${WORKERS.toLocaleString('en')} generated workers (seed 2011), rule: ${SCHEME} covers the worker in ${AT}; Node ${process.version}\n`,
 );
 console.log(
-  'way                                      workers   covered   workers/s   columnar is   note',
+  'way                                            workers   covered   workers/s   columnar is   note',
 );
 for (const r of rows)
   console.log(
-    `${r.name.padEnd(38)} ${r.workers.toLocaleString('en').padStart(9)} ${r.covered.toLocaleString('en').padStart(9)} ${Math.round(rate(r)).toLocaleString('en').padStart(11)}   ${(columnar / rate(r)).toFixed(1).padStart(8)}×    ${r.note}`,
+    `${r.name.padEnd(44)} ${r.workers.toLocaleString('en').padStart(9)} ${(r.covered === null ? '—' : r.covered.toLocaleString('en')).padStart(9)} ${Math.round(rate(r)).toLocaleString('en').padStart(11)}   ${(columnar / rate(r)).toFixed(1).padStart(8)}×    ${r.note}`,
   );
-const mismatches = rows.filter((r) => r.covered !== kernelCount(r.workers));
+const mismatches = rows.filter((r) => r.covered !== null && r.covered !== kernelCount(r.workers));
 for (const r of mismatches)
   console.log(
     `MISMATCH: ${r.name} counts ${r.covered}; the kernel ${kernelCount(r.workers)} on the same workers.`,
@@ -230,4 +302,9 @@ console.log(
     ? '\nEvery way counts the same covered workers on the workers it saw.'
     : '\nThe ways disagree: the figures above are not comparable.',
 );
-if (mismatches.length > 0) process.exitCode = 1;
+console.log(
+  indicatorMismatches === 0
+    ? `The columnar indicator kernel and check() agree on every indicator of the first ${SCALAR_INDICATORS.toLocaleString('en')} workers.`
+    : `INDICATOR MISMATCH: ${indicatorMismatches} indicator values differ between the columnar kernel and check().`,
+);
+if (mismatches.length > 0 || indicatorMismatches > 0) process.exitCode = 1;

@@ -1,22 +1,114 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PopulationColumns } from './columnar.ts';
-import type { OutcomeColumns } from './evaluate-chunk.ts';
+import type { OutcomeColumns, PopulationColumns } from './columnar.ts';
+import type { Laws } from './evaluate-chunk.ts';
 import { evaluateChunk } from './evaluate-chunk.ts';
+import type { GenerateOptions } from './generate-population.ts';
+import { chunkCount, generatePopulationChunk } from './generate-population.ts';
+import type { IndicatorPartial } from './indicators.ts';
+import { IndicatorAccumulator, workerKeyCodes } from './indicators.ts';
 import type { LawSpec } from './laws.ts';
 import { compileLaws } from './laws.ts';
 
-export interface EvaluateOptions {
-  /** Worker threads (default: every core); 0 evaluates in this thread. */
-  readonly threads?: number;
-  /** Called with each chunk and its outcomes, in the chunks' order. */
-  readonly onChunk: (columns: PopulationColumns, outcome: OutcomeColumns) => void | Promise<void>;
+/** Where the chunks come from: columns read by the caller, or generated (by each thread itself). */
+export type ChunkSource =
+  | {
+      readonly kind: 'columns';
+      readonly chunks: Iterable<PopulationColumns> | AsyncIterable<PopulationColumns>;
+    }
+  | { readonly kind: 'generate'; readonly options: GenerateOptions };
+
+/** How the workers are evaluated, and what comes back of each chunk. */
+export interface ChunkOptions {
+  /** Run the scalar engine for every worker (default: the columnar kernel, scalar for the rest). */
+  readonly scalar?: boolean;
+  /** Return one row per worker (keys and outcomes) for workers.parquet. */
+  readonly rows?: boolean;
 }
 
-const BOOTSTRAP = new URL('./worker/bootstrap.js', import.meta.url);
+/** One row per worker: id, weight, keys (5 per worker, as workerKeyCodes) and outcomes. */
+export interface WorkerRows {
+  readonly workerId: Float64Array;
+  readonly weight: Float64Array;
+  readonly keys: Int32Array;
+  readonly outcome: OutcomeColumns;
+}
+
+/** What comes back of a chunk: counts, the indicators' partial sums, and the rows if asked for. */
+export interface ChunkResult {
+  readonly workers: number;
+  readonly periods: number;
+  /** Workers the chunk stands for (sum of weights). */
+  readonly standsFor: number;
+  /** Workers decided by the columnar kernel, and by the scalar engine. */
+  readonly columnar: number;
+  readonly scalar: number;
+  readonly partial: IndicatorPartial;
+  readonly rows: WorkerRows | null;
+}
+
+export interface EvaluateOptions extends ChunkOptions {
+  /** Worker threads (default: every core); 0 evaluates in this thread. */
+  readonly threads?: number;
+  /** Called with each chunk's result, in the chunks' order. */
+  readonly onChunk: (result: ChunkResult) => void | Promise<void>;
+}
+
+/** Evaluates one chunk and sums its indicators. */
+export function processChunk(laws: Laws, c: PopulationColumns, options: ChunkOptions): ChunkResult {
+  const o = evaluateChunk(laws, c, { scalar: options.scalar === true });
+  const acc = new IndicatorAccumulator();
+  acc.add(c, o);
+  let standsFor = 0;
+  for (let w = 0; w < c.workers; w++) standsFor += c.weight[w] ?? 0;
+  let rows: WorkerRows | null = null;
+  if (options.rows === true) {
+    const keys = new Int32Array(c.workers * 5);
+    const k = new Int32Array(5);
+    for (let w = 0; w < c.workers; w++) {
+      workerKeyCodes(c, w, k);
+      keys.set(k, w * 5);
+    }
+    rows = { workerId: c.workerId, weight: c.weight, keys, outcome: o };
+  }
+  return {
+    workers: c.workers,
+    periods: c.periods,
+    standsFor,
+    columnar: o.stats.columnar,
+    scalar: o.stats.scalar,
+    partial: acc.partial(),
+    rows,
+  };
+}
+
+/** The buffers of a chunk result, moved (not copied) back to the main thread. */
+export function resultBuffers(r: ChunkResult): ArrayBuffer[] {
+  const out = r.partial.map(([, sums]) => sums.buffer as ArrayBuffer);
+  if (r.rows) {
+    const o = r.rows.outcome;
+    for (const a of [
+      r.rows.workerId,
+      r.rows.weight,
+      r.rows.keys,
+      o.coveredBaseline,
+      o.coveredReform,
+      o.receivesBaseline,
+      o.receivesReform,
+      o.notPayableBaseline,
+      o.notPayableReform,
+      o.monthsLostBaseline,
+      o.monthsLostReform,
+      o.change,
+      o.barriersRemoved,
+    ])
+      out.push(a.buffer as ArrayBuffer);
+  }
+  return out;
+}
 
 /** Every typed array of a chunk, to move it to a worker thread without copying. */
-function buffers(c: PopulationColumns): ArrayBuffer[] {
+function columnBuffers(c: PopulationColumns): ArrayBuffer[] {
   return [
     c.workerId,
     c.weight,
@@ -38,28 +130,66 @@ function buffers(c: PopulationColumns): ArrayBuffer[] {
   ].map((a) => a.buffer as ArrayBuffer);
 }
 
+/** A chunk to evaluate, numbered so the pool can put results back in order. */
+export type ChunkRequest =
+  | { readonly seq: number; readonly columns: PopulationColumns }
+  | { readonly seq: number; readonly generate: GenerateOptions; readonly chunk: number };
+
+/** What a worker thread is started with. */
+export interface WorkerSetup {
+  readonly spec: LawSpec;
+  readonly options: ChunkOptions;
+}
+
+const BOOTSTRAP = new URL('./worker/bootstrap.js', import.meta.url);
+
+function* requests(source: ChunkSource & { kind: 'generate' }): Generator<ChunkRequest> {
+  const n = chunkCount(source.options);
+  for (let chunk = 0; chunk < n; chunk++) yield { seq: chunk, generate: source.options, chunk };
+}
+
+async function* columnRequests(
+  chunks: Iterable<PopulationColumns> | AsyncIterable<PopulationColumns>,
+): AsyncGenerator<ChunkRequest> {
+  let seq = 0;
+  for await (const columns of chunks) yield { seq: seq++, columns };
+}
+
 /**
  * Evaluates a population chunk by chunk, baseline and reform in one pass, on all cores: each
- * worker thread compiles the law once, then checks the chunks it is sent. At most two chunks per
- * thread are in flight, so memory stays bounded whatever the population's size.
+ * worker thread compiles the law once, then evaluates the chunks it is sent — or generates them
+ * itself, for a generated population — and returns the indicators' partial sums. At most two
+ * chunks per thread are in flight, so memory stays bounded whatever the population's size.
  */
 export async function evaluatePopulation(
-  chunks: Iterable<PopulationColumns> | AsyncIterable<PopulationColumns>,
+  source: ChunkSource,
   spec: LawSpec,
   options: EvaluateOptions,
 ): Promise<void> {
   const threads = options.threads ?? availableParallelism();
+  const chunkOptions: ChunkOptions = {
+    scalar: options.scalar ?? false,
+    rows: options.rows ?? false,
+  };
   if (threads === 0) {
     const laws = compileLaws(spec);
-    for await (const c of chunks) await options.onChunk(c, evaluateChunk(laws, c));
+    if (source.kind === 'columns')
+      for await (const c of source.chunks)
+        await options.onChunk(processChunk(laws, c, chunkOptions));
+    else
+      for (let chunk = 0; chunk < chunkCount(source.options); chunk++)
+        await options.onChunk(
+          processChunk(laws, generatePopulationChunk(source.options, chunk), chunkOptions),
+        );
     return;
   }
   // Compile once here first, so a bad knowledge base or reform fails before any thread starts.
   compileLaws(spec);
-  const pool = Array.from({ length: threads }, () => new Worker(BOOTSTRAP, { workerData: spec }));
+  const setup: WorkerSetup = { spec, options: chunkOptions };
+  const pool = Array.from({ length: threads }, () => new Worker(BOOTSTRAP, { workerData: setup }));
   const idle: Worker[] = [...pool];
-  const pending = new Map<number, PopulationColumns>();
-  const done = new Map<number, OutcomeColumns>();
+  const done = new Map<number, ChunkResult>();
+  let inFlight = 0;
   let nextToDeliver = 0;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -69,8 +199,8 @@ export async function evaluatePopulation(
     w?.();
   };
   for (const w of pool) {
-    w.on('message', (msg: { seq: number; outcome: OutcomeColumns }) => {
-      done.set(msg.seq, msg.outcome);
+    w.on('message', (msg: { seq: number; result: ChunkResult }) => {
+      done.set(msg.seq, msg.result);
       idle.push(w);
       notify();
     });
@@ -85,13 +215,12 @@ export async function evaluatePopulation(
     });
   const deliver = async () => {
     for (;;) {
-      const o = done.get(nextToDeliver);
-      const c = pending.get(nextToDeliver);
-      if (!o || !c) return;
+      const r = done.get(nextToDeliver);
+      if (!r) return;
       done.delete(nextToDeliver);
-      pending.delete(nextToDeliver);
       nextToDeliver++;
-      await options.onChunk(c, o);
+      inFlight--;
+      await options.onChunk(r);
     }
   };
   // Delivers what is ready, then waits for a thread while `busy()` holds.
@@ -100,21 +229,20 @@ export async function evaluatePopulation(
       if (failure) throw failure;
       await deliver();
       if (!busy()) return;
-      if (!done.has(nextToDeliver)) await waitForEvent();
+      await waitForEvent();
     }
   };
   try {
-    let seq = 0;
-    for await (const c of chunks) {
-      await settle(() => idle.length === 0 || pending.size >= 2 * threads);
+    let sent = 0;
+    const all = source.kind === 'generate' ? requests(source) : columnRequests(source.chunks);
+    for await (const req of all) {
+      await settle(() => idle.length === 0 || inFlight >= 2 * threads);
       const w = idle.pop() as Worker;
-      // The worker gets a copy to own (transferred); the original stays for the indicators.
-      const copy = structuredClone(c);
-      pending.set(seq, c);
-      w.postMessage({ seq, columns: copy }, buffers(copy));
-      seq++;
+      inFlight++;
+      if ('columns' in req) w.postMessage(req, columnBuffers(req.columns));
+      else w.postMessage(req);
+      sent++;
     }
-    const sent = seq;
     await settle(() => nextToDeliver < sent);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

@@ -231,35 +231,66 @@ function trim(c: PopulationColumns, periods: number): PopulationColumns {
   };
 }
 
-/**
- * A synthetic population calibrated to published statistics (calibration.ts): corridors drawn in
- * proportion to their stocks, each worker weighted so the population stands for the whole stock.
- * Deterministic for a seed; yields chunks so memory stays bounded whatever the size.
- */
-export function* generatePopulation(options: GenerateOptions): Generator<PopulationColumns> {
-  const chunkSize = options.chunkSize ?? 20_000;
+interface Plan {
+  readonly prepared: readonly Prepared[];
+  readonly corridorCum: Float64Array;
+  readonly homeSectors: Mix;
+}
+let plan: Plan | null = null;
+
+/** The calibration's draws prepared once per thread. */
+function planOf(): Plan {
+  if (plan) return plan;
   const byCountry = new Map(DESTINATIONS.map((d) => [d.country, d]));
   const prepared = CORRIDORS.map((c) => {
     const d = byCountry.get(c.destination);
     if (!d) throw new Error(`calibration: no destination entry for ${c.destination}`);
     return prepare(c, d);
   });
-  const corridorCum = cumulative(CORRIDORS.map((c) => c.stock.value));
-  const homeSectors = sectorMix(HOME_SECTORS.value);
-  const weight = totalStock() / options.workers;
-  for (let chunk = 0, done = 0; done < options.workers; chunk++) {
-    const count = Math.min(chunkSize, options.workers - done);
-    yield generateChunk(
-      prepared,
-      corridorCum,
-      homeSectors,
-      weight,
-      done + 1,
-      count,
-      options.seed,
-      chunk,
-      options.at,
-    );
-    done += count;
-  }
+  plan = {
+    prepared,
+    corridorCum: cumulative(CORRIDORS.map((c) => c.stock.value)),
+    homeSectors: sectorMix(HOME_SECTORS.value),
+  };
+  return plan;
+}
+
+/** How many chunks a generated population has. */
+export function chunkCount(options: GenerateOptions): number {
+  return Math.ceil(options.workers / (options.chunkSize ?? 20_000));
+}
+
+/**
+ * Chunk `chunk` of the population `generatePopulation(options)` yields, on its own: its draws
+ * depend only on (seed, chunk), so threads can generate chunks independently.
+ */
+export function generatePopulationChunk(
+  options: GenerateOptions,
+  chunk: number,
+): PopulationColumns {
+  const chunkSize = options.chunkSize ?? 20_000;
+  const p = planOf();
+  const done = chunk * chunkSize;
+  const count = Math.max(0, Math.min(chunkSize, options.workers - done));
+  return generateChunk(
+    p.prepared,
+    p.corridorCum,
+    p.homeSectors,
+    totalStock() / options.workers,
+    done + 1,
+    count,
+    options.seed,
+    chunk,
+    options.at,
+  );
+}
+
+/**
+ * A synthetic population calibrated to published statistics (calibration.ts): corridors drawn in
+ * proportion to their stocks, each worker weighted so the population stands for the whole stock.
+ * Deterministic for a seed; yields chunks so memory stays bounded whatever the size.
+ */
+export function* generatePopulation(options: GenerateOptions): Generator<PopulationColumns> {
+  const chunks = chunkCount(options);
+  for (let chunk = 0; chunk < chunks; chunk++) yield generatePopulationChunk(options, chunk);
 }

@@ -86,9 +86,53 @@ export interface IndicatorRow {
   readonly sample: number;
 }
 
-/** Weighted sums of the outcomes by group, added chunk by chunk; `rows()` gives the indicators. */
+/** Sex codes (SEXES) as the indicators name them. */
+export const SEX_NAMES: readonly string[] = ['not stated', 'female', 'male', 'other'];
+
+/**
+ * The worker's keys as small integers, into `out`: origin and destination country codes, sex,
+ * sector (0 not stated, else 1 + index in SECTORS), documented (0/1). As workerKeys.
+ */
+export function workerKeyCodes(c: PopulationColumns, w: number, out: Int32Array): void {
+  const nat = c.nationality[w] ?? 0;
+  const first = c.firstPeriod[w] ?? 0;
+  const end = c.firstPeriod[w + 1] ?? first;
+  let latest = -1;
+  let latestAbroad = -1;
+  let latestTo = 0;
+  let abroadTo = 0;
+  for (let r = first; r < end; r++) {
+    const to = c.to[r] ?? 0;
+    if (latest < 0 || to >= latestTo) {
+      latest = r;
+      latestTo = to;
+    }
+    if ((c.country[r] ?? 0) !== nat && (latestAbroad < 0 || to >= abroadTo)) {
+      latestAbroad = r;
+      abroadTo = to;
+    }
+  }
+  out[0] = nat;
+  out[1] = latestAbroad < 0 ? nat : (c.country[latestAbroad] ?? 0);
+  out[2] = c.sex[w] ?? 0;
+  out[3] = latest < 0 ? 0 : (c.sector[latest] ?? 0);
+  out[4] = latest >= 0 && c.documented[latest] === 1 ? 1 : 0;
+}
+
+/** Partial sums of an accumulator, to move between threads and merge: group key and sums. */
+export type IndicatorPartial = readonly (readonly [string, Float64Array])[];
+
+/**
+ * Weighted sums of the outcomes by group, added chunk by chunk; `rows()` gives the indicators.
+ * Partial sums (a chunk's, from a worker thread) merge in, so a run sums chunk by chunk in the
+ * same order whatever the number of threads.
+ */
 export class IndicatorAccumulator {
   private readonly groups = new Map<string, Float64Array>();
+  private readonly corridors = new Map<number, Float64Array>();
+  private readonly byCode: (Float64Array | undefined)[][] = [[], [], [], []];
+  private all: Float64Array | undefined;
+  private readonly keys = new Int32Array(5);
 
   private group(dimension: Dimension, value: string): Float64Array {
     const key = `${dimension}\u0000${value}`;
@@ -100,47 +144,96 @@ export class IndicatorAccumulator {
     return g;
   }
 
+  private coded(list: number, code: number, make: () => Float64Array): Float64Array {
+    const byCode = this.byCode[list] as (Float64Array | undefined)[];
+    let g = byCode[code];
+    if (!g) {
+      g = make();
+      byCode[code] = g;
+    }
+    return g;
+  }
+
   /** Adds a chunk's outcomes. */
   add(c: PopulationColumns, o: OutcomeColumns): void {
+    const k = this.keys;
+    this.all ??= this.group('all', 'all');
     for (let w = 0; w < o.workers; w++) {
-      const k = workerKeys(c, w);
+      workerKeyCodes(c, w, k);
+      const origin = k[0] ?? 0;
+      const destination = k[1] ?? 0;
+      const corridorCode = origin * 65536 + destination;
+      let corridor = this.corridors.get(corridorCode);
+      if (!corridor) {
+        corridor = this.group('corridor', `${countryAt(origin)}-${countryAt(destination)}`);
+        this.corridors.set(corridorCode, corridor);
+      }
+      const sex = k[2] ?? 0;
+      const sector = k[3] ?? 0;
+      const documented = k[4] ?? 0;
       const weight = c.weight[w] ?? 0;
       const targets = [
-        this.group('all', 'all'),
-        this.group('corridor', `${k.origin}-${k.destination}`),
-        this.group('sex', k.sex),
-        this.group('sector', k.sector),
-        this.group('documented', k.documented ? 'documented' : 'undocumented'),
+        this.all,
+        corridor,
+        this.coded(0, sex, () => this.group('sex', SEX_NAMES[sex] ?? 'not stated')),
+        this.coded(1, sector, () =>
+          this.group('sector', sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated')),
+        ),
+        this.coded(2, documented, () =>
+          this.group('documented', documented === 1 ? 'documented' : 'undocumented'),
+        ),
       ];
-      const masks = [
-        [o.coveredBaseline[w] ?? 0, o.coveredReform[w] ?? 0],
-        [o.receivesBaseline[w] ?? 0, o.receivesReform[w] ?? 0],
-        [o.notPayableBaseline[w] ?? 0, o.notPayableReform[w] ?? 0],
-      ] as const;
-      const lost = [o.monthsLostBaseline[w] ?? 0, o.monthsLostReform[w] ?? 0];
+      const cb = o.coveredBaseline[w] ?? 0;
+      const cr = o.coveredReform[w] ?? 0;
+      const rb = o.receivesBaseline[w] ?? 0;
+      const rr = o.receivesReform[w] ?? 0;
+      const nb = o.notPayableBaseline[w] ?? 0;
+      const nr = o.notPayableReform[w] ?? 0;
+      const lb = o.monthsLostBaseline[w] ?? 0;
+      const lr = o.monthsLostReform[w] ?? 0;
       const change = o.change[w] ?? 0;
       const removed = o.barriersRemoved[w] ?? 0;
       for (const g of targets) {
         g[WORKERS] = (g[WORKERS] ?? 0) + weight;
         g[SAMPLE] = (g[SAMPLE] ?? 0) + 1;
-        masks.forEach((pair, m) => {
-          const base = COVERED + m * 2 * NB;
-          for (let s = 0; s < 2; s++) {
-            const mask = pair[s] ?? 0;
-            for (let b = 0; b < NB; b++)
-              if (mask & (1 << b)) g[base + s * NB + b] = (g[base + s * NB + b] ?? 0) + weight;
-          }
-        });
-        for (let s = 0; s < 2; s++) {
-          if ((masks[0][s] ?? 0) !== 0) g[ANY_COVERED + s] = (g[ANY_COVERED + s] ?? 0) + weight;
-          if ((masks[1][s] ?? 0) !== 0) g[ANY_RECEIVES + s] = (g[ANY_RECEIVES + s] ?? 0) + weight;
-          g[MONTHS_LOST + s] = (g[MONTHS_LOST + s] ?? 0) + weight * (lost[s] ?? 0);
+        for (let b = 0; b < NB; b++) {
+          const bit = 1 << b;
+          if (cb & bit) g[COVERED + b] = (g[COVERED + b] ?? 0) + weight;
+          if (cr & bit) g[COVERED + NB + b] = (g[COVERED + NB + b] ?? 0) + weight;
+          if (rb & bit) g[RECEIVES + b] = (g[RECEIVES + b] ?? 0) + weight;
+          if (rr & bit) g[RECEIVES + NB + b] = (g[RECEIVES + NB + b] ?? 0) + weight;
+          if (nb & bit) g[NOT_PAYABLE + b] = (g[NOT_PAYABLE + b] ?? 0) + weight;
+          if (nr & bit) g[NOT_PAYABLE + NB + b] = (g[NOT_PAYABLE + NB + b] ?? 0) + weight;
         }
+        if (cb !== 0) g[ANY_COVERED] = (g[ANY_COVERED] ?? 0) + weight;
+        if (cr !== 0) g[ANY_COVERED + 1] = (g[ANY_COVERED + 1] ?? 0) + weight;
+        if (rb !== 0) g[ANY_RECEIVES] = (g[ANY_RECEIVES] ?? 0) + weight;
+        if (rr !== 0) g[ANY_RECEIVES + 1] = (g[ANY_RECEIVES + 1] ?? 0) + weight;
+        g[MONTHS_LOST] = (g[MONTHS_LOST] ?? 0) + weight * lb;
+        g[MONTHS_LOST + 1] = (g[MONTHS_LOST + 1] ?? 0) + weight * lr;
         if (change & 1) g[GAINERS] = (g[GAINERS] ?? 0) + weight;
         if (change & 2) g[LOSERS] = (g[LOSERS] ?? 0) + weight;
-        for (let i = 0; i < BARRIER_CODES.length; i++)
-          if (removed & (1 << i)) g[BY_BARRIER + i] = (g[BY_BARRIER + i] ?? 0) + weight;
+        if (removed !== 0)
+          for (let i = 0; i < BARRIER_CODES.length; i++)
+            if (removed & (1 << i)) g[BY_BARRIER + i] = (g[BY_BARRIER + i] ?? 0) + weight;
       }
+    }
+  }
+
+  /** The sums so far, to send to another thread (transferable buffers). */
+  partial(): IndicatorPartial {
+    return [...this.groups];
+  }
+
+  /** Adds partial sums (another accumulator's). */
+  merge(partial: IndicatorPartial): void {
+    for (const [key, sums] of partial) {
+      let g = this.groups.get(key);
+      if (!g) {
+        g = new Float64Array(SIZE);
+        this.groups.set(key, g);
+      }
+      for (let i = 0; i < SIZE; i++) g[i] = (g[i] ?? 0) + (sums[i] ?? 0);
     }
   }
 

@@ -1,11 +1,9 @@
 import type { BarrierCode, Branch, CheckResult, KnowledgeBase, ReformDiff } from '@tulay/engine';
-import { ADMINISTRATIVE_BARRIERS, BRANCHES, LEGAL_BARRIERS, parseMonth } from '@tulay/engine';
+import { BRANCHES, parseMonth } from '@tulay/engine';
+import { OUTCOME_BARRIER_CODES } from './columnar.ts';
 
-/** Barrier codes in bit order (bit i of a barrier mask is BARRIER_CODES[i]). */
-export const BARRIER_CODES: readonly BarrierCode[] = [
-  ...LEGAL_BARRIERS,
-  ...ADMINISTRATIVE_BARRIERS,
-];
+/** Barrier codes in bit order (bit i of a barrier mask is BARRIER_CODES[i]), shared with the columnar kernel. */
+export const BARRIER_CODES: readonly BarrierCode[] = OUTCOME_BARRIER_CODES;
 
 const BRANCH_BIT = new Map<Branch, number>(BRANCHES.map((b, i) => [b, 1 << i]));
 const BARRIER_BIT = new Map<BarrierCode, number>(BARRIER_CODES.map((c, i) => [c, 1 << i]));

@@ -2,13 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Reform } from '@tulay/engine';
 import { ENGINE_VERSION, parseMonth } from '@tulay/engine';
-import type { PopulationColumns } from './columnar.ts';
+import { SECTORS, countryAt } from './columnar.ts';
 import type { TableColumn } from './duckdb-population.ts';
 import { openTableWriter, readPopulation } from './duckdb-population.ts';
 import { evaluatePopulation } from './evaluate-population.ts';
-import { generatePopulation } from './generate-population.ts';
+import type { ChunkSource } from './evaluate-population.ts';
 import type { IndicatorRow } from './indicators.ts';
-import { IndicatorAccumulator, workerKeys } from './indicators.ts';
+import { IndicatorAccumulator, SEX_NAMES } from './indicators.ts';
 import { BARRIER_CODES } from './outcome.ts';
 
 /** Where a run's population comes from. */
@@ -26,6 +26,8 @@ export interface SimulateOptions {
   readonly outDir?: string | undefined;
   /** Worker threads (default every core; 0: this thread). */
   readonly threads?: number;
+  /** Evaluate every worker with the scalar engine (default: the columnar kernel, scalar for the workers it does not support). */
+  readonly scalar?: boolean;
   readonly chunkSize?: number;
   /** Called after each chunk with the workers done (and the total when known). */
   readonly onProgress?: (done: number, total: number | null) => void;
@@ -44,6 +46,8 @@ export interface SimulationSummary {
   };
   /** How the workers were evaluated, said plainly. */
   readonly path: string;
+  /** Workers decided by the columnar kernel, and by the scalar engine (unsupported by the kernel, or --scalar). */
+  readonly evaluated: { readonly columnar: number; readonly scalar: number };
   readonly threads: number;
   readonly seconds: number;
   readonly workersPerSecond: number;
@@ -95,15 +99,18 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const started = performance.now();
   const src = options.population;
   const chunkSize = options.chunkSize ?? 20_000;
-  const chunks: Iterable<PopulationColumns> | AsyncIterable<PopulationColumns> =
+  const source: ChunkSource =
     src.kind === 'file'
-      ? readPopulation(src.file, chunkSize)
-      : generatePopulation({
-          workers: src.workers,
-          seed: src.seed,
-          at: parseMonth(options.at),
-          chunkSize,
-        });
+      ? { kind: 'columns', chunks: readPopulation(src.file, chunkSize) }
+      : {
+          kind: 'generate',
+          options: {
+            workers: src.workers,
+            seed: src.seed,
+            at: parseMonth(options.at),
+            chunkSize,
+          },
+        };
   const total = src.kind === 'generate' ? src.workers : null;
   const files: string[] = [];
   if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
@@ -113,29 +120,37 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   let workers = 0;
   let periods = 0;
   let standsFor = 0;
+  let columnar = 0;
+  let scalar = 0;
   const threads = options.threads ?? (await import('node:os')).availableParallelism();
   await evaluatePopulation(
-    chunks,
+    source,
     { kbDir: options.kbDir, reform: options.reform, at: options.at },
     {
       threads,
-      onChunk: (c, o) => {
-        acc.add(c, o);
-        workers += c.workers;
-        periods += c.periods;
-        for (let w = 0; w < c.workers; w++) standsFor += c.weight[w] ?? 0;
-        if (writer)
-          for (let w = 0; w < c.workers; w++) {
-            const k = workerKeys(c, w);
+      scalar: options.scalar ?? false,
+      rows: writer !== null,
+      onChunk: (r) => {
+        acc.merge(r.partial);
+        workers += r.workers;
+        periods += r.periods;
+        standsFor += r.standsFor;
+        columnar += r.columnar;
+        scalar += r.scalar;
+        if (writer && r.rows) {
+          const { workerId, weight, keys, outcome: o } = r.rows;
+          for (let w = 0; w < o.workers; w++) {
+            const sector = keys[w * 5 + 3] ?? 0;
+            const sex = keys[w * 5 + 2] ?? 0;
             const change = o.change[w] ?? 0;
             writer.append([
-              c.workerId[w] ?? 0,
-              c.weight[w] ?? 0,
-              k.origin,
-              k.destination,
-              k.sex,
-              k.sector,
-              k.documented,
+              workerId[w] ?? 0,
+              weight[w] ?? 0,
+              countryAt(keys[w * 5] ?? 0),
+              countryAt(keys[w * 5 + 1] ?? 0),
+              SEX_NAMES[sex] ?? 'not stated',
+              sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated'),
+              keys[w * 5 + 4] === 1,
               o.coveredBaseline[w] ?? 0,
               o.coveredReform[w] ?? 0,
               o.receivesBaseline[w] ?? 0,
@@ -149,6 +164,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
               barrierList(o.barriersRemoved[w] ?? 0),
             ]);
           }
+        }
         options.onProgress?.(workers, total);
       },
     },
@@ -185,7 +201,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       ? { id: options.reform.id, title: options.reform.title, from: options.reform.from }
       : null,
     population: { ...src, workers, periods, standsFor },
-    path: 'scalar engine (check() with trace off) per worker, baseline and reform in one pass, on worker threads',
+    path:
+      options.scalar === true
+        ? 'scalar engine (check() with trace off) for every worker, baseline and reform in one pass'
+        : `columnar kernel, baseline and reform in one pass; scalar engine for the ${scalar.toLocaleString('en')} workers it does not support (${workers > 0 ? ((100 * scalar) / workers).toFixed(2) : '0.00'}%)`,
+    evaluated: { columnar, scalar },
     threads,
     seconds,
     workersPerSecond: workers / seconds,

@@ -2,9 +2,9 @@
 // every record has a stable id, a `source` that quotes the report verbatim, and a visibility;
 // people, organisations and memberships use only Popolo fields (plus Tulay's few) and validate
 // against the Popolo JSON Schemas; every reference resolves; the counts match the report.
-// The report and the schemas live in the shared folder beside the repository; the checks that
-// need them are skipped, and say so, where it is absent.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// The report (docs/seed/) and the Popolo schemas (packages/store/test/popolo/, CC BY 4.0) are
+// kept in the repository, so these checks always run.
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -13,11 +13,8 @@ import { parse } from 'yaml';
 type Rec = Record<string, unknown>;
 
 const dir = import.meta.dirname;
-const shared = resolve(dir, '../../../../shared');
-const reportPath = join(shared, 'seed/caucus-report-phnom-penh-2011.md');
-const popoloDir = join(shared, 'standards/popolo');
-const haveReport = existsSync(reportPath);
-const havePopolo = existsSync(join(popoloDir, 'person.json'));
+const reportPath = resolve(dir, '../../../docs/seed/caucus-report-phnom-penh-2011.md');
+const popoloDir = resolve(dir, '../test/popolo');
 
 const FILES = [
   'advocacy-spaces.yaml',
@@ -256,12 +253,10 @@ describe('Popolo records', () => {
     for (const m of memberships) expect(['current', 'former'], str(m.id)).toContain(m.status);
   });
 
-  describe.skipIf(!havePopolo)('against the Popolo JSON Schemas (shared/standards/popolo)', () => {
-    const schemas = havePopolo
-      ? readdirSync(popoloDir)
-          .filter((f) => f.endsWith('.json'))
-          .map((f) => toDraft07(JSON.parse(readFileSync(join(popoloDir, f), 'utf8')) as unknown))
-      : [];
+  describe('against the Popolo JSON Schemas (packages/store/test/popolo)', () => {
+    const schemas = readdirSync(popoloDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => toDraft07(JSON.parse(readFileSync(join(popoloDir, f), 'utf8')) as unknown));
     const ajv = new Ajv({ allErrors: true });
     for (const s of schemas) ajv.addSchema(s);
 
@@ -396,7 +391,7 @@ describe('faithful to the report', () => {
     expect(spaces).toHaveLength(7);
   });
 
-  describe.skipIf(!haveReport)('against the report (shared/seed)', () => {
+  describe('against the report (docs/seed)', () => {
     const normalise = (s: string): string =>
       s
         .replace(/<\/?sup>/g, '')
@@ -404,7 +399,7 @@ describe('faithful to the report', () => {
         .replace(/\\\$/g, '$')
         .replace(/\s+/g, ' ')
         .trim();
-    const raw = haveReport ? readFileSync(reportPath, 'utf8') : '';
+    const raw = readFileSync(reportPath, 'utf8');
     const report = normalise(raw);
     const headings = new Set(
       raw

@@ -1,32 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PopulationColumns } from '../columnar.ts';
-import { evaluateChunk } from '../evaluate-chunk.ts';
-import type { LawSpec } from '../laws.ts';
+import type { ChunkRequest, WorkerSetup } from '../evaluate-population.ts';
+import { processChunk, resultBuffers } from '../evaluate-population.ts';
+import { generatePopulationChunk } from '../generate-population.ts';
 import { compileLaws } from '../laws.ts';
-
-/** A chunk to evaluate, numbered so the pool can put results back in order. */
-export interface ChunkRequest {
-  readonly seq: number;
-  readonly columns: PopulationColumns;
-}
 
 const port = parentPort;
 if (port) {
-  const laws = compileLaws(workerData as LawSpec);
+  const setup = workerData as WorkerSetup;
+  const laws = compileLaws(setup.spec);
   port.on('message', (msg: ChunkRequest) => {
-    const o = evaluateChunk(laws, msg.columns);
-    const transfer = [
-      o.coveredBaseline,
-      o.coveredReform,
-      o.receivesBaseline,
-      o.receivesReform,
-      o.notPayableBaseline,
-      o.notPayableReform,
-      o.monthsLostBaseline,
-      o.monthsLostReform,
-      o.change,
-      o.barriersRemoved,
-    ].map((a) => a.buffer as ArrayBuffer);
-    port.postMessage({ seq: msg.seq, outcome: o }, transfer);
+    const columns =
+      'columns' in msg ? msg.columns : generatePopulationChunk(msg.generate, msg.chunk);
+    const result = processChunk(laws, columns, setup.options);
+    port.postMessage({ seq: msg.seq, result }, resultBuffers(result));
   });
 }
