@@ -17,6 +17,7 @@ import { ApiError, errorBody } from './errors.ts';
 import type { Deps } from './http/deps.ts';
 import { SESSION_COOKIE } from './http/deps.ts';
 import type { RegisteredRoute } from './http/route.ts';
+import { registerWebApp } from './http/web-app.ts';
 import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -200,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   recordRoutes(deps);
   textRoutes(deps);
   siteRoutes(deps);
+  await registerWebApp(app);
   await app.ready();
   return { app, routes };
 }

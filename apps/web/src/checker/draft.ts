@@ -1,0 +1,179 @@
+// The checker's form state, in the words a person answers with, and its translation into the
+// engine's worker profile. Validation here speaks the form's language (message keys); the engine's
+// own validation runs after, as a safety net.
+import type { ACTIVITIES, Branch, PERMITS, Profile, ProfileInput, SECTORS } from '@tulay/engine';
+import { formatJsonPath, profileSchema, validate } from '@tulay/engine';
+import type { MessageKey } from '../i18n/i18n.tsx';
+
+export type Activity = (typeof ACTIVITIES)[number];
+export type Sector = (typeof SECTORS)[number];
+export type Permit = (typeof PERMITS)[number];
+export type YesNo = 'yes' | 'no' | '';
+export type InsuranceAnswer = 'compulsory' | 'voluntary' | 'none' | 'unknown';
+
+/** What happened, as the form asks it: an ILO C102 branch, or nothing (show every branch). */
+export type EventChoice = Branch | 'none';
+
+/** One period of work as the form holds it (strings, as typed). */
+export interface PeriodDraft {
+  readonly key: string;
+  readonly country: string;
+  readonly from: string;
+  readonly to: string;
+  readonly isOngoing: boolean;
+  readonly activity: Activity | '';
+  readonly sector: Sector | '';
+  readonly documented: YesNo;
+  readonly permit: Permit | '';
+  readonly insurance: InsuranceAnswer;
+  readonly earnings: string;
+  readonly currency: string;
+}
+
+/** The whole form. */
+export interface Draft {
+  readonly nationality: string;
+  readonly residence: string;
+  readonly birthMonth: string;
+  readonly sex: '' | 'female' | 'male' | 'other';
+  readonly periods: readonly PeriodDraft[];
+  readonly event: EventChoice;
+  readonly eventMonth: string;
+  readonly payTo: string;
+}
+
+/** A problem with an answer: the field's id (as the form's inputs are named) and a message key. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: MessageKey;
+}
+
+let counter = 0;
+/** A new empty period (its key identifies it while others are added and removed). */
+export function emptyPeriod(country = ''): PeriodDraft {
+  counter += 1;
+  return {
+    key: `p${counter}`,
+    country,
+    from: '',
+    to: '',
+    isOngoing: false,
+    activity: 'employed',
+    sector: '',
+    documented: '',
+    permit: '',
+    insurance: 'unknown',
+    earnings: '',
+    currency: '',
+  };
+}
+
+export function emptyDraft(): Draft {
+  return {
+    nationality: '',
+    residence: '',
+    birthMonth: '',
+    sex: '',
+    periods: [emptyPeriod()],
+    event: 'none',
+    eventMonth: '',
+    payTo: '',
+  };
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** The form's fields on the "about you" step, checked. */
+export function personErrors(d: Draft): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!COUNTRY.test(d.nationality))
+    errors.push({ field: 'nationality', message: 'error.required' });
+  if (!COUNTRY.test(d.residence)) errors.push({ field: 'residence', message: 'error.required' });
+  if (d.birthMonth !== '' && !MONTH.test(d.birthMonth))
+    errors.push({ field: 'birthMonth', message: 'error.month' });
+  return errors;
+}
+
+/** The periods of work, checked; `at` is the law's month (an ongoing period runs until it). */
+export function workErrors(d: Draft, at: string): FieldError[] {
+  const errors: FieldError[] = [];
+  if (d.periods.length === 0) errors.push({ field: 'periods', message: 'work.none' });
+  for (const p of d.periods) {
+    const f = (name: string) => `${p.key}-${name}`;
+    if (!COUNTRY.test(p.country)) errors.push({ field: f('country'), message: 'error.required' });
+    if (!MONTH.test(p.from)) errors.push({ field: f('from'), message: 'error.month' });
+    const to = p.isOngoing ? at : p.to;
+    if (!p.isOngoing && !MONTH.test(p.to)) errors.push({ field: f('to'), message: 'error.month' });
+    else if (MONTH.test(p.from) && MONTH.test(to) && to < p.from)
+      errors.push({ field: f(p.isOngoing ? 'from' : 'to'), message: 'error.toBeforeFrom' });
+    if (p.activity === '') errors.push({ field: f('activity'), message: 'error.required' });
+    if (p.documented === '') errors.push({ field: f('documented'), message: 'error.required' });
+    if (p.earnings.trim() !== '' && !/^\d+([.,]\d+)?$/.test(p.earnings.trim()))
+      errors.push({ field: f('earnings'), message: 'error.amount' });
+  }
+  return errors;
+}
+
+/** The event step, checked. */
+export function eventErrors(d: Draft): FieldError[] {
+  const errors: FieldError[] = [];
+  if (d.event !== 'none' && d.eventMonth !== '' && !MONTH.test(d.eventMonth))
+    errors.push({ field: 'eventMonth', message: 'error.month' });
+  if (d.payTo !== '' && !COUNTRY.test(d.payTo))
+    errors.push({ field: 'payTo', message: 'error.required' });
+  return errors;
+}
+
+/** The result of turning the form into a profile. */
+export type ProfileOutcome =
+  | { readonly ok: true; readonly profile: Profile }
+  | { readonly ok: false; readonly errors: readonly FieldError[]; readonly detail?: string };
+
+/** The worker profile the engine reads, from the form; `at` is the law's date (YYYY-MM-DD). */
+export function draftToProfile(d: Draft, at: string): ProfileOutcome {
+  const atMonth = at.slice(0, 7);
+  const errors = [...personErrors(d), ...workErrors(d, atMonth), ...eventErrors(d)];
+  if (errors.length > 0) return { ok: false, errors };
+  const input: ProfileInput = {
+    person: {
+      nationalities: [d.nationality],
+      residence: d.residence,
+      ...(d.birthMonth === '' ? {} : { birthDate: d.birthMonth }),
+      ...(d.sex === '' ? {} : { sex: d.sex }),
+    },
+    periods: d.periods.map((p) => {
+      const amount = Number(p.earnings.trim().replace(',', '.'));
+      return {
+        country: p.country,
+        from: p.from,
+        to: p.isOngoing ? atMonth : p.to,
+        activity: p.activity === '' ? 'employed' : p.activity,
+        documented: p.documented === 'yes',
+        insurance: p.insurance,
+        ...(p.sector === '' ? {} : { sector: p.sector }),
+        ...(p.permit === '' ? {} : { permit: p.permit }),
+        ...(p.earnings.trim() !== '' && p.currency !== '' && Number.isFinite(amount)
+          ? { earnings: { amount, currency: p.currency, per: 'month' as const } }
+          : {}),
+      };
+    }),
+    ...(d.event === 'none'
+      ? {}
+      : {
+          claim: {
+            branch: d.event,
+            date: d.eventMonth === '' ? atMonth : d.eventMonth,
+            ...(d.payTo === '' ? {} : { residence: d.payTo }),
+          },
+        }),
+  };
+  const result = validate(profileSchema, input);
+  if (!result.ok)
+    return {
+      ok: false,
+      errors: [{ field: 'profile', message: 'error.profile' }],
+      detail: result.issues.map((i) => `${formatJsonPath(i.path)}: ${i.message}`).join('; '),
+    };
+  return { ok: true, profile: result.value };
+}

@@ -1,0 +1,106 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** A labelled form control with its hint and error, wired for screen readers. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  isOptional = false,
+  children,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: MessageKey | undefined;
+  readonly isOptional?: boolean;
+  readonly children: (describedBy: string | undefined, isInvalid: boolean) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {isOptional ? <span className="field__optional"> {t('form.optional')}</span> : null}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+      {children(describedBy, error !== undefined)}
+    </div>
+  );
+}
+
+/** A group of radio buttons with a legend. */
+export function RadioGroup<V extends string>({
+  name,
+  legend,
+  hint,
+  error,
+  value,
+  options,
+  onChange,
+  className,
+}: {
+  readonly name: string;
+  readonly legend: string;
+  readonly hint?: string;
+  readonly error?: MessageKey | undefined;
+  readonly value: V;
+  readonly options: readonly { readonly value: V; readonly label: string }[];
+  readonly onChange: (value: V) => void;
+  readonly className?: string;
+}) {
+  const { t } = useI18n();
+  const describedBy =
+    [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
+  return (
+    <fieldset
+      className={`field radio-group${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-describedby={describedBy}
+      id={name}
+      tabIndex={-1}
+    >
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field__hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+      <div className="radio-group__options">
+        {options.map((o) => (
+          <label key={o.value} className="radio">
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={value === o.value}
+              onChange={() => {
+                onChange(o.value);
+              }}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,70 @@
+// The message files: every translation parses as ICU MessageFormat, uses the same arguments as
+// English, and the languages offered cover everything the checker and its results say.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import type { MessageFile } from '../src/i18n/i18n.tsx';
+import { LOCALES } from '../src/i18n/locales.ts';
+
+const DIR = join(import.meta.dirname, '../src/i18n/messages');
+const files = new Map<string, MessageFile>(
+  readdirSync(DIR).map((f) => [
+    f.replace('.json', ''),
+    JSON.parse(readFileSync(join(DIR, f), 'utf8')) as MessageFile,
+  ]),
+);
+const en = files.get('en')?.messages ?? {};
+
+/** Keys of the countries and corridors pages, which fall back to English in languages under review. */
+const DETAIL_PAGES =
+  /^(countries|country|corridor|corridors|principle|standing|schemeKind|agreementKind|agreement)\./;
+
+interface AstNode {
+  readonly type: number;
+  readonly value?: unknown;
+  readonly options?: Readonly<Record<string, { readonly value: readonly AstNode[] }>>;
+}
+
+/** The names of the arguments a message uses ({name}, {n, plural, …}), from its parsed form. */
+function argumentsOf(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: readonly AstNode[]) => {
+    for (const n of nodes) {
+      // 0 literal, 7 pound (#): no argument; every other element names one.
+      if (n.type !== 0 && n.type !== 7 && typeof n.value === 'string') names.add(n.value);
+      for (const option of Object.values(n.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, 'en').getAst());
+  return [...names].sort();
+}
+
+describe('message files', () => {
+  it('there is one file per locale, and its metadata says so', () => {
+    for (const l of LOCALES) {
+      const file = files.get(l.code);
+      expect(file, `messages/${l.code}.json`).toBeDefined();
+      expect(file?._meta.locale).toBe(l.code);
+      expect(file?._meta.status).toBe(l.status);
+    }
+  });
+
+  for (const [locale, file] of files) {
+    it(`${locale}: every message parses and uses the arguments English uses`, () => {
+      for (const [key, message] of Object.entries(file.messages)) {
+        expect(en[key], `${locale}: ${key} is not an English key`).toBeDefined();
+        expect(() => new IntlMessageFormat(message, 'en'), `${locale}: ${key}`).not.toThrow();
+        expect(argumentsOf(message), `${locale}: ${key}`).toEqual(argumentsOf(en[key] ?? ''));
+      }
+    });
+  }
+
+  for (const l of LOCALES.filter((x) => x.status === 'review')) {
+    it(`${l.code}: everything the checker and its results say is translated`, () => {
+      const messages = files.get(l.code)?.messages ?? {};
+      const missing = Object.keys(en).filter((k) => !DETAIL_PAGES.test(k) && !(k in messages));
+      expect(missing).toEqual([]);
+    });
+  }
+});

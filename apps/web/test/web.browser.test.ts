@@ -1,0 +1,333 @@
+// Browser tests of the web app, against a production build served on 127.0.0.1 and Debian's
+// Chromium (never a downloaded browser). Skipped, saying why, where /usr/bin/chromium is absent.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckerPage } from './checker-page.ts';
+import type { StaticServer } from './web-server.ts';
+import { serveStatic } from './web-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = resolve(import.meta.dirname, '..');
+const ARTIFACTS = join(WEB, 'test-results');
+const DIST = join(ARTIFACTS, 'dist');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(
+    `web browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
+  );
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const r = await axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return r.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe.skipIf(!hasChromium)('web app in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // A fresh production build, so the tests never run against a stale one.
+    execFileSync(
+      'npm',
+      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        cwd: WEB,
+        stdio: 'pipe',
+        // Vitest sets NODE_ENV=test, which would make a development build (no service worker).
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
+    server = await serveStatic(DIST);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  async function newPage(
+    options: { width?: number; height?: number; locale?: string } = {},
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      locale: options.locale ?? 'en-GB',
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    return { context, page, errors };
+  }
+
+  it('works offline after the first visit', async () => {
+    // Its own browser profile on disk (in the artifacts folder): a first visit, from scratch.
+    const profile = join(ARTIFACTS, 'offline-profile');
+    rmSync(profile, { recursive: true, force: true });
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      serviceWorkers: 'allow',
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    // The worker installs (precaching every file) and activates; say how far it got if not.
+    const state = await page.evaluate(async () => {
+      const ready = navigator.serviceWorker.ready.then(() => 'ready');
+      const late = new Promise<string>((resolve) =>
+        setTimeout(() => {
+          void navigator.serviceWorker.getRegistration().then((r) => {
+            resolve(
+              `not ready after 30 s (document ${document.readyState}): ${r ? `installing=${r.installing?.state ?? '-'} waiting=${r.waiting?.state ?? '-'} active=${r.active?.state ?? '-'}` : 'no registration'}`,
+            );
+          });
+          navigator.serviceWorker.register('/sw.js').then(
+            () => undefined,
+            (e: unknown) => {
+              resolve(`registration fails: ${String(e)}`);
+            },
+          );
+        }, 30_000),
+      );
+      return Promise.race([ready, late]);
+    });
+    expect(state, server.requests.map((r) => r.url).join(' ')).toBe('ready');
+    // The page is controlled once the worker has claimed it.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
+    await context.setOffline(true);
+    const before = server.requests.length;
+    await page.goto(`${server.url}/countries`);
+    await page.getByTestId('matrix').waitFor();
+    await page.goto(server.url);
+    const checker = new CheckerPage(page);
+    await checker.example('la-th');
+    expect(await checker.results()).toMatch(/benefit/);
+    await expect.poll(() => page.getByText('You are offline').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'offline-checker.png') });
+    expect(server.requests.length).toBe(before);
+    await context.close();
+  }, 90_000);
+
+  it('a newcomer checks three workers and reads the results; the answers never leave the device', async () => {
+    const { context, page, errors } = await newPage({ width: 390, height: 844 });
+    const requests: { method: string; url: string; body: string | null }[] = [];
+    page.on('request', (r) =>
+      requests.push({ method: r.method(), url: r.url(), body: r.postData() }),
+    );
+    const checker = new CheckerPage(page);
+    await checker.open(server.url);
+
+    // 1. A Cambodian construction worker in Thailand since 2010, typed in by hand.
+    await checker.aboutMe({ nationality: 'KH', residence: 'TH', birth: '1988-03' });
+    await checker.work({
+      country: 'TH',
+      from: '2010-06',
+      activity: 'employed',
+      sector: 'construction',
+      documented: true,
+      permit: 'mou',
+      earnings: '11000',
+    });
+    await checker.next();
+    await checker.whatHappened('none');
+    await checker.next();
+    expect(await checker.results()).toMatch(/You may be entitled to \d+ benefits/);
+    const thailand = await checker.resultsIn('Thailand');
+    expect(thailand).toContain('Old-age pension');
+    expect(thailand).toContain('Social Security Fund');
+    expect(thailand).toMatch(/5,500\.00 a month for up to 90 days/);
+    expect(thailand).toContain('Papers to bring');
+    await page.getByText('Why? The rules used and their legal sources').first().click();
+    await expect.poll(() => page.locator('table.trace a[href^="http"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.flag--unverified').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'checker-kh-th-phone.png'), fullPage: false });
+
+    // 2. A Filipina domestic worker in Singapore, from the example.
+    await checker.example('ph-sg');
+    const philippines = await checker.resultsIn('Philippines');
+    expect(philippines).toContain('Social Security System');
+    expect(await checker.resultsIn('Singapore')).toContain(
+      'Central Provident Fund covers citizens and permanent residents only',
+    );
+
+    // 3. A Nepali factory worker injured in Malaysia, back home in Nepal.
+    await page.getByRole('button', { name: 'Change my answers' }).click();
+    await page.selectOption('#nationality', 'NP');
+    await page.selectOption('#residence', 'NP');
+    await checker.next();
+    while ((await page.locator('fieldset.period').count()) > 1)
+      await page
+        .getByRole('button', { name: /^Remove work/ })
+        .last()
+        .click();
+    await checker.work({
+      country: 'MY',
+      from: '2015-02',
+      to: '2024-05',
+      activity: 'employed',
+      sector: 'manufacturing',
+      documented: true,
+      permit: 'labour_permit',
+      earnings: '1700',
+    });
+    await checker.next();
+    await checker.whatHappened('employment_injury');
+    await page.fill('#eventMonth', '2024-05');
+    await checker.next();
+    await checker.results();
+    const malaysia = await checker.resultsIn('Malaysia');
+    expect(malaysia).toContain('Employment injury benefit');
+    expect(malaysia).not.toContain('Old-age pension');
+    await page.screenshot({ path: join(ARTIFACTS, 'checker-np-my-injury.png'), fullPage: true });
+
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing but the app's own files was requested, all by GET, none carrying the answers.
+    for (const r of requests) {
+      expect(r.method).toBe('GET');
+      expect(r.url.startsWith(server.url)).toBe(true);
+      expect(r.body).toBeNull();
+      expect(r.url).not.toMatch(/KH|NP|2010-06|11000|1700|labour_permit/);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('the law of 2011 gives a different answer, and the results print', async () => {
+    const { context, page } = await newPage();
+    const checker = new CheckerPage(page);
+    await checker.open(server.url, '?at=2011-09-15');
+    await expect
+      .poll(() => page.getByText('You are viewing the law as it stood on').count())
+      .toBe(1);
+    await checker.example('kh-th');
+    expect(await page.locator('.results__context').textContent()).toMatch(
+      /September 15, 2011|15 September 2011/,
+    );
+    // In 2011 the worker had 16 months in Thailand's Social Security Fund, not 198.
+    const thailand = await checker.resultsIn('Thailand');
+    expect(thailand).toContain('16 insured months');
+    expect(thailand).not.toContain('198 insured months');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: join(ARTIFACTS, 'results-kh-th-2011.pdf'), format: 'A4' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+
+  for (const [locale, script, name] of [
+    ['th', /[\u0E00-\u0E7F]/, 'ไทย'],
+    ['km', /[\u1780-\u17FF]/, 'ខ្មែរ'],
+  ] as const) {
+    it(`switching to ${locale} renders its script`, async () => {
+      const { context, page, errors } = await newPage({ width: 390, height: 844 });
+      const checker = new CheckerPage(page);
+      await checker.open(server.url);
+      await page.selectOption('#language', locale);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await expect
+        .poll(async () => script.test((await page.locator('h1').textContent()) ?? ''))
+        .toBe(true);
+      expect(await page.locator('#language option:checked').textContent()).toBe(name);
+      await page.locator('button[data-example="kh-th"]').click();
+      await page.getByTestId('results-summary').waitFor();
+      expect(script.test((await page.getByTestId('results-summary').textContent()) ?? '')).toBe(
+        true,
+      );
+      // The glyphs render: the script's text is wider than nothing (no missing-glyph fallback).
+      const width = await page.locator('h1').evaluate((h) => h.getBoundingClientRect().width);
+      expect(width).toBeGreaterThan(100);
+      await page.screenshot({ path: join(ARTIFACTS, `checker-${locale}.png`), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
+
+  it('countries and corridors: the matrix, a country, a corridor, accessible at 360 px', async () => {
+    const { context, page, errors } = await newPage({ width: 360, height: 740 });
+    await page.goto(`${server.url}/countries`);
+    await page.getByTestId('matrix').waitFor();
+    expect(await page.locator('table.matrix tbody tr').count()).toBeGreaterThanOrEqual(10);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The page itself does not scroll sideways on a phone (the table scrolls in its own box).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'countries-phone.png') });
+    await page.getByRole('link', { name: 'Thailand' }).click();
+    await page.getByRole('heading', { name: 'Agreements' }).waitFor();
+    expect(await page.locator('.card').count()).toBeGreaterThan(1);
+    await page.goto(`${server.url}/corridors/kh/th`);
+    await page.getByTestId('principles').waitFor();
+    expect(await page.locator('.principle').count()).toBe(7);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(ARTIFACTS, 'corridor-kh-th.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('the keyboard alone gets through the form', async () => {
+    const { context, page } = await newPage();
+    await page.goto(server.url);
+    await page.locator('#nationality').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    // Submitting an empty step lists the errors, focused, with links to the fields.
+    await page.locator('form button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toBe('error-summary');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('nationality');
+    await context.close();
+  }, 60_000);
+});
