@@ -11,6 +11,17 @@ import { Tracer, cite } from './trace.ts';
 
 // The barriers of the 2011 report and what would remove each (DESIGN §3.4, "Result").
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** A language's English name from its ISO 639 code ("th" → "Thai"), or the code if unknown. */
+function languageName(code: string): string {
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 const LEGAL: ReadonlySet<BarrierCode> = new Set([
   'nationals_only',
   'residency',
@@ -90,7 +101,7 @@ export function administrativeBarriers(
     out.push({
       code: 'language',
       kind: 'administrative',
-      message: `Claims are made in ${claim.languages.join(', ')}.`,
+      message: `Claims are made in ${claim.languages.map(languageName).join(', ')}.`,
       removedBy: [
         {
           kind: 'action',
