@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadSeed, openStore } from '@tulay/store';
 import Fastify from 'fastify';
 import { buildApp } from '../src/app.ts';
-import { newToken, tokenHash } from '../src/auth/tokens.ts';
+import { addSignedInMember } from '../test/signed-in-member.ts';
 
 const CONCURRENCY = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -151,37 +151,15 @@ async function main(): Promise<void> {
         });
       }
       for (let m = 0; m < MEMBERS; m++) {
-        await repos.records.insert('people', {
-          id: `bench_mp_${m}`,
-          name: `MP ${m}`,
-          sort_name: null,
-          honorific_prefix: null,
-          national_identity: null,
-          area_id: null,
-          summary: null,
-          ...recorded,
-        });
-        await repos.accounts.addUser({
-          id: `bench_u${m}`,
-          email: `mp${m}@example.org`,
-          display_name: `MP ${m}`,
-          role: 'member',
-          password_hash: 'x',
-          person_id: `bench_mp_${m}`,
-          is_verified: 1,
-          totp_secret: null,
-          created_at: now,
-          updated_at: now,
-          disabled_at: null,
-        });
-        const token = newToken();
-        await repos.accounts.addSession({
-          id: tokenHash(token),
-          user_id: `bench_u${m}`,
-          created_at: now,
-          expires_at: '2099-01-01T00:00:00.000Z',
-        });
-        tokens.push(token);
+        tokens.push(
+          await addSignedInMember(repos, {
+            personId: `bench_mp_${m}`,
+            userId: `bench_u${m}`,
+            email: `mp${m}@example.org`,
+            name: `MP ${m}`,
+            now,
+          }),
+        );
       }
     });
     const { app } = await buildApp({ store, logLevel: 'silent', rateLimitPerMinute: false });

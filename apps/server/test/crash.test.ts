@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { openStore } from '@tulay/store';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { newToken, tokenHash } from '../src/auth/tokens.ts';
+import { addSignedInMember } from './signed-in-member.ts';
 
 const MEMBERS = 400;
 const NOW = '2026-03-01T09:00:00.000Z';
@@ -40,38 +40,15 @@ async function prepare(file: string): Promise<string[]> {
   const tokens: string[] = [];
   await store.transaction(async (repos) => {
     for (let i = 0; i < MEMBERS; i++) {
-      const person = `crash_person_${i}`;
-      await repos.records.insert('people', {
-        id: person,
-        name: `Member ${i}`,
-        sort_name: null,
-        honorific_prefix: null,
-        national_identity: null,
-        area_id: null,
-        summary: null,
-        ...recorded,
-      });
-      await repos.accounts.addUser({
-        id: `u${i}`,
-        email: `m${i}@example.org`,
-        display_name: `M${i}`,
-        role: 'member',
-        password_hash: 'x',
-        person_id: person,
-        is_verified: 1,
-        totp_secret: null,
-        created_at: NOW,
-        updated_at: NOW,
-        disabled_at: null,
-      });
-      const token = newToken();
-      await repos.accounts.addSession({
-        id: tokenHash(token),
-        user_id: `u${i}`,
-        created_at: NOW,
-        expires_at: '2099-01-01T00:00:00.000Z',
-      });
-      tokens.push(token);
+      tokens.push(
+        await addSignedInMember(repos, {
+          personId: `crash_person_${i}`,
+          userId: `u${i}`,
+          email: `m${i}@example.org`,
+          name: `Member ${i}`,
+          now: NOW,
+        }),
+      );
     }
   });
   await store.close();
