@@ -6,6 +6,10 @@ import type { Database } from '../schema.ts';
 /** Connects to PostgreSQL at `url` (a `postgres://` connection string). */
 export function openPostgres(url: string): DatabaseAdapter {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, or a test database dropped with FORCE)
+  // is reported here; pg then discards it and the next query opens a new one, and a query that
+  // cannot connect fails with its own error. Without a listener, pg's event would crash the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     dialect: 'postgres',
