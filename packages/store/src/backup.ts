@@ -94,10 +94,12 @@ export async function restore(store: Store, data: Backup): Promise<void> {
     for (const table of TABLES) {
       const rows =
         table === 'organizations' ? parentsFirst(data.tables[table]) : data.tables[table];
-      for (let i = 0; i < rows.length; i += 100) {
+      // A document's bytes may be tens of megabytes: one per statement keeps each small.
+      const batch = table === 'document_files' ? 1 : 100;
+      for (let i = 0; i < rows.length; i += batch) {
         await db
           .insertInto(table)
-          .values(rows.slice(i, i + 100))
+          .values(rows.slice(i, i + batch))
           .execute();
       }
     }

@@ -6,11 +6,19 @@ export { REPO_ROOT, defaultSqlitePath, openStore } from './open-store.ts';
 export type { Invitation, Session, User } from './repositories/accounts.ts';
 export type { AuditEntry, Change } from './repositories/audit-log.ts';
 export type { CommitmentOwner, Evidence } from './repositories/commitments.ts';
+export type {
+  DocumentFilter,
+  DocumentInput,
+  DocumentRow,
+  DocumentSection,
+  DocumentViewer,
+} from './repositories/documents.ts';
+export { markdownHeadings } from './document-headings.ts';
 export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
 export type { TextVersion } from './repositories/texts.ts';
 export type * from './schema.ts';
-export { ROLES, TABLES, VISIBILITIES } from './schema.ts';
+export { DOCUMENT_TYPES, INPUT_STATUSES, ROLES, TABLES, VISIBILITIES } from './schema.ts';
 export type { Repositories } from './store.ts';
 export { Store, StoreError } from './store.ts';
 export type { SeedReport } from './seed/load-seed.ts';

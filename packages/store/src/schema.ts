@@ -271,6 +271,82 @@ export interface AuditTable {
   after: JsonText | null;
 }
 
+/** What a library document is. */
+export type DocumentType = 'report' | 'statement' | 'resolution' | 'research' | 'news';
+export const DOCUMENT_TYPES = ['report', 'statement', 'resolution', 'research', 'news'] as const;
+/** Where a document is in moderation: only `published` ones reach anyone but the submitter and the secretariat. */
+export type DocumentStatus = 'submitted' | 'returned' | 'rejected' | 'published';
+/** The three kinds of file the library accepts, as sniffed from their content. */
+export type DocumentMediaType =
+  | 'application/pdf'
+  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  | 'text/plain';
+
+/** A document of the library: its metadata, moderation state, file facts and extracted text. */
+export interface DocumentTable {
+  id: string;
+  title: string;
+  /** BCP 47 tag of the document's language. */
+  language: string;
+  /** JSON list of ISO 3166-1 alpha-2 codes, upper-case, e.g. `["TH","KH"]`. */
+  countries: JsonText;
+  corridor_origin: string | null;
+  corridor_destination: string | null;
+  type: DocumentType;
+  programme_id: string | null;
+  date: PartialDate;
+  source: string | null;
+  visibility: Visibility;
+  status: DocumentStatus;
+  moderation_comment: string | null;
+  /** The account that uploaded it; null for seeded documents. */
+  submitted_by: string | null;
+  /** The uploaded name, sanitised; never used to decide the type. */
+  file_name: string;
+  media_type: DocumentMediaType;
+  size: number;
+  sha256: string;
+  /** The text extracted from the file, for reading and for the search index. */
+  text: string;
+  created_at: Instant;
+  updated_at: Instant;
+  published_at: Instant | null;
+}
+
+/** A document's bytes, base64, keyed by the document's id. */
+export interface DocumentFileTable {
+  id: string;
+  content: string;
+}
+
+/** A section of a document that participants give feedback on. */
+export interface DocumentSectionTable {
+  id: string;
+  document_id: string;
+  heading: string;
+  position: number;
+  created_at: Instant;
+  created_by: string | null;
+}
+
+export type InputStatus = 'open' | 'accepted' | 'addressed' | 'declined';
+export const INPUT_STATUSES = ['open', 'accepted', 'addressed', 'declined'] as const;
+
+/** A participant's written input on a section: seen by its author, the document's author and the secretariat. */
+export interface DocumentInputTable {
+  id: string;
+  document_id: string;
+  section_id: string;
+  author_id: string;
+  body: string;
+  status: InputStatus;
+  reply: string | null;
+  replied_by: string | null;
+  replied_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -300,6 +376,10 @@ export interface Database {
   login_failures: LoginFailureTable;
   audit_log: AuditTable;
   meta: MetaTable;
+  documents: DocumentTable;
+  document_files: DocumentFileTable;
+  document_sections: DocumentSectionTable;
+  document_inputs: DocumentInputTable;
 }
 
 /** Tables in dependency order (parents first): restore inserts in this order, deletes in reverse. */
@@ -326,5 +406,9 @@ export const TABLES = [
   'login_failures',
   'audit_log',
   'meta',
+  'documents',
+  'document_files',
+  'document_sections',
+  'document_inputs',
 ] as const satisfies readonly (keyof Database)[];
 export type TableName = (typeof TABLES)[number];

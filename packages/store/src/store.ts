@@ -5,6 +5,7 @@ import { migrationProvider } from './migrations/index.ts';
 import { Accounts } from './repositories/accounts.ts';
 import { AuditLog } from './repositories/audit-log.ts';
 import { Commitments } from './repositories/commitments.ts';
+import { Documents } from './repositories/documents.ts';
 import { Endorsements } from './repositories/endorsements.ts';
 import { Meta } from './repositories/meta.ts';
 import { Records } from './repositories/records.ts';
@@ -17,6 +18,7 @@ export interface Repositories {
   readonly texts: TextVersions;
   readonly endorsements: Endorsements;
   readonly commitments: Commitments;
+  readonly documents: Documents;
   readonly accounts: Accounts;
   readonly audit: AuditLog;
   readonly meta: Meta;
@@ -28,6 +30,7 @@ function repositories(db: Kysely<Database>): Repositories {
     texts: new TextVersions(db),
     endorsements: new Endorsements(db),
     commitments: new Commitments(db),
+    documents: new Documents(db),
     accounts: new Accounts(db),
     audit: new AuditLog(db),
     meta: new Meta(db),

@@ -10,6 +10,7 @@ import type { RecordTable } from '../repositories/records.ts';
 import type { Visibility } from '../schema.ts';
 import { VISIBILITIES } from '../schema.ts';
 import type { Repositories, Store } from '../store.ts';
+import { seedDocuments } from './seed-documents.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -440,7 +441,7 @@ async function exists(repos: Repositories, row: Row): Promise<boolean> {
 /** Loads the seed files into the store, in one transaction; returns what it did. */
 export async function loadSeed(
   store: Store,
-  options: { dir?: string; now?: string } = {},
+  options: { dir?: string; now?: string; reportPath?: string } = {},
 ): Promise<SeedReport> {
   const now = options.now ?? new Date().toISOString();
   const rows = seedRows(options.dir ?? SEED_DIR, now);
@@ -484,6 +485,10 @@ export async function loadSeed(
         after: row.values,
       });
     }
+    const documents = await seedDocuments(repos, now, options.reportPath);
+    for (const [table, n] of Object.entries(documents.created))
+      report.created[table] = (report.created[table] ?? 0) + n;
+    report.skipped.push(...documents.skipped);
     await repos.meta.set('seed.loaded_at', now);
     return report;
   });
