@@ -53,6 +53,11 @@ export const PERMISSIONS = {
   'invitation.create': ['secretariat', 'admin'],
   'user.manage': ['admin'],
   'audit.read': ['secretariat', 'admin'],
+  // Any participant may submit a document; the secretariat's own uploads are published at once.
+  'document.submit': ['member', 'staff', 'partner', 'secretariat', 'admin'],
+  'document.moderate': ['secretariat', 'admin'],
+  // Written inputs on a research draft's sections, seen only by the secretariat and the author.
+  'document.feedback': ['member', 'staff', 'partner', 'secretariat', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

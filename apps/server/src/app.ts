@@ -21,6 +21,7 @@ import { registerWebApp } from './http/web-app.ts';
 import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { documentRoutes } from './routes/document-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
@@ -170,9 +171,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description:
           'The API of the Asian Inter-Parliamentary Caucus on Labour Migration. Errors are `{ error: { code, message, fields } }`. Mutations need the session cookie and an `x-csrf-token` header from `GET /api/auth/csrf`.',
       },
-      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'site'].map((name) => ({
-        name,
-      })),
+      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'documents', 'site'].map(
+        (name) => ({
+          name,
+        }),
+      ),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -200,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   authRoutes(deps);
   recordRoutes(deps);
   textRoutes(deps);
+  documentRoutes(deps);
   siteRoutes(deps);
   await registerWebApp(app);
   await app.ready();

@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
+  unreadable_document: 422,
   login_throttled: 429,
   rate_limited: 429,
   internal: 500,

@@ -22,7 +22,7 @@ describe.each(ROLES_AND_PUBLIC)('as %s', (who) => {
   it.each(GUARDED)(`$route`, async (c) => {
     const client = await h.as(who);
     const call = await c.valid(h);
-    const res = await client.request(call.method, call.url, call.body);
+    const res = await client.request(call.method, call.url, call.body, call.headers);
     if (c.allowed?.includes(who) === true) {
       expect(res.status, res.text).toBe(c.status);
     } else {

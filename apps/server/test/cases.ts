@@ -3,11 +3,14 @@
 // restricted reads); a route without it is open to everyone.
 import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON, PASSWORD } from './harness.ts';
+import { RESEARCH, upload, uploadCall } from './documents/files.ts';
 
 export interface Call {
   method: string;
   url: string;
   body?: unknown;
+  /** Extra headers, e.g. a multipart body's content type. */
+  headers?: Record<string, string>;
 }
 
 export interface Case {
@@ -486,6 +489,199 @@ export const CASES: Case[] = [
     valid: () => ({ method: 'GET', url: '/api/export/popolo.json' }),
     status: 200,
     invalid: null,
+  },
+  {
+    route: 'POST /api/documents',
+    who: 'member',
+    valid: () => uploadCall(),
+    status: 201,
+    invalid: {
+      call: uploadCall({ countries: ['TH', 'thailand'] }),
+      field: 'metadata.countries[1]',
+    },
+    allowed: ['member', 'staff', 'partner', 'secretariat', 'admin', 'unverified'],
+  },
+  {
+    route: 'GET /api/documents',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/documents?type=report&country=KH' }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/documents?country=kh' }, field: 'query.country' },
+  },
+  {
+    route: 'GET /api/documents/mine',
+    who: 'member',
+    valid: () => ({ method: 'GET', url: '/api/documents/mine' }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/documents/mine?limit=0' }, field: 'query.limit' },
+    allowed: ['member', 'staff', 'partner', 'secretariat', 'admin', 'unverified'],
+  },
+  {
+    route: 'GET /api/documents/:id',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/documents/caucus_report_phnom_penh_2011' }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/documents/BAD' }, field: 'params.id' },
+  },
+  {
+    route: 'GET /api/documents/:id/file',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/documents/caucus_report_phnom_penh_2011/file' }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/documents/BAD/file' }, field: 'params.id' },
+  },
+  {
+    route: 'GET /api/documents/:id/text',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/documents/caucus_report_phnom_penh_2011/text' }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/documents/BAD/text' }, field: 'params.id' },
+  },
+  {
+    // Only the submitter or the secretariat; others cannot see the submission at all (404), so
+    // this route's matrix is in documents.test.ts.
+    route: 'PATCH /api/documents/:id',
+    who: 'member',
+    valid: async (h) => ({
+      method: 'PATCH',
+      url: `/api/documents/${await upload(h, 'member')}`,
+      body: { title: 'A better title' },
+    }),
+    status: 200,
+    invalid: {
+      call: { method: 'PATCH', url: '/api/documents/any', body: { date: '2011-13' } },
+      field: 'body.date',
+    },
+  },
+  {
+    route: 'GET /api/moderation/documents',
+    who: 'secretariat',
+    valid: () => ({ method: 'GET', url: '/api/moderation/documents' }),
+    status: 200,
+    invalid: {
+      call: { method: 'GET', url: '/api/moderation/documents?offset=-1' },
+      field: 'query.offset',
+    },
+    allowed: SECRETARIAT,
+  },
+  ...(['publish', 'return', 'reject'] as const).map((decision): Case => ({
+    route: `POST /api/documents/:id/${decision}`,
+    who: 'secretariat',
+    valid: async (h) => ({
+      method: 'POST',
+      url: `/api/documents/${await upload(h, 'member')}/${decision}`,
+      body: { comment: 'Thank you' },
+    }),
+    status: 200,
+    invalid: {
+      call: { method: 'POST', url: `/api/documents/any/${decision}`, body: { comment: '' } },
+      field: 'body.comment',
+    },
+    allowed: SECRETARIAT,
+  })),
+  {
+    // Only the submitter of a returned document: see documents.test.ts for who else is refused.
+    route: 'POST /api/documents/:id/resubmit',
+    who: 'member',
+    valid: async (h) => {
+      const id = await upload(h, 'member');
+      await (
+        await h.as('secretariat')
+      ).request('POST', `/api/documents/${id}/return`, {
+        comment: 'Please add the source',
+      });
+      return uploadCall({ source: 'Synthetic test file' }, `/api/documents/${id}/resubmit`, {
+        isPartial: true,
+      });
+    },
+    status: 200,
+    invalid: {
+      call: uploadCall({ date: '2011-13' }, '/api/documents/any/resubmit', { isPartial: true }),
+      field: 'metadata.date',
+    },
+  },
+  {
+    route: 'GET /api/documents/:id/sections',
+    who: 'member',
+    valid: () => ({ method: 'GET', url: `/api/documents/${RESEARCH}/sections` }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/documents/BAD/sections' }, field: 'params.id' },
+  },
+  {
+    route: 'POST /api/documents/:id/sections',
+    who: 'secretariat',
+    valid: () => ({
+      method: 'POST',
+      url: `/api/documents/${RESEARCH}/sections`,
+      body: { heading: 'Annex: methods' },
+    }),
+    status: 201,
+    invalid: {
+      call: {
+        method: 'POST',
+        url: `/api/documents/${RESEARCH}/sections`,
+        body: { heading: 'x', position: 0 },
+      },
+      field: 'body.position',
+    },
+    allowed: SECRETARIAT,
+  },
+  {
+    route: 'GET /api/documents/:id/inputs',
+    who: 'member',
+    valid: () => ({ method: 'GET', url: `/api/documents/${RESEARCH}/inputs` }),
+    status: 200,
+    invalid: {
+      call: { method: 'GET', url: `/api/documents/${RESEARCH}/inputs?section_id=BAD` },
+      field: 'query.section_id',
+    },
+    allowed: ['member', 'staff', 'partner', 'secretariat', 'admin', 'unverified'],
+  },
+  {
+    route: 'POST /api/documents/:id/inputs',
+    who: 'member',
+    valid: () => ({
+      method: 'POST',
+      url: `/api/documents/${RESEARCH}/inputs`,
+      body: { section_id: `${RESEARCH}__s01`, body: 'Add the 2011 figures.' },
+    }),
+    status: 201,
+    invalid: {
+      call: {
+        method: 'POST',
+        url: `/api/documents/${RESEARCH}/inputs`,
+        body: { section_id: `${RESEARCH}__s01`, body: '  ' },
+      },
+      field: 'body.body',
+    },
+    allowed: ['member', 'staff', 'partner', 'secretariat', 'admin', 'unverified'],
+  },
+  {
+    route: 'PATCH /api/inputs/:id',
+    who: 'secretariat',
+    valid: async (h) => {
+      const res = await (
+        await h.as('member')
+      ).request('POST', `/api/documents/${RESEARCH}/inputs`, {
+        section_id: `${RESEARCH}__s02`,
+        body: 'Name the agreements.',
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/inputs/${(res.body as { id: string }).id}`,
+        body: { status: 'accepted', reply: 'Added to the next draft.' },
+      };
+    },
+    status: 200,
+    invalid: {
+      call: {
+        method: 'PATCH',
+        url: '/api/inputs/00000000-0000-4000-8000-000000000000',
+        body: { status: 'done' },
+      },
+      field: 'body.status',
+    },
+    allowed: SECRETARIAT,
   },
   {
     route: 'POST /api/auth/logout',

@@ -23,7 +23,7 @@ describe.each(testDatabases)('every endpoint, on $name', (database) => {
   it.each(CASES)('$route: valid input succeeds', async (c) => {
     const client = await h.as(c.who);
     const call = await c.valid(h);
-    const res = await client.request(call.method, call.url, call.body);
+    const res = await client.request(call.method, call.url, call.body, call.headers);
     expect(res.status, res.text).toBe(c.status);
   });
 
@@ -32,7 +32,7 @@ describe.each(testDatabases)('every endpoint, on $name', (database) => {
     async (c) => {
       const client = await h.as(c.who);
       const { call, field } = c.invalid ?? { call: { method: 'GET', url: '/' }, field: '' };
-      const res = await client.request(call.method, call.url, call.body);
+      const res = await client.request(call.method, call.url, call.body, call.headers);
       expect(res.status, res.text).toBe(400);
       const body = res.body as {
         error: { code: string; message: string; fields: { path: string }[] };

@@ -30,6 +30,11 @@ export interface RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A multipart/form-data body, for the OpenAPI document only: the handler reads the parts
+   * itself (see multipart.ts), since files are not JSON.
+   */
+  multipart?: z.ZodType;
   response: R;
   /** The status of a success (default 200). */
   status?: number;
@@ -99,7 +104,7 @@ export function route<
   options.routes.push({
     method: spec.method,
     url: spec.url,
-    hasBody: spec.body !== undefined,
+    hasBody: spec.body !== undefined || spec.multipart !== undefined,
     isMutation,
   });
 
@@ -114,6 +119,10 @@ export function route<
   if (spec.params) schema.params = jsonSchema(spec.params, 'input');
   if (spec.query) schema.querystring = jsonSchema(spec.query, 'input');
   if (spec.body) schema.body = jsonSchema(spec.body, 'input');
+  if (spec.multipart) {
+    schema.body = jsonSchema(spec.multipart, 'input');
+    schema.consumes = ['multipart/form-data'];
+  }
 
   app.route({
     method: spec.method,
@@ -143,7 +152,8 @@ export function route<
       const result = await spec.handler(input);
       reply.status(status);
       if (spec.contentType !== undefined) {
-        reply.type(spec.contentType);
+        // A handler that knows the exact type (a stored file's) has set it already.
+        if (!reply.hasHeader('content-type')) reply.type(spec.contentType);
         return result;
       }
       if (options.validateResponses) {

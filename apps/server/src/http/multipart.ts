@@ -1,0 +1,64 @@
+// Reading a multipart/form-data upload: one `file` part and a `metadata` field. The file is read
+// into memory up to the limit @fastify/multipart enforces; anything else in the form is refused
+// with an error naming the part.
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.ts';
+
+/** The largest file the library accepts. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export interface Upload {
+  file?: { bytes: Buffer; filename: string };
+  metadata?: string;
+}
+
+const tooLarge = () =>
+  new ApiError('payload_too_large', 'the file is larger than the 20 MiB limit', [
+    { path: 'file', message: 'at most 20 MiB' },
+  ]);
+
+/** The parts of the upload; throws 415 when the request is not multipart. */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (!request.isMultipart()) {
+    throw new ApiError(
+      'unsupported_media_type',
+      'send the document as multipart/form-data with a "file" part and a "metadata" part',
+    );
+  }
+  const upload: Upload = {};
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || upload.file !== undefined) {
+          part.file.resume();
+          throw new ApiError('invalid_request', `unexpected file part "${part.fieldname}"`, [
+            { path: part.fieldname, message: 'only one part named "file" is accepted' },
+          ]);
+        }
+        const bytes = await part.toBuffer();
+        upload.file = { bytes, filename: part.filename };
+      } else if (part.fieldname === 'metadata' && typeof part.value === 'string') {
+        upload.metadata = part.value;
+      } else {
+        throw new ApiError('invalid_request', `unexpected form field "${part.fieldname}"`, [
+          { path: part.fieldname, message: 'the form takes only "file" and "metadata"' },
+        ]);
+      }
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      throw new ApiError(
+        'invalid_request',
+        'the form has too many parts: send one file and its metadata',
+      );
+    throw new ApiError(
+      'invalid_request',
+      `the multipart body could not be read: ${error instanceof Error ? error.message : 'unknown error'}`,
+    );
+  }
+  return upload;
+}
