@@ -106,7 +106,7 @@ export const SectionIn = z
     from_headings: z.literal(true).optional(),
   })
   .refine((v) => (v.heading !== undefined) !== (v.from_headings === true), {
-    message: 'give either a heading, or from_headings: true to take them from the text',
+    error: 'give either a heading, or from_headings: true to take them from the text',
     path: ['heading'],
   });
 
@@ -128,6 +128,6 @@ export const InputIn = z.strictObject({ section_id: Id, body: Text(20_000) });
 export const InputPatch = z
   .strictObject({ status: InputStatus.optional(), reply: Text(20_000).optional() })
   .refine((v) => v.status !== undefined || v.reply !== undefined, {
-    message: 'give a status, a reply or both',
+    error: 'give a status, a reply or both',
     path: ['status'],
   });

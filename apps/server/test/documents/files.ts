@@ -48,7 +48,8 @@ const stream = (content: Buffer | string) => {
 
 /** A one-page PDF with a line of Latin text and a line in any script (e.g. Thai, Khmer). */
 export function pdf(latin: string, unicode: string): Buffer {
-  const chars = [...unicode];
+  // One code point per character code: the ToUnicode map below maps each back.
+  const chars = Array.from(unicode);
   const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
   const utf16 = (c: string) =>
     [...Buffer.from(c, 'utf16le').swap16()].map((b) => b.toString(16).padStart(2, '0')).join('');
