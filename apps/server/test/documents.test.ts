@@ -41,9 +41,10 @@ const OTHER_MEMBER = 'other_member';
 
 describe.each(testDatabases)('documents, on $name', (database) => {
   let h: Harness;
+  // A fresh seeded database per test; PostgreSQL on a shared machine can take a while to make one.
   beforeEach(async () => {
     h = await harness({ database });
-  });
+  }, 60_000);
   afterEach(async () => {
     await h.close();
   });
@@ -498,9 +499,10 @@ describe.each(testDatabases)('documents, on $name', (database) => {
 
 describe.each(testDatabases)('another member’s submission, on $name', (database) => {
   let h: Harness;
+  // A fresh seeded database per test; PostgreSQL on a shared machine can take a while to make one.
   beforeEach(async () => {
     h = await harness({ database });
-  });
+  }, 60_000);
   afterEach(async () => {
     await h.close();
   });

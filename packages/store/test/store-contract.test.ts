@@ -1,6 +1,8 @@
 // One contract for every database: each test runs on SQLite and, when reachable, PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { backup, parseBackup, restore } from '../src/backup.ts';
+import type { DocumentStatus } from '../src/schema.ts';
 import type { Store } from '../src/store.ts';
 import type { Visibility } from '../src/schema.ts';
 import { testDatabases } from '../src/testing/test-databases.ts';
@@ -73,6 +75,49 @@ async function text(store: Store, id: string, visibility: Visibility = 'public')
   });
 }
 
+/** A document with `bytes` as its file; returns the bytes' SHA-256. */
+async function document(
+  store: Store,
+  id: string,
+  options: {
+    status?: DocumentStatus;
+    visibility?: Visibility;
+    submittedBy?: string | null;
+    bytes?: Buffer;
+  } = {},
+): Promise<string> {
+  const bytes = options.bytes ?? Buffer.from(`%PDF-1.7 ${id}`, 'latin1');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await store.repos.documents.insert(
+    {
+      id,
+      title: `Document ${id}`,
+      language: 'th',
+      countries: '["TH","KH"]',
+      corridor_origin: 'KH',
+      corridor_destination: 'TH',
+      type: 'research',
+      programme_id: null,
+      date: '2011-09',
+      source: null,
+      visibility: options.visibility ?? 'public',
+      status: options.status ?? 'published',
+      moderation_comment: null,
+      submitted_by: options.submittedBy ?? null,
+      file_name: `${id}.pdf`,
+      media_type: 'application/pdf',
+      size: bytes.byteLength,
+      sha256,
+      text: 'สิทธิ ការពារសង្គម',
+      created_at: T0,
+      updated_at: T0,
+      published_at: options.status === 'published' || options.status === undefined ? T0 : null,
+    },
+    bytes.toString('base64'),
+  );
+  return sha256;
+}
+
 const endorsement = (id: string, textId: string, personId: string, userId: string) => ({
   id,
   text_id: textId,
@@ -101,7 +146,7 @@ describe.each(testDatabases)('store contract on $name', (database) => {
 
   it('migrates once: a second run applies nothing', async () => {
     expect(await store.migrate()).toEqual([]);
-    expect(await store.appliedMigrations()).toEqual(['0001-caucus-workspace']);
+    expect(await store.appliedMigrations()).toEqual(['0001-caucus-workspace', '0002-documents']);
   });
 
   it('filters every read by visibility: get, list, count and search', async () => {
@@ -294,13 +339,45 @@ describe.each(testDatabases)('store contract on $name', (database) => {
     await store.repos.records.update('organizations', 'a-parent', { parent_id: 'child' });
     await store.repos.records.update('organizations', 'child', { parent_id: null });
     await store.repos.meta.set('seed', 'loaded');
+    // Every byte value, so an encoding that is not binary-safe would show.
+    const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+    const sha256 = await document(store, 'd1', { submittedBy: 'u1', bytes });
+    await store.repos.documents.addSection({
+      id: 'd1-s1',
+      document_id: 'd1',
+      heading: 'ข้อค้นพบ',
+      position: 1,
+      created_at: T0,
+      created_by: 'u1',
+    });
+    await store.repos.documents.addInput({
+      id: 'd1-i1',
+      document_id: 'd1',
+      section_id: 'd1-s1',
+      author_id: 'u1',
+      body: 'Add the MOU.',
+      status: 'open',
+      reply: null,
+      replied_by: null,
+      replied_at: null,
+      created_at: T0,
+      updated_at: T0,
+    });
     const before = await backup(store);
+    expect(before.tables.document_files).toHaveLength(1);
     const file = JSON.parse(JSON.stringify(before)) as unknown;
 
     const other = await database.open();
     try {
       await restore(other.store, parseBackup(file));
       expect(await backup(other.store)).toEqual(before);
+      const restored = await other.store.repos.documents.content('d1', { kind: 'secretariat' });
+      const restoredBytes = Buffer.from(restored ?? '', 'base64');
+      expect(createHash('sha256').update(restoredBytes).digest('hex')).toBe(sha256);
+      expect(restoredBytes.equals(bytes)).toBe(true);
+      expect((await other.store.repos.documents.inputs('d1')).map((i) => i.body)).toEqual([
+        'Add the MOU.',
+      ]);
       // Restoring over existing data replaces it rather than merging.
       await person(other.store, 'p3', 'Extra');
       await restore(other.store, parseBackup(file));
@@ -308,6 +385,44 @@ describe.each(testDatabases)('store contract on $name', (database) => {
     } finally {
       await other.dispose();
     }
+  }, 30_000); // two databases and two restores: slow on a shared PostgreSQL server
+
+  it('shows documents by status and visibility, and submissions only to their submitter', async () => {
+    await person(store, 'p1', 'Ana');
+    await user(store, 'u1', 'p1');
+    await user(store, 'u2', null);
+    await document(store, 'pub');
+    await document(store, 'cau', { visibility: 'caucus' });
+    await document(store, 'sub', { status: 'submitted', submittedBy: 'u1' });
+    await document(store, 'ret', {
+      status: 'returned',
+      submittedBy: 'u1',
+      visibility: 'secretariat',
+    });
+    const { documents } = store.repos;
+    const seen = async (viewer: Parameters<typeof documents.list>[0]) =>
+      (await documents.list(viewer)).map((d) => d.id).sort();
+    expect(await seen({ kind: 'scoped', scope: everyone, userId: null })).toEqual(['pub']);
+    expect(await seen({ kind: 'scoped', scope: caucus, userId: 'u2' })).toEqual(['cau', 'pub']);
+    expect(await seen({ kind: 'scoped', scope: caucus, userId: 'u1' })).toEqual([
+      'cau',
+      'pub',
+      'ret',
+      'sub',
+    ]);
+    expect(await seen({ kind: 'secretariat' })).toEqual(['cau', 'pub', 'ret', 'sub']);
+    expect(await documents.count({ kind: 'scoped', scope: caucus, userId: 'u2' })).toBe(2);
+    expect(await documents.content('sub', { kind: 'scoped', scope: caucus, userId: 'u2' })).toBe(
+      undefined,
+    );
+    expect(await documents.text('sub', { kind: 'scoped', scope: caucus, userId: 'u1' })).toBe(
+      'สิทธิ ការពារសង្គម',
+    );
+    expect(
+      (await documents.list({ kind: 'secretariat' }, { country: 'KH', status: 'submitted' })).map(
+        (d) => d.id,
+      ),
+    ).toEqual(['sub']);
   });
 
   it('rejects a file that is not a backup, naming what is wrong', () => {
