@@ -327,7 +327,10 @@ describe.each(testDatabases)('documents, on $name', (database) => {
       expect((await get('member', `/api/documents/${id}/text`)).text).toContain('Revised');
       expect((await get('public', `/api/documents/${id}`)).status).toBe(404);
 
-      const published = await post('secretariat', `/api/documents/${id}/publish`, {});
+      // Publishing takes no body at all.
+      const published = await (
+        await h.as('secretariat')
+      ).request('POST', `/api/documents/${id}/publish`);
       expect((published.body as Doc).status).toBe('published');
       expect((published.body as Doc).published_at).not.toBeNull();
       expect((await get('public', `/api/documents/${id}`)).status).toBe(200);

@@ -179,12 +179,13 @@ export function documentRoutes(deps: Deps): void {
       tag,
       summary,
       params: IdParams,
+      // Publishing needs no body at all; returning and rejecting need the comment.
       body: isCommentRequired
         ? z.strictObject({ comment: Comment })
-        : z.strictObject({ comment: Comment.optional() }),
+        : z.strictObject({ comment: Comment.optional() }).nullish(),
       response: DocumentOut,
       handler: ({ params, body, request }) =>
-        moderate(contextOf(deps, request), params.id, decision, body.comment),
+        moderate(contextOf(deps, request), params.id, decision, body?.comment),
     });
   }
 
