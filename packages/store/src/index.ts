@@ -14,6 +14,7 @@ export type {
   DocumentViewer,
 } from './repositories/documents.ts';
 export { markdownHeadings } from './document-headings.ts';
+export { documentVisibleTo } from './repositories/documents.ts';
 export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
 export type { TextVersion } from './repositories/texts.ts';

@@ -69,8 +69,11 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** SQL that holds when the viewer may see the row of `documents`. */
-function visibleTo(viewer: DocumentViewer) {
+/**
+ * SQL that holds when the viewer may see the row of `documents` (referenced by that name): the
+ * one rule for every read of documents, exported so that a search index over them applies it too.
+ */
+export function documentVisibleTo(viewer: DocumentViewer) {
   if (viewer.kind === 'secretariat') return sql<boolean>`1 = 1`;
   const scope = sql.join([...viewer.scope]);
   const published = sql`(documents.status = 'published' and documents.visibility in (${scope}))`;
@@ -200,14 +203,14 @@ export class Documents {
       .selectFrom('documents')
       .leftJoin('users', 'users.id', 'documents.submitted_by')
       .select('users.display_name as submitter_name')
-      .where(visibleTo(viewer));
+      .where(documentVisibleTo(viewer));
   }
 
   private filtered(viewer: DocumentViewer, filter: DocumentFilter) {
     let query = this.db
       .selectFrom('documents')
       .leftJoin('users', 'users.id', 'documents.submitted_by')
-      .where(visibleTo(viewer));
+      .where(documentVisibleTo(viewer));
     if (filter.type !== undefined) query = query.where('documents.type', '=', filter.type as never);
     if (filter.language !== undefined)
       query = query.where('documents.language', '=', filter.language);
