@@ -3,6 +3,7 @@ import { Migrator } from 'kysely';
 import type { DatabaseAdapter } from './adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { Accounts } from './repositories/accounts.ts';
+import { Activities } from './repositories/activities.ts';
 import { AuditLog } from './repositories/audit-log.ts';
 import { Commitments } from './repositories/commitments.ts';
 import { Endorsements } from './repositories/endorsements.ts';
@@ -17,6 +18,7 @@ export interface Repositories {
   readonly texts: TextVersions;
   readonly endorsements: Endorsements;
   readonly commitments: Commitments;
+  readonly activities: Activities;
   readonly accounts: Accounts;
   readonly audit: AuditLog;
   readonly meta: Meta;
@@ -28,6 +30,7 @@ function repositories(db: Kysely<Database>): Repositories {
     texts: new TextVersions(db),
     endorsements: new Endorsements(db),
     commitments: new Commitments(db),
+    activities: new Activities(db),
     accounts: new Accounts(db),
     audit: new AuditLog(db),
     meta: new Meta(db),
