@@ -6,6 +6,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { KnowledgeBase } from '@tulay/engine';
+import { loadKnowledge } from '@tulay/knowledge/node';
 import type { Store } from '@tulay/store';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
@@ -20,11 +22,14 @@ import type { RegisteredRoute } from './http/route.ts';
 import { registerWebApp } from './http/web-app.ts';
 import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
+import { activityRoutes } from './routes/activity-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
 import { actorFromSession } from './use-cases/accounts.ts';
+import type { CorridorDocuments } from './use-cases/corridor.ts';
+import { noCorridorDocuments } from './use-cases/corridor.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,6 +53,18 @@ export interface AppOptions {
   isStoreOwned?: boolean;
   /** Mark cookies Secure (default true; browsers accept Secure cookies on http://localhost). */
   isSecureCookie?: boolean;
+  /** The knowledge base; when absent, the one shipped with Tulay (loaded once per process). */
+  knowledge?: KnowledgeBase;
+  /** Documents about a corridor, for the corridor view (default: none). */
+  corridorDocuments?: CorridorDocuments;
+}
+
+let shippedKnowledge: KnowledgeBase | undefined;
+
+/** The knowledge base shipped with Tulay, loaded on first use and kept for the process. */
+export function shippedKnowledgeBase(): KnowledgeBase {
+  shippedKnowledge ??= loadKnowledge().kb;
+  return shippedKnowledge;
 }
 
 export interface App {
@@ -170,9 +187,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description:
           'The API of the Asian Inter-Parliamentary Caucus on Labour Migration. Errors are `{ error: { code, message, fields } }`. Mutations need the session cookie and an `x-csrf-token` header from `GET /api/auth/csrf`.',
       },
-      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'site'].map((name) => ({
-        name,
-      })),
+      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'activities', 'site'].map(
+        (name) => ({
+          name,
+        }),
+      ),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -196,9 +215,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
     isSecureCookie: options.isSecureCookie ?? true,
+    knowledge: options.knowledge ?? shippedKnowledgeBase(),
+    corridorDocuments: options.corridorDocuments ?? noCorridorDocuments,
   };
   authRoutes(deps);
   recordRoutes(deps);
+  activityRoutes(deps);
   textRoutes(deps);
   siteRoutes(deps);
   await registerWebApp(app);

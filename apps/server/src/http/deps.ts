@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { KnowledgeBase } from '@tulay/engine';
 import type { Store } from '@tulay/store';
 import type { Clock } from '../clock.ts';
 import type { Context } from '../use-cases/context.ts';
+import type { CorridorDocuments } from '../use-cases/corridor.ts';
 import type { RouteOptions } from './route.ts';
 
 /** What route modules need: the app, the route registry, and what use cases run against. */
@@ -14,6 +16,10 @@ export interface Deps {
   baseUrl: string;
   /** Whether cookies are marked Secure (always, except plain-HTTP tests that say otherwise). */
   isSecureCookie: boolean;
+  /** The knowledge base (law and agreements), loaded once when the server starts. */
+  knowledge: KnowledgeBase;
+  /** Where the corridor view finds documents about a corridor. */
+  corridorDocuments: CorridorDocuments;
 }
 
 export const SESSION_COOKIE = 'tulay_session';
