@@ -67,6 +67,10 @@ export function shippedKnowledgeBase(): KnowledgeBase {
   return shippedKnowledge;
 }
 
+function knowledgeOf(given: KnowledgeBase | undefined): () => KnowledgeBase {
+  return given === undefined ? shippedKnowledgeBase : () => given;
+}
+
 export interface App {
   app: FastifyInstance;
   routes: RegisteredRoute[];
@@ -215,7 +219,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
     isSecureCookie: options.isSecureCookie ?? true,
-    knowledge: options.knowledge ?? shippedKnowledgeBase(),
+    knowledge: knowledgeOf(options.knowledge),
     corridorDocuments: options.corridorDocuments ?? noCorridorDocuments,
   };
   authRoutes(deps);

@@ -159,7 +159,9 @@ describe.each(testDatabases)('the calendar feed and visibility, on $name', (data
       title: `${CAUCUS} from a recommendation`,
       visibility: 'caucus',
     });
-  });
+    // Loads the knowledge base now, so the per-role reads of the corridor view do not time out.
+    await (await clientFor(h.app, undefined)).get('/api/corridors/KH/TH');
+  }, 60_000);
   afterAll(async () => {
     await h.close();
   });

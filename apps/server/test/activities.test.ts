@@ -20,7 +20,7 @@ describe.each(testDatabases)('activities, on $name', (database) => {
     h = await harness({ database });
     secretariat = await h.as('secretariat');
     visitor = await clientFor(h.app, undefined);
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
   });
@@ -355,7 +355,8 @@ describe.each(testDatabases)('activities, on $name', (database) => {
       };
       expect(reverse.visits.map((v) => v.id)).toContain('kh_to_th');
       expect(reverse.agreements).toHaveLength(at2016.agreements.length);
-    });
+      // The first corridor request loads the knowledge base.
+    }, 60_000);
 
     it('answers 400 naming the parameter for an unknown or repeated country', async () => {
       const unknown = await visitor.get('/api/corridors/XX1/TH');

@@ -16,8 +16,12 @@ export interface Deps {
   baseUrl: string;
   /** Whether cookies are marked Secure (always, except plain-HTTP tests that say otherwise). */
   isSecureCookie: boolean;
-  /** The knowledge base (law and agreements), loaded once when the server starts. */
-  knowledge: KnowledgeBase;
+  /**
+   * The knowledge base (law and agreements). The server loads it once at start-up and hands it
+   * in; an app built without one (tests) loads the shipped one on first use, as loading takes
+   * seconds that most tests do not need.
+   */
+  knowledge: () => KnowledgeBase;
   /** Where the corridor view finds documents about a corridor. */
   corridorDocuments: CorridorDocuments;
 }

@@ -250,7 +250,7 @@ export function activityRoutes(deps: Deps): void {
     handler: ({ params, query, request }) =>
       corridorView(
         contextOf(deps, request),
-        deps.knowledge,
+        deps.knowledge(),
         deps.corridorDocuments,
         params.origin,
         params.destination,
