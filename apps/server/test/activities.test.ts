@@ -4,8 +4,8 @@
 // nothing kept to the caucus reaches the public through any of them.
 import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client, Harness, Response, Who } from './harness.ts';
-import { MEMBER_PERSON, ROLES_AND_PUBLIC, clientFor, harness } from './harness.ts';
+import type { Client, Harness, Response } from './harness.ts';
+import { MEMBER_PERSON, clientFor, harness } from './harness.ts';
 
 type Body = Record<string, unknown>;
 type ErrorBody = { error: { code: string; message: string; fields: { path: string }[] } };

@@ -151,8 +151,7 @@ export function activityRoutes(deps: Deps): void {
       body: resource.input,
       status: 201,
       response: RecordOut,
-      handler: ({ body, request }) =>
-        createActivity(contextOf(deps, request), kind, body as Record<string, unknown>),
+      handler: ({ body, request }) => createActivity(contextOf(deps, request), kind, body),
     });
 
     route(app, options, {

@@ -136,7 +136,7 @@ const BillVersion = z
     document_id: Id.optional(),
   })
   .refine((v) => v.url !== undefined || v.document_id !== undefined, {
-    message: 'give a url or a document_id',
+    error: 'give a url or a document_id',
     path: ['url'],
   });
 

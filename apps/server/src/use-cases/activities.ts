@@ -430,8 +430,8 @@ export async function updateActivity(ctx: Context, kind: ActivityKind, id: strin
     const updated = await updateRecord(ctx, kind, id, rest, async (repos) => {
       if (sponsors !== undefined) await writeSponsors(repos, id, sponsors);
     });
-    if (kind === ACTIVITY_KINDS.bills) return billDetail(ctx, id);
-    return presentOne(ctx, updated);
+    if (kind === ACTIVITY_KINDS.bills) return await billDetail(ctx, id);
+    return await presentOne(ctx, updated);
   } catch (error) {
     if (ctx.store.isUniqueViolation(error))
       throw new ApiError('conflict', 'the parliament already has a bill with this identifier', [
