@@ -31,6 +31,45 @@ describe.each(testDatabases)('activities, on $name', (database) => {
     return res;
   };
 
+  describe("the founding report's activities, loaded on first start", () => {
+    it('has the bodies’ meetings with their sources, the statement to AIPA and the co-organisers', async () => {
+      const aipa = (await visitor.get('/api/body-events?organization_id=aipa')).body as {
+        items: Body[];
+      };
+      const assembly = aipa.items.find((e) => e.id === 'aipa_general_assembly_43');
+      expect(assembly).toMatchObject({
+        start_date: '2022-11-20',
+        end_date: '2022-11-25',
+        is_verified: true,
+        source: { url: 'https://aipa43.nac.org.kh/' },
+      });
+      expect(aipa.items.find((e) => e.id === 'aipa_general_assembly_cycle')).toMatchObject({
+        cycle: { frequency: 'yearly' },
+      });
+      const cmw = (await visitor.get('/api/body-events/un_cmw_session_17')).body as Body;
+      expect(cmw.is_verified).toBe(false);
+      const statement = (await visitor.get('/api/engagements/statement_to_aipa_2011')).body as Body;
+      expect(statement).toMatchObject({
+        organization_id: 'aipa_committee_social_matters',
+        source: { section: 'Statement & Resolution' },
+      });
+      expect(statement.response).toBeUndefined();
+      const collaborations = (
+        await visitor.get('/api/collaborations?topic_id=cso_trade_union_collaboration&limit=50')
+      ).body as { items: Body[] };
+      expect(collaborations.items.map((c) => c.organization_id)).toEqual(
+        expect.arrayContaining(['mfa', 'cma', 'caram_cambodia', 'lscw', 'cwpd']),
+      );
+      const feed = (await h.app.inject({ method: 'GET', url: '/api/engagements.ics?body=aipa' }))
+        .body;
+      expect(feed).toContain('DTSTART;VALUE=DATE:20221120');
+      // Meetings known only to the year stay out of the feed.
+      expect(feed).not.toContain('2007, Manila');
+      expect(((await visitor.get('/api/visits')).body as { total: number }).total).toBe(0);
+      expect(((await visitor.get('/api/bills')).body as { total: number }).total).toBe(0);
+    });
+  });
+
   describe('exchange visits', () => {
     it('turn a recommendation into a commitment linked back to the visit, once', async () => {
       await post('/api/visits', {
@@ -356,6 +395,20 @@ describe.each(testDatabases)('activities, on $name', (database) => {
       expect(reverse.visits.map((v) => v.id)).toContain('kh_to_th');
       expect(reverse.agreements).toHaveLength(at2016.agreements.length);
       // The first corridor request loads the knowledge base.
+    }, 60_000);
+
+    it("counts a chamber's bills for its parliament's country", async () => {
+      await post('/api/bills', {
+        organization_id: 'ph_house',
+        identifier: 'HB 9999',
+        title: 'A House bill on portability',
+      });
+      const view = (await visitor.get('/api/corridors/PH/JP?at=2019-01')).body as {
+        origin: { bills: Body[] };
+        agreements: { id: string; is_in_force: boolean }[];
+      };
+      expect(view.origin.bills.map((b) => b.identifier)).toEqual(['HB 9999']);
+      expect(view.agreements.find((a) => a.id === 'ph-jp-ssa')?.is_in_force).toBe(true);
     }, 60_000);
 
     it('answers 400 naming the parameter for an unknown or repeated country', async () => {

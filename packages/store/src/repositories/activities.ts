@@ -17,6 +17,13 @@ export type BillSponsor = Selectable<BillSponsorTable>;
 export type BillAction = Selectable<BillActionTable>;
 export type CaucusStatusChange = Selectable<CaucusStatusTable>;
 
+/** SQL that holds when the organisation, or the body it is part of, is in `division`. */
+function ofCountry(table: 'organizations', division: string) {
+  const area = sql.ref(`${table}.area_id`);
+  const parent = sql.ref(`${table}.parent_id`);
+  return sql<boolean>`(${area} = ${division} or (${area} is null and exists (select 1 from organizations as parent_body where parent_body.id = ${parent} and parent_body.area_id = ${division})))`;
+}
+
 export class Activities {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -96,13 +103,16 @@ export class Activities {
       .execute();
   }
 
-  /** Bills before the parliaments of a country (organisations whose area is `division`). */
+  /**
+   * Bills before the parliaments of a country: organisations whose area is `division`, or
+   * chambers of one (the seed's chambers carry no area of their own, their parliament does).
+   */
   async billsOfCountry(division: string, scope: readonly Visibility[]): Promise<Row<'bills'>[]> {
     return this.db
       .selectFrom('bills')
       .innerJoin('organizations', 'organizations.id', 'bills.organization_id')
       .selectAll('bills')
-      .where('organizations.area_id', '=', division)
+      .where(ofCountry('organizations', division))
       .where('organizations.visibility', 'in', [...scope])
       .where('bills.visibility', 'in', [...scope])
       .orderBy('bills.organization_id')
@@ -168,7 +178,7 @@ export class Activities {
                     o
                       .selectFrom('organizations')
                       .select('organizations.id')
-                      .where('organizations.area_id', '=', division)
+                      .where(ofCountry('organizations', division))
                       .where('organizations.visibility', 'in', inScope),
                   ),
                 ]),
