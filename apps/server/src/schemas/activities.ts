@@ -93,6 +93,8 @@ export const CaucusStatusIn = z.strictObject({
   status_date: PartialDate,
   note: Text(2000).optional(),
   source: Text(2000).optional(),
+  /** Default: the caucus's own. */
+  visibility: Visibility.optional(),
 });
 
 /**

@@ -679,7 +679,7 @@ export async function changeCaucusStatus(
       source: input.source ?? null,
       created_by: actor.userId,
       created_at: now,
-      visibility: row.visibility,
+      visibility: input.visibility ?? row.visibility,
     };
     await repos.activities.addCaucusStatus(entry);
     await audit('create', 'caucus_statuses', entry.id, null, entry);
