@@ -28,7 +28,8 @@ export function present(row: { id: string }): Presented {
     'topic_ids',
   ]) {
     const value = out[key];
-    if (typeof value === 'string') out[key] = JSON.parse(value) as unknown;
+    // JSON columns hold arrays or objects; a plain string of that name (a seed's extra) stays.
+    if (typeof value === 'string' && /^[[{]/.test(value)) out[key] = JSON.parse(value) as unknown;
   }
   return out;
 }
