@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   // Members and staff may add evidence to commitments their member owns (checked in the use case).
   'evidence.add': ['member', 'staff', 'secretariat', 'admin'],
   'followup.write': ['secretariat', 'admin'],
+  // Visits, national caucuses, bills, bodies' meetings, engagements and collaborations.
+  'activity.write': ['secretariat', 'admin'],
   'invitation.create': ['secretariat', 'admin'],
   'user.manage': ['admin'],
   'audit.read': ['secretariat', 'admin'],

@@ -6,6 +6,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { KnowledgeBase } from '@tulay/engine';
+import { loadKnowledge } from '@tulay/knowledge/node';
 import type { Store } from '@tulay/store';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
@@ -20,6 +22,7 @@ import type { RegisteredRoute } from './http/route.ts';
 import { registerWebApp } from './http/web-app.ts';
 import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
+import { activityRoutes } from './routes/activity-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
@@ -49,6 +52,20 @@ export interface AppOptions {
   isStoreOwned?: boolean;
   /** Mark cookies Secure (default true; browsers accept Secure cookies on http://localhost). */
   isSecureCookie?: boolean;
+  /** The knowledge base; when absent, the one shipped with Tulay (loaded once per process). */
+  knowledge?: KnowledgeBase;
+}
+
+let shippedKnowledge: KnowledgeBase | undefined;
+
+/** The knowledge base shipped with Tulay, loaded on first use and kept for the process. */
+export function shippedKnowledgeBase(): KnowledgeBase {
+  shippedKnowledge ??= loadKnowledge().kb;
+  return shippedKnowledge;
+}
+
+function knowledgeOf(given: KnowledgeBase | undefined): () => KnowledgeBase {
+  return given === undefined ? shippedKnowledgeBase : () => given;
 }
 
 export interface App {
@@ -171,11 +188,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description:
           'The API of the Asian Inter-Parliamentary Caucus on Labour Migration. Errors are `{ error: { code, message, fields } }`. Mutations need the session cookie and an `x-csrf-token` header from `GET /api/auth/csrf`.',
       },
-      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'documents', 'site'].map(
-        (name) => ({
-          name,
-        }),
-      ),
+      tags: [
+        'accounts',
+        'people',
+        'programmes',
+        'texts',
+        'commitments',
+        'documents',
+        'activities',
+        'site',
+      ].map((name) => ({
+        name,
+      })),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -199,9 +223,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock,
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
     isSecureCookie: options.isSecureCookie ?? true,
+    knowledge: knowledgeOf(options.knowledge),
   };
   authRoutes(deps);
   recordRoutes(deps);
+  activityRoutes(deps);
   textRoutes(deps);
   documentRoutes(deps);
   siteRoutes(deps);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Store } from '@tulay/store';
 import { loadSeed, openStore } from '@tulay/store';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, shippedKnowledgeBase } from './app.ts';
 import type { LogLevel } from './logger.ts';
 
 export interface ServeOptions {
@@ -60,7 +60,10 @@ export async function prepareStore(
 export async function serve(options: ServeOptions): Promise<{ app: FastifyInstance; url: string }> {
   const { store, migrated, seed } = await prepareStore(options);
   const baseUrl = options.baseUrl ?? `http://${options.host}:${options.port}`;
+  // Loaded once, before listening: the corridor view reads agreements from it on every request.
+  const knowledge = shippedKnowledgeBase();
   const { app } = await buildApp({
+    knowledge,
     store,
     logLevel: options.logLevel ?? 'info',
     baseUrl,

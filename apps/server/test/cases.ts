@@ -1,6 +1,7 @@
 // One valid and one invalid request for every route, shared by the endpoint tests and the
 // authorization matrix. `allowed` lists the roles that may make the request (mutations and
 // restricted reads); a route without it is open to everyone.
+import { ACTIVITY_CASES } from './activity-cases.ts';
 import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON, PASSWORD } from './harness.ts';
 import { RESEARCH, upload, uploadCall } from './documents/files.ts';
@@ -690,4 +691,5 @@ export const CASES: Case[] = [
     status: 200,
     invalid: null,
   },
+  ...ACTIVITY_CASES,
 ];

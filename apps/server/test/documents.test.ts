@@ -283,6 +283,38 @@ describe.each(testDatabases)('documents, on $name', (database) => {
     });
   });
 
+  describe('in the corridor view', () => {
+    it('lists the documents of either end the viewer may see', async () => {
+      const corridor = (
+        await send('secretariat', uploadCall({ title: 'KH to TH brief', countries: ['KH'] }))
+      ).body as Doc;
+      const other = (
+        await send(
+          'secretariat',
+          uploadCall({ title: 'PH to JP brief', countries: ['PH'], corridor: undefined }),
+        )
+      ).body as Doc;
+      const internal = (
+        await send('secretariat', uploadCall({ title: 'Caucus only', visibility: 'caucus' }))
+      ).body as Doc;
+      const submitted = (await send('member', uploadCall({ title: 'Not yet moderated' })))
+        .body as Doc;
+      const docsOf = async (who: Who, url: string) =>
+        ((await get(who, url)).body as { documents: Doc[] }).documents.map((d) => d.id);
+
+      const publicView = await docsOf('public', '/api/corridors/TH/KH');
+      expect(publicView).toContain(corridor.id);
+      expect(publicView).not.toContain(other.id);
+      expect(publicView).not.toContain(internal.id);
+      expect(publicView).not.toContain(submitted.id);
+      expect(await docsOf('member', '/api/corridors/KH/TH')).toEqual(
+        expect.arrayContaining([corridor.id, internal.id, submitted.id]),
+      );
+      expect(await docsOf('partner', '/api/corridors/KH/TH')).not.toContain(submitted.id);
+      expect(await docsOf('public', '/api/corridors/PH/JP')).toContain(other.id);
+    });
+  });
+
   describe('moderation', () => {
     it('submit → return with comment → resubmit → publish, then the public sees it', async () => {
       const id = await upload(h, 'member');

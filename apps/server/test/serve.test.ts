@@ -63,5 +63,6 @@ describe('serve', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Starting loads the knowledge base once (seconds on a busy machine).
+  }, 30_000);
 });

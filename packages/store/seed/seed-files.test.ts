@@ -17,6 +17,8 @@ const reportPath = resolve(dir, '../../../docs/seed/caucus-report-phnom-penh-201
 const popoloDir = resolve(dir, '../test/popolo');
 
 const FILES = [
+  // Checked on its own terms (public sources beside the report) in activities-seed.test.ts.
+  'activities.yaml',
   'advocacy-spaces.yaml',
   'areas-for-action.yaml',
   'commitments.yaml',

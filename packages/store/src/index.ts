@@ -4,6 +4,7 @@ export { backup, parseBackup, restore } from './backup.ts';
 export type { StoreOptions } from './open-store.ts';
 export { REPO_ROOT, defaultSqlitePath, openStore } from './open-store.ts';
 export type { Invitation, Session, User } from './repositories/accounts.ts';
+export type { BillAction, BillSponsor, CaucusStatusChange } from './repositories/activities.ts';
 export type { AuditEntry, Change } from './repositories/audit-log.ts';
 export type { CommitmentOwner, Evidence } from './repositories/commitments.ts';
 export type {
@@ -19,7 +20,14 @@ export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
 export type { TextVersion } from './repositories/texts.ts';
 export type * from './schema.ts';
-export { DOCUMENT_TYPES, INPUT_STATUSES, ROLES, TABLES, VISIBILITIES } from './schema.ts';
+export {
+  CAUCUS_STATUSES,
+  DOCUMENT_TYPES,
+  INPUT_STATUSES,
+  ROLES,
+  TABLES,
+  VISIBILITIES,
+} from './schema.ts';
 export type { Repositories } from './store.ts';
 export { Store, StoreError } from './store.ts';
 export type { SeedReport } from './seed/load-seed.ts';

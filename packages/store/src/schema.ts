@@ -215,6 +215,127 @@ export interface TopicTable extends Recorded {
   extra: JsonText;
 }
 
+/** A parliamentarian exchange visit or study tour (area for action 1). */
+export interface VisitTable extends Recorded {
+  id: string;
+  title: string;
+  /** ISO 3166-1 alpha-2 in capitals, e.g. `TH`, as the knowledge base writes countries. */
+  host_country: string;
+  /** JSON: the visiting countries' ISO codes. */
+  visiting_countries: JsonText;
+  /** JSON: the people in the delegation. */
+  delegation_person_ids: JsonText;
+  /** JSON: `[{ name, kind? }]`, e.g. a ministry, a workplace, a migrant community. */
+  sites: JsonText;
+  start_date: PartialDate | null;
+  end_date: PartialDate | null;
+  findings: string | null;
+  /** The published report in the documents table (no foreign key: built in another migration). */
+  report_document_id: string | null;
+  /** JSON: `[{ text, commitment_id }]`; a recommendation may become a commitment. */
+  recommendations: JsonText;
+  extra: JsonText;
+}
+
+export type CaucusStatus = 'none' | 'informal_group' | 'formal_caucus' | 'standing_committee';
+export const CAUCUS_STATUSES = [
+  'none',
+  'informal_group',
+  'formal_caucus',
+  'standing_committee',
+] as const;
+
+/** One change of a national caucus's status: the history is kept, the latest is current. */
+export interface CaucusStatusTable {
+  id: string;
+  organization_id: string;
+  status: CaucusStatus;
+  status_date: PartialDate;
+  note: string | null;
+  source: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  visibility: Visibility;
+}
+
+/** A bill before a parliament (OpenStates-like). */
+export interface BillTable extends Recorded {
+  id: string;
+  organization_id: string;
+  identifier: string;
+  title: string;
+  summary: string | null;
+  /** The classification of the latest action; null before any. */
+  status: string | null;
+  status_date: PartialDate | null;
+  /** JSON: `[{ date, note, url?, document_id? }]`. */
+  versions: JsonText;
+  commitment_ids: JsonText;
+  /** JSON: topics (areas for action) the bill serves. */
+  topic_ids: JsonText;
+  extra: JsonText;
+}
+
+export interface BillSponsorTable {
+  id: string;
+  bill_id: string;
+  person_id: string;
+  classification: 'primary' | 'cosponsor';
+  position: number;
+}
+
+export interface BillActionTable {
+  id: string;
+  bill_id: string;
+  action_date: PartialDate;
+  classification: string;
+  description: string | null;
+  /** Order among actions of the same date, as they were recorded. */
+  position: number;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+/** A meeting of a body the caucus engages; `recurrence` (an RRULE) makes it a cycle. */
+export interface BodyEventTable extends Recorded {
+  id: string;
+  organization_id: string;
+  title: string;
+  start_date: PartialDate | null;
+  end_date: PartialDate | null;
+  place: string | null;
+  recurrence: string | null;
+  description: string | null;
+  is_verified: Flag;
+  extra: JsonText;
+}
+
+/** What the caucus asked of a body, and what came back. */
+export interface EngagementTable extends Recorded {
+  id: string;
+  organization_id: string;
+  event_id: string | null;
+  title: string;
+  engagement_date: PartialDate | null;
+  asked: string | null;
+  response: string | null;
+  commitment_ids: JsonText;
+  extra: JsonText;
+}
+
+/** Work done together with a CSO or trade union. */
+export interface CollaborationTable extends Recorded {
+  id: string;
+  organization_id: string;
+  topic_id: string | null;
+  title: string;
+  description: string | null;
+  start_date: PartialDate | null;
+  end_date: PartialDate | null;
+  commitment_ids: JsonText;
+  extra: JsonText;
+}
+
 export interface UserTable {
   id: string;
   email: string;
@@ -373,6 +494,14 @@ export interface Database {
   evidence: EvidenceTable;
   follow_ups: FollowUpTable;
   topics: TopicTable;
+  visits: VisitTable;
+  caucus_statuses: CaucusStatusTable;
+  bills: BillTable;
+  bill_sponsors: BillSponsorTable;
+  bill_actions: BillActionTable;
+  body_events: BodyEventTable;
+  engagements: EngagementTable;
+  collaborations: CollaborationTable;
   login_failures: LoginFailureTable;
   audit_log: AuditTable;
   meta: MetaTable;
@@ -403,6 +532,14 @@ export const TABLES = [
   'evidence',
   'follow_ups',
   'topics',
+  'visits',
+  'caucus_statuses',
+  'bills',
+  'bill_sponsors',
+  'bill_actions',
+  'body_events',
+  'engagements',
+  'collaborations',
   'login_failures',
   'audit_log',
   'meta',

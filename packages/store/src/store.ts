@@ -3,6 +3,7 @@ import { Migrator } from 'kysely';
 import type { DatabaseAdapter } from './adapter.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { Accounts } from './repositories/accounts.ts';
+import { Activities } from './repositories/activities.ts';
 import { AuditLog } from './repositories/audit-log.ts';
 import { Commitments } from './repositories/commitments.ts';
 import { Documents } from './repositories/documents.ts';
@@ -19,6 +20,7 @@ export interface Repositories {
   readonly endorsements: Endorsements;
   readonly commitments: Commitments;
   readonly documents: Documents;
+  readonly activities: Activities;
   readonly accounts: Accounts;
   readonly audit: AuditLog;
   readonly meta: Meta;
@@ -31,6 +33,7 @@ function repositories(db: Kysely<Database>): Repositories {
     endorsements: new Endorsements(db),
     commitments: new Commitments(db),
     documents: new Documents(db),
+    activities: new Activities(db),
     accounts: new Accounts(db),
     audit: new AuditLog(db),
     meta: new Meta(db),

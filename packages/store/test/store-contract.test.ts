@@ -146,7 +146,10 @@ describe.each(testDatabases)('store contract on $name', (database) => {
 
   it('migrates once: a second run applies nothing', async () => {
     expect(await store.migrate()).toEqual([]);
-    expect(await store.appliedMigrations()).toEqual(['0001-caucus-workspace', '0002-documents']);
+    expect(await store.appliedMigrations()).toEqual([
+      '0001-caucus-workspace', '0002-documents',
+      '0004-activities',
+    ]);
   });
 
   it('filters every read by visibility: get, list, count and search', async () => {

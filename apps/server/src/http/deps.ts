@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { KnowledgeBase } from '@tulay/engine';
 import type { Store } from '@tulay/store';
 import type { Clock } from '../clock.ts';
 import type { Context } from '../use-cases/context.ts';
@@ -14,6 +15,12 @@ export interface Deps {
   baseUrl: string;
   /** Whether cookies are marked Secure (always, except plain-HTTP tests that say otherwise). */
   isSecureCookie: boolean;
+  /**
+   * The knowledge base (law and agreements). The server loads it once at start-up and hands it
+   * in; an app built without one (tests) loads the shipped one on first use, as loading takes
+   * seconds that most tests do not need.
+   */
+  knowledge: () => KnowledgeBase;
 }
 
 export const SESSION_COOKIE = 'tulay_session';

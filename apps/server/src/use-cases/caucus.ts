@@ -75,9 +75,11 @@ async function checkOwners(repos: Repositories, owners: readonly OwnerInput[]): 
 export async function createCommitment(
   ctx: Context,
   input: Record<string, unknown> & { id?: string | undefined; owners?: OwnerInput[] | undefined },
+  alsoDo?: (repos: Repositories, id: string) => Promise<void>,
 ) {
   const { owners = [], ...rest } = input;
   const created = await createRecord(ctx, KINDS.commitments, rest, async (repos, id) => {
+    if (alsoDo) await alsoDo(repos, id);
     await checkOwners(repos, owners);
     for (const owner of owners) {
       await repos.commitments.addOwner({

@@ -15,9 +15,21 @@ export function present(row: { id: string }): Presented {
     const parsed = JSON.parse(extra) as Record<string, unknown>;
     for (const [key, value] of Object.entries(parsed)) if (!(key in out)) out[key] = value;
   }
-  for (const key of ['organization_ids', 'programme_ids', 'office']) {
+  for (const key of [
+    'organization_ids',
+    'programme_ids',
+    'office',
+    'visiting_countries',
+    'delegation_person_ids',
+    'sites',
+    'recommendations',
+    'versions',
+    'commitment_ids',
+    'topic_ids',
+  ]) {
     const value = out[key];
-    if (typeof value === 'string') out[key] = JSON.parse(value) as unknown;
+    // JSON columns hold arrays or objects; a plain string of that name (a seed's extra) stays.
+    if (typeof value === 'string' && /^[[{]/.test(value)) out[key] = JSON.parse(value) as unknown;
   }
   return out;
 }

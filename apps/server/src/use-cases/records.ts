@@ -28,7 +28,7 @@ export interface RecordKind {
 }
 
 /** A record kind; `defaults` may be left out. */
-const recordKind = (
+export const recordKind = (
   kind: Omit<RecordKind, 'defaults'> & { defaults?: Record<string, unknown> },
 ): RecordKind => ({
   defaults: {},
@@ -163,6 +163,16 @@ async function checkReferences(
     if (typeof value === 'string' && !(await repos.records.exists(table, value))) {
       fields.push({ path: `body.${field}`, message: `no ${table} record with id "${value}"` });
     }
+    // A list of ids (kept as JSON): each must exist.
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) {
+        if (typeof item === 'string' && !(await repos.records.exists(table, item)))
+          fields.push({
+            path: `body.${field}.${i}`,
+            message: `no ${table} record with id "${item}"`,
+          });
+      }
+    }
   }
   if (fields.length > 0)
     throw new ApiError('invalid_request', 'a referenced record does not exist', fields);
@@ -218,6 +228,7 @@ export async function updateRecord(
   kind: RecordKind,
   id: string,
   patch: Record<string, unknown>,
+  extraWork?: (repos: Repositories, id: string) => Promise<void>,
 ): Promise<Presented> {
   authorise(ctx.actor, kind.permission);
   return change(ctx, async ({ repos, now, audit }) => {
@@ -231,6 +242,7 @@ export async function updateRecord(
       extra: JSON.stringify(mergedExtra),
       updated_at: now,
     });
+    if (extraWork) await extraWork(repos, id);
     const after = await repos.records.getAny(kind.table, id);
     await audit('update', kind.table, id, before, after);
     return present(after ?? before);

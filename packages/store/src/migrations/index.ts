@@ -3,10 +3,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-caucus-workspace.ts';
 import * as m0002 from './0002-documents.ts';
+import * as m0004 from './0004-activities.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-caucus-workspace': m0001,
   '0002-documents': m0002,
+  '0004-activities': m0004,
 };
 
 /** Kysely's provider over the list above. */

@@ -34,6 +34,11 @@ export interface DocumentFilter {
   status?: DocumentStatus | undefined;
   /** Only the documents this account submitted. */
   submittedBy?: string | undefined;
+  /**
+   * The documents of a corridor's two ends: about that corridor (either way), or naming either
+   * country. ISO 3166-1 alpha-2 codes.
+   */
+  corridor?: { origin: string; destination: string } | undefined;
   /** Case-insensitive substring of the title. */
   q?: string | undefined;
   limit?: number;
@@ -220,6 +225,19 @@ export class Documents {
     if (filter.country !== undefined)
       // Countries are a JSON list of two-letter codes: the quoted code matches one element exactly.
       query = query.where('documents.countries', 'like', `%"${filter.country}"%`);
+    if (filter.corridor !== undefined) {
+      const { origin, destination } = filter.corridor;
+      query = query.where((eb) =>
+        eb.or([
+          eb.and([
+            eb('documents.corridor_origin', 'in', [origin, destination]),
+            eb('documents.corridor_destination', 'in', [origin, destination]),
+          ]),
+          eb('documents.countries', 'like', `%"${origin}"%`),
+          eb('documents.countries', 'like', `%"${destination}"%`),
+        ]),
+      );
+    }
     if (filter.q !== undefined && filter.q !== '') {
       query = query.where(
         sql`lower(documents.title)`,

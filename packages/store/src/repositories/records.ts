@@ -17,7 +17,12 @@ export type RecordTable =
   | 'texts'
   | 'commitments'
   | 'follow_ups'
-  | 'topics';
+  | 'topics'
+  | 'visits'
+  | 'bills'
+  | 'body_events'
+  | 'engagements'
+  | 'collaborations';
 
 /** The column a text search looks in, per table. */
 const SEARCHED: Record<RecordTable, string> = {
@@ -32,6 +37,11 @@ const SEARCHED: Record<RecordTable, string> = {
   commitments: 'title',
   follow_ups: 'title',
   topics: 'name',
+  visits: 'title',
+  bills: 'title',
+  body_events: 'title',
+  engagements: 'title',
+  collaborations: 'title',
 };
 
 /** How rows are ordered in lists: stable, so pages never overlap. */
@@ -47,6 +57,11 @@ const ORDER: Record<RecordTable, string> = {
   commitments: 'id',
   follow_ups: 'due_date',
   topics: 'position',
+  visits: 'start_date',
+  bills: 'identifier',
+  body_events: 'start_date',
+  engagements: 'engagement_date',
+  collaborations: 'start_date',
 };
 
 /**
@@ -70,6 +85,10 @@ const LINKS: Partial<Record<RecordTable, Record<string, RecordTable>>> = {
   texts: { programme_id: 'programmes' },
   commitments: { programme_id: 'programmes' },
   follow_ups: { commitment_id: 'commitments' },
+  bills: { organization_id: 'organizations' },
+  body_events: { organization_id: 'organizations' },
+  engagements: { organization_id: 'organizations', event_id: 'body_events' },
+  collaborations: { organization_id: 'organizations', topic_id: 'topics' },
 };
 
 /** SQL that holds when every record `table`'s row points to is within `scope`. */

@@ -423,6 +423,74 @@ export function seedRows(dir: string, now: string): Row[] {
     topic('barrier', list(principles.barriers));
     topic('way_to_overcome', list(principles.ways_to_overcome));
   }
+  // The caucus's activities (migration 0004): bodies' meetings, engagements, collaborations.
+  const activities = readYaml(dir, 'activities.yaml');
+  if (isRec(activities)) {
+    for (const e of list(activities.body_events)) {
+      const columns = ['id', 'organization_id', 'title', 'start_date', 'end_date', 'place'];
+      add(
+        'body_events',
+        {
+          id: str(e.id),
+          organization_id: str(e.organization_id),
+          title: str(e.title) ?? str(e.id),
+          start_date: str(e.start_date),
+          end_date: str(e.end_date),
+          place: str(e.place),
+          recurrence: str(e.recurrence),
+          description: str(e.description),
+          is_verified: e.verified === true ? 1 : 0,
+          extra: extraOf(e, [...columns, 'recurrence', 'description', 'verified']),
+          ...recorded(e),
+        },
+        [['organization_id', 'organizations']],
+      );
+    }
+    for (const e of list(activities.engagements)) {
+      const columns = ['id', 'organization_id', 'event_id', 'title', 'engagement_date'];
+      add(
+        'engagements',
+        {
+          id: str(e.id),
+          organization_id: str(e.organization_id),
+          event_id: str(e.event_id),
+          title: str(e.title) ?? str(e.id),
+          engagement_date: str(e.engagement_date),
+          asked: str(e.asked),
+          response: str(e.response),
+          commitment_ids: JSON.stringify(Array.isArray(e.commitment_ids) ? e.commitment_ids : []),
+          extra: extraOf(e, [...columns, 'asked', 'response', 'commitment_ids']),
+          ...recorded(e),
+        },
+        [
+          ['organization_id', 'organizations'],
+          ['event_id', 'body_events'],
+        ],
+      );
+    }
+    for (const c of list(activities.collaborations)) {
+      const columns = ['id', 'organization_id', 'topic_id', 'title', 'description'];
+      add(
+        'collaborations',
+        {
+          id: str(c.id),
+          organization_id: str(c.organization_id),
+          topic_id: str(c.topic_id),
+          title: str(c.title) ?? str(c.id),
+          description: str(c.description),
+          start_date: str(c.start_date),
+          end_date: str(c.end_date),
+          commitment_ids: JSON.stringify(Array.isArray(c.commitment_ids) ? c.commitment_ids : []),
+          extra: extraOf(c, [...columns, 'start_date', 'end_date', 'commitment_ids']),
+          ...recorded(c),
+        },
+        [
+          ['organization_id', 'organizations'],
+          ['topic_id', 'topics'],
+        ],
+      );
+    }
+  }
   return rows;
 }
 

@@ -1,0 +1,273 @@
+// The caucus's activities for the five areas for action: exchange visits (and their
+// recommendations becoming commitments), national caucuses with their status history, bills with
+// sponsors and actions, the bodies' meetings and the caucus's engagements with them (with an
+// iCalendar feed), collaborations with CSOs and trade unions, and the corridor view.
+import { z } from 'zod';
+import type { Deps } from '../http/deps.ts';
+import { contextOf } from '../http/deps.ts';
+import { route } from '../http/route.ts';
+import {
+  BillActionIn,
+  BillActionName,
+  BillIn,
+  BodyEventIn,
+  CalendarQuery,
+  CaucusStatusIn,
+  CaucusStatusName,
+  CollaborationIn,
+  CorridorParams,
+  CorridorQuery,
+  Country,
+  EngagementIn,
+  NationalCaucusIn,
+  RecommendationCommitmentIn,
+  RecommendationParams,
+  VisitIn,
+} from '../schemas/activities.ts';
+import { IdParams, ListOf, Paging, RecordOut } from '../schemas/common.ts';
+import { patchOf } from '../schemas/records.ts';
+import type { ActivityKind } from '../use-cases/activities.ts';
+import {
+  ACTIVITY_KINDS,
+  addBillAction,
+  changeCaucusStatus,
+  createActivity,
+  createNationalCaucus,
+  getActivity,
+  listActivities,
+  listNationalCaucuses,
+  nationalCaucusDetail,
+  recommendationToCommitment,
+  updateActivity,
+} from '../use-cases/activities.ts';
+import { engagementCalendar } from '../use-cases/calendar.ts';
+import { corridorView } from '../use-cases/corridor.ts';
+
+interface Resource {
+  path: string;
+  tag: string;
+  kind: ActivityKind;
+  input: z.ZodObject;
+  /** Fields the patch may not change (set through their own routes). */
+  fixed?: Record<string, true>;
+  filters: z.ZodObject;
+}
+
+const RESOURCES: Resource[] = [
+  {
+    path: 'visits',
+    tag: 'activities',
+    kind: ACTIVITY_KINDS.visits,
+    input: VisitIn,
+    filters: z.object({ host_country: Country.optional() }),
+  },
+  {
+    path: 'bills',
+    tag: 'activities',
+    kind: ACTIVITY_KINDS.bills,
+    input: BillIn,
+    fixed: { actions: true },
+    filters: z.object({
+      organization_id: z.string().max(80).optional(),
+      status: BillActionName.optional(),
+    }),
+  },
+  {
+    path: 'body-events',
+    tag: 'activities',
+    kind: ACTIVITY_KINDS.bodyEvents,
+    input: BodyEventIn,
+    filters: z.object({ organization_id: z.string().max(80).optional() }),
+  },
+  {
+    path: 'engagements',
+    tag: 'activities',
+    kind: ACTIVITY_KINDS.engagements,
+    input: EngagementIn,
+    filters: z.object({
+      organization_id: z.string().max(80).optional(),
+      event_id: z.string().max(80).optional(),
+    }),
+  },
+  {
+    path: 'collaborations',
+    tag: 'activities',
+    kind: ACTIVITY_KINDS.collaborations,
+    input: CollaborationIn,
+    filters: z.object({
+      organization_id: z.string().max(80).optional(),
+      topic_id: z.string().max(80).optional(),
+    }),
+  },
+];
+
+/** Only the filters that were given. */
+function given(filters: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(filters))
+    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  return out;
+}
+
+export function activityRoutes(deps: Deps): void {
+  const { app, options } = deps;
+
+  for (const resource of RESOURCES) {
+    const { kind, path, tag } = resource;
+    route(app, options, {
+      method: 'GET',
+      url: `/api/${path}`,
+      tag,
+      summary: `List ${kind.noun}s (filtered by what the viewer may see)`,
+      query: Paging.extend(resource.filters.shape),
+      response: ListOf(RecordOut),
+      handler: ({ query, request }) => {
+        const { q, limit, offset, ...filters } = query as z.output<typeof Paging> &
+          Record<string, unknown>;
+        return listActivities(contextOf(deps, request), kind, {
+          q,
+          limit,
+          offset,
+          where: given(filters),
+        });
+      },
+    });
+
+    route(app, options, {
+      method: 'GET',
+      url: `/api/${path}/:id`,
+      tag,
+      summary: `One ${kind.noun}`,
+      params: IdParams,
+      response: RecordOut,
+      handler: ({ params, request }) => getActivity(contextOf(deps, request), kind, params.id),
+    });
+
+    route(app, options, {
+      method: 'POST',
+      url: `/api/${path}`,
+      tag,
+      summary: `Record a ${kind.noun}`,
+      body: resource.input,
+      status: 201,
+      response: RecordOut,
+      handler: ({ body, request }) => createActivity(contextOf(deps, request), kind, body),
+    });
+
+    route(app, options, {
+      method: 'PATCH',
+      url: `/api/${path}/:id`,
+      tag,
+      summary: `Change a ${kind.noun}`,
+      params: IdParams,
+      body: patchOf(resource.input.omit((resource.fixed ?? {}) as never)),
+      response: RecordOut,
+      handler: ({ params, body, request }) =>
+        updateActivity(contextOf(deps, request), kind, params.id, body as Record<string, unknown>),
+    });
+  }
+
+  route(app, options, {
+    method: 'POST',
+    url: '/api/visits/:id/recommendations/:n/commitment',
+    tag: 'activities',
+    summary: "Turn a visit's recommendation n (from 0) into a commitment linked to the visit",
+    params: RecommendationParams,
+    body: RecommendationCommitmentIn,
+    status: 201,
+    response: RecordOut,
+    handler: ({ params, body, request }) =>
+      recommendationToCommitment(contextOf(deps, request), params.id, params.n, body),
+  });
+
+  route(app, options, {
+    method: 'POST',
+    url: '/api/bills/:id/actions',
+    tag: 'activities',
+    summary: "Record an action on a bill; the bill's status becomes its latest action's",
+    params: IdParams,
+    body: BillActionIn,
+    status: 201,
+    response: RecordOut,
+    handler: ({ params, body, request }) =>
+      addBillAction(contextOf(deps, request), params.id, body),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/national-caucuses',
+    tag: 'activities',
+    summary: 'National parliamentary caucuses and committees on labour migration, with status',
+    query: z.object({ country: Country.optional(), status: CaucusStatusName.optional() }),
+    response: ListOf(RecordOut),
+    handler: ({ query, request }) => listNationalCaucuses(contextOf(deps, request), query),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/national-caucuses/:id',
+    tag: 'activities',
+    summary: 'One national caucus: its status history and members',
+    params: IdParams,
+    response: RecordOut,
+    handler: ({ params, request }) => nationalCaucusDetail(contextOf(deps, request), params.id),
+  });
+
+  route(app, options, {
+    method: 'POST',
+    url: '/api/national-caucuses',
+    tag: 'activities',
+    summary: 'Record a national caucus or committee (a Popolo Organization) and its status',
+    body: NationalCaucusIn,
+    status: 201,
+    response: RecordOut,
+    handler: ({ body, request }) => createNationalCaucus(contextOf(deps, request), body),
+  });
+
+  route(app, options, {
+    method: 'POST',
+    url: '/api/national-caucuses/:id/status',
+    tag: 'activities',
+    summary: "Record a change of a national caucus's status (the history is kept)",
+    params: IdParams,
+    body: CaucusStatusIn,
+    status: 201,
+    response: RecordOut,
+    handler: ({ params, body, request }) =>
+      changeCaucusStatus(contextOf(deps, request), params.id, body),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/corridors/:origin/:destination',
+    tag: 'activities',
+    summary:
+      'A corridor, both ends: bills, agreements (in force at ?at=), commitments, visits, documents',
+    params: CorridorParams,
+    query: CorridorQuery,
+    response: RecordOut.omit({ id: true }),
+    handler: ({ params, query, request }) =>
+      corridorView(
+        contextOf(deps, request),
+        deps.knowledge(),
+        params.origin,
+        params.destination,
+        query.at,
+      ),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/engagements.ics',
+    tag: 'activities',
+    summary: 'iCalendar feed of the public meetings of the bodies the caucus engages (?body=)',
+    query: CalendarQuery,
+    response: z.string(),
+    contentType: 'text/calendar; charset=utf-8',
+    handler: ({ query, request }) =>
+      engagementCalendar(contextOf(deps, request), {
+        body: query.body,
+        host: new URL(deps.baseUrl).hostname,
+      }),
+  });
+}

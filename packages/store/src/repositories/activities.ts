@@ -1,0 +1,192 @@
+// The parts of the caucus's activities that are not records of their own (a bill's sponsors and
+// actions, a national caucus's status history) and the reads that cross tables (a country's bills,
+// the visits between two countries, the commitments a country owns). Every read is filtered by
+// the viewer's visibility scope in SQL, as in records.ts.
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type {
+  BillActionTable,
+  BillSponsorTable,
+  CaucusStatusTable,
+  Database,
+  Visibility,
+} from '../schema.ts';
+import type { RecordTable, Row } from './records.ts';
+
+export type BillSponsor = Selectable<BillSponsorTable>;
+export type BillAction = Selectable<BillActionTable>;
+export type CaucusStatusChange = Selectable<CaucusStatusTable>;
+
+/** SQL that holds when the organisation, or the body it is part of, is in `division`. */
+function ofCountry(table: 'organizations', division: string) {
+  const area = sql.ref(`${table}.area_id`);
+  const parent = sql.ref(`${table}.parent_id`);
+  return sql<boolean>`(${area} = ${division} or (${area} is null and exists (select 1 from organizations as parent_body where parent_body.id = ${parent} and parent_body.area_id = ${division})))`;
+}
+
+export class Activities {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Which of `ids` name rows of `table` within `scope`: for lists of ids kept in JSON. */
+  async visibleIds(
+    table: RecordTable,
+    ids: readonly string[],
+    scope: readonly Visibility[],
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const any = this.db as unknown as Kysely<Record<string, { id: string; visibility: string }>>;
+    const rows = await any
+      .selectFrom(table)
+      .select('id')
+      .where('id', 'in', [...new Set(ids)])
+      .where('visibility', 'in', [...scope])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async addSponsor(row: Insertable<BillSponsorTable>): Promise<void> {
+    await this.db.insertInto('bill_sponsors').values(row).execute();
+  }
+
+  async removeSponsors(billId: string): Promise<void> {
+    await this.db.deleteFrom('bill_sponsors').where('bill_id', '=', billId).execute();
+  }
+
+  /** Sponsors of the bills, only those whose person is within `scope`. */
+  async sponsors(billIds: readonly string[], scope: readonly Visibility[]): Promise<BillSponsor[]> {
+    if (billIds.length === 0) return [];
+    return this.db
+      .selectFrom('bill_sponsors')
+      .innerJoin('people', 'people.id', 'bill_sponsors.person_id')
+      .selectAll('bill_sponsors')
+      .where('bill_sponsors.bill_id', 'in', [...billIds])
+      .where('people.visibility', 'in', [...scope])
+      .orderBy('bill_sponsors.bill_id')
+      .orderBy('bill_sponsors.position')
+      .execute();
+  }
+
+  async addAction(row: Insertable<BillActionTable>): Promise<void> {
+    await this.db.insertInto('bill_actions').values(row).execute();
+  }
+
+  /** A bill's actions, oldest first; among those of one date, in the order they were recorded. */
+  async actions(billId: string): Promise<BillAction[]> {
+    return this.db
+      .selectFrom('bill_actions')
+      .selectAll()
+      .where('bill_id', '=', billId)
+      .orderBy('action_date')
+      .orderBy('position')
+      .execute();
+  }
+
+  async addCaucusStatus(row: Insertable<CaucusStatusTable>): Promise<void> {
+    await this.db.insertInto('caucus_statuses').values(row).execute();
+  }
+
+  /** Status changes of the caucuses, oldest first, within `scope`. */
+  async caucusStatuses(
+    organizationIds: readonly string[],
+    scope: readonly Visibility[],
+  ): Promise<CaucusStatusChange[]> {
+    if (organizationIds.length === 0) return [];
+    return this.db
+      .selectFrom('caucus_statuses')
+      .selectAll()
+      .where('organization_id', 'in', [...organizationIds])
+      .where('visibility', 'in', [...scope])
+      .orderBy('organization_id')
+      .orderBy('status_date')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Bills before the parliaments of a country: organisations whose area is `division`, or
+   * chambers of one (the seed's chambers carry no area of their own, their parliament does).
+   */
+  async billsOfCountry(division: string, scope: readonly Visibility[]): Promise<Row<'bills'>[]> {
+    return this.db
+      .selectFrom('bills')
+      .innerJoin('organizations', 'organizations.id', 'bills.organization_id')
+      .selectAll('bills')
+      .where(ofCountry('organizations', division))
+      .where('organizations.visibility', 'in', [...scope])
+      .where('bills.visibility', 'in', [...scope])
+      .orderBy('bills.organization_id')
+      .orderBy('bills.identifier')
+      .execute();
+  }
+
+  /** Visits hosted by one country with the other among the visitors, either way round. */
+  async visitsBetween(
+    a: string,
+    b: string,
+    scope: readonly Visibility[],
+  ): Promise<Row<'visits'>[]> {
+    const pattern = (code: string) => `%"${code}"%`;
+    return this.db
+      .selectFrom('visits')
+      .selectAll()
+      .where('visibility', 'in', [...scope])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('host_country', '=', a), eb('visiting_countries', 'like', pattern(b))]),
+          eb.and([eb('host_country', '=', b), eb('visiting_countries', 'like', pattern(a))]),
+        ]),
+      )
+      .orderBy('start_date')
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Commitments owned by a country: by the country itself, or by an organisation of it (its
+   * parliament, a delegation) that the viewer may see.
+   */
+  async commitmentsOfCountry(
+    division: string,
+    scope: readonly Visibility[],
+  ): Promise<Row<'commitments'>[]> {
+    const inScope = [...scope];
+    return this.db
+      .selectFrom('commitments')
+      .selectAll()
+      .where('visibility', 'in', inScope)
+      .where(
+        sql<boolean>`(commitments.programme_id is null or exists (select 1 from programmes where programmes.id = commitments.programme_id and programmes.visibility in (${sql.join(inScope)})))`,
+      )
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('commitment_owners')
+            .select('commitment_owners.id')
+            .whereRef('commitment_owners.commitment_id', '=', 'commitments.id')
+            .where((o) =>
+              o.or([
+                o.and([
+                  o('commitment_owners.owner_type', '=', 'country'),
+                  o('commitment_owners.owner_id', '=', division),
+                ]),
+                o.and([
+                  o('commitment_owners.owner_type', '=', 'organization'),
+                  o(
+                    'commitment_owners.owner_id',
+                    'in',
+                    o
+                      .selectFrom('organizations')
+                      .select('organizations.id')
+                      .where(ofCountry('organizations', division))
+                      .where('organizations.visibility', 'in', inScope),
+                  ),
+                ]),
+              ]),
+            ),
+        ),
+      )
+      .orderBy('id')
+      .execute();
+  }
+}
