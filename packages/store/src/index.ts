@@ -9,6 +9,18 @@ export type { CommitmentOwner, Evidence } from './repositories/commitments.ts';
 export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
 export type { TextVersion } from './repositories/texts.ts';
+export type {
+  PriorityTally,
+  Workshop,
+  WorkshopAnswer,
+  WorkshopArea,
+  WorkshopGroup,
+  WorkshopMember,
+  WorkshopPartTable,
+  WorkshopPick,
+  WorkshopPriority,
+  WorkshopQuestion,
+} from './repositories/workshops.ts';
 export type * from './schema.ts';
 export { ROLES, TABLES, VISIBILITIES } from './schema.ts';
 export type { Repositories } from './store.ts';
