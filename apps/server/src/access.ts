@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   // Members and staff may add evidence to commitments their member owns (checked in the use case).
   'evidence.add': ['member', 'staff', 'secretariat', 'admin'],
   'followup.write': ['secretariat', 'admin'],
+  // The secretariat runs a workshop; a participant with a verified account picks their own three.
+  'workshop.run': ['secretariat', 'admin'],
+  'workshop.pick': ['member', 'partner'],
   'invitation.create': ['secretariat', 'admin'],
   'user.manage': ['admin'],
   'audit.read': ['secretariat', 'admin'],

@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
+import { workshopRoutes } from './routes/workshop-routes.ts';
 import { actorFromSession } from './use-cases/accounts.ts';
 
 declare module 'fastify' {
@@ -170,9 +171,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description:
           'The API of the Asian Inter-Parliamentary Caucus on Labour Migration. Errors are `{ error: { code, message, fields } }`. Mutations need the session cookie and an `x-csrf-token` header from `GET /api/auth/csrf`.',
       },
-      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'site'].map((name) => ({
-        name,
-      })),
+      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'workshops', 'site'].map(
+        (name) => ({
+          name,
+        }),
+      ),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -200,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   authRoutes(deps);
   recordRoutes(deps);
   textRoutes(deps);
+  workshopRoutes(deps);
   siteRoutes(deps);
   await registerWebApp(app);
   await app.ready();
