@@ -21,6 +21,7 @@ import { registerWebApp } from './http/web-app.ts';
 import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { openDataRoutes } from './routes/open-data-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
@@ -204,6 +205,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   recordRoutes(deps);
   textRoutes(deps);
   workshopRoutes(deps);
+  openDataRoutes(deps);
   siteRoutes(deps);
   await registerWebApp(app);
   await app.ready();

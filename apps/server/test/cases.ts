@@ -1,6 +1,7 @@
 // One valid and one invalid request for every route, shared by the endpoint tests and the
 // authorization matrix. `allowed` lists the roles that may make the request (mutations and
 // restricted reads); a route without it is open to everyone.
+import { OPEN_DATA_CASES } from './cases-open-data.ts';
 import { WORKSHOP_CASES } from './cases-workshops.ts';
 import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON, PASSWORD } from './harness.ts';
@@ -496,4 +497,5 @@ export const CASES: Case[] = [
     invalid: null,
   },
   ...WORKSHOP_CASES,
+  ...OPEN_DATA_CASES,
 ];
