@@ -84,7 +84,7 @@ export function openDataRoutes(deps: Deps): void {
     params: KindParams,
     query: z.object({
       bom: z
-        .enum(['true', 'false'], { message: 'must be true or false' })
+        .enum(['true', 'false'], { error: 'must be true or false' })
         .default('false')
         .transform((v) => v === 'true'),
     }),

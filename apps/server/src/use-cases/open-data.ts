@@ -25,7 +25,7 @@ export interface PublicSource {
   repos: Repositories;
   /** A context acting as the public visitor, for use cases that take one. */
   ctx: Context;
-  isPublic(id: string): Promise<boolean>;
+  isPublic: (id: string) => Promise<boolean>;
 }
 
 /** One exportable kind. */
@@ -37,7 +37,7 @@ export interface OpenDataset {
   /** The CSV's first columns, in order (always present); other fields follow by name. */
   columns: readonly string[];
   /** The public rows, each with an `id`; nothing in them may point at a non-public record. */
-  rows(source: PublicSource): Promise<Row[]>;
+  rows: (source: PublicSource) => Promise<Row[]>;
   /**
    * Whether to drop extra-field references that name no public record (default true). Off only
    * where the rows are built from ids that are not records (a workshop's groups and questions).

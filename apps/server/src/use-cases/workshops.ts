@@ -3,7 +3,9 @@
 // secretariat condenses the priorities into areas for action. The secretariat runs a workshop; a
 // participant with a verified account picks their own three. Everyone who may see a workshop
 // sees its matrix and areas; the counts are published when it closes (so that running counts do
-// not sway those still picking), and who picked what is for the secretariat alone.
+// not sway those still picking), and who picked what is for the secretariat alone. A change to
+// any part of a workshop marks the workshop changed (its `updated_at`), so that the open data's
+// "last change" sees it; picks do not, so that the time of someone's pick is not published.
 import type { Repositories, Workshop, WorkshopPartTable } from '@tulay/store';
 import type { Actor } from '../access.ts';
 import { authorise, can, scopeOf } from '../access.ts';
@@ -128,7 +130,7 @@ async function parts(repos: Repositories, actor: Actor, workshop: Workshop) {
       answer_id: p.answer_id,
     })),
     areas: areas.map((a) => ({
-      ...present({ id: a.topic_id, extra: a.extra } as { id: string }),
+      ...(JSON.parse(a.extra) as Record<string, unknown>),
       topic_id: a.topic_id,
       name: a.name,
       ...(a.description !== null ? { description: a.description } : {}),
@@ -144,7 +146,6 @@ export async function getWorkshop(ctx: Context, id: string) {
   return {
     ...presentWorkshop(workshop),
     ...detail,
-    areas: detail.areas.map(({ id: _id, ...a }) => a),
   };
 }
 
@@ -228,7 +229,8 @@ export async function updateWorkshop(
     await checkSession(repos, before.programme_id, patch.session_id);
     const { picks_recorded, ...rest } = patch;
     const set: Record<string, unknown> = { updated_at: now };
-    for (const [key, value] of Object.entries(rest)) if (value !== undefined) set[key] = value;
+    for (const [key, value] of Object.entries(rest as Record<string, unknown>))
+      if (value !== undefined) set[key] = value;
     if (picks_recorded !== undefined) set.picks_recorded = picks_recorded ? 1 : 0;
     await repos.workshops.update(id, set);
     await audit('update', 'workshops', id, before, await repos.workshops.getAny(id));
@@ -318,6 +320,7 @@ export async function addGroup(
       members.map((person_id) => ({ id: newId(), person_id })),
     );
     await audit('create', 'workshop_groups', id, null, { ...row, member_ids: members });
+    await repos.workshops.update(workshopId, { updated_at: now });
     return { ...presentPart(row), member_ids: members };
   });
 }
@@ -358,6 +361,7 @@ export async function updateGroup(
       { ...before, member_ids: membersBefore },
       { ...after, member_ids: members },
     );
+    await repos.workshops.update(workshopId, { updated_at: now });
     return { ...presentPart(after), member_ids: members };
   });
 }
@@ -383,6 +387,7 @@ export async function addQuestion(
     };
     await repos.workshops.insertPart('workshop_questions', row);
     await audit('create', 'workshop_questions', id, null, row);
+    await repos.workshops.update(workshopId, { updated_at: now });
     return presentPart(row);
   });
 }
@@ -401,10 +406,12 @@ export async function updatePart(
     await visibleWorkshop(repos, ctx.actor, workshopId);
     const before = await partOrNotFound(repos, table, workshopId, id, noun);
     const set: Record<string, unknown> = { updated_at: now };
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined) set[key] = value;
+    for (const [key, value] of Object.entries(patch as Record<string, unknown>))
+      if (value !== undefined) set[key] = value;
     await repos.workshops.updatePart(table, id, set);
     const after = await partOrNotFound(repos, table, workshopId, id, noun);
     await audit('update', table, id, before, after);
+    await repos.workshops.update(workshopId, { updated_at: now });
     return presentPart(after);
   });
 }
@@ -453,6 +460,7 @@ export async function addAnswer(
     };
     await repos.workshops.insertPart('workshop_answers', row);
     await audit('create', 'workshop_answers', id, null, row);
+    await repos.workshops.update(workshopId, { updated_at: now });
     return presentPart(row);
   });
 }
@@ -499,6 +507,7 @@ export async function addPriority(
     };
     await repos.workshops.insertPart('workshop_priorities', row);
     await audit('create', 'workshop_priorities', id, null, row);
+    await repos.workshops.update(workshopId, { updated_at: now });
     return { ...presentPart(row), answer_id: row.answer_id };
   });
 }
@@ -510,7 +519,7 @@ export async function setCondensation(
   input: { areas: { topic_id: string; priority_ids: string[] }[] },
 ) {
   authorise(ctx.actor, 'workshop.run');
-  await change(ctx, async ({ repos, audit }) => {
+  await change(ctx, async ({ repos, now, audit }) => {
     await visibleWorkshop(repos, ctx.actor, workshopId);
     const priorities = new Set(
       (await repos.workshops.parts('workshop_priorities', workshopId)).map((p) => p.id),
@@ -554,6 +563,7 @@ export async function setCondensation(
       })),
     );
     await audit('update', 'workshop_condensation', workshopId, before, input);
+    await repos.workshops.update(workshopId, { updated_at: now });
   });
   return getWorkshop(ctx, workshopId);
 }
@@ -714,7 +724,9 @@ export async function resultsOf(repos: Repositories, actor: Actor, workshop: Wor
         : ('until_closed' as const);
   const known = state === 'published';
   const tally = known ? await repos.workshops.tally(workshop.id) : [];
-  const people = known ? await repos.workshops.peoplePerArea(workshop.id) : new Map();
+  const people = known
+    ? await repos.workshops.peoplePerArea(workshop.id)
+    : new Map<string, number>();
   const counted = (p: { id: string; text: string; answer_id: string | null }) => {
     const t = tally.find((x) => x.priority_id === p.id);
     return {
@@ -753,7 +765,7 @@ export async function resultsOf(repos: Repositories, actor: Actor, workshop: Wor
       participants_who_picked: known ? await repos.workshops.pickers(workshop.id) : null,
       weights: RANK_WEIGHTS,
     },
-    areas: detail.areas.map(({ id: _id, priority_ids, ...area }) => {
+    areas: detail.areas.map(({ priority_ids, ...area }) => {
       const fed = detail.priorities.filter((p) => priority_ids.includes(p.id)).map(counted);
       return {
         ...area,

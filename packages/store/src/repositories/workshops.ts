@@ -140,12 +140,12 @@ export class Workshops {
     workshopId: string,
     id: string,
   ): Promise<Record<string, unknown> | undefined> {
-    return (await this.db
+    return this.db
       .selectFrom(table)
       .selectAll()
       .where('workshop_id', '=', workshopId)
       .where('id', '=', id)
-      .executeTakeFirst()) as Record<string, unknown> | undefined;
+      .executeTakeFirst();
   }
 
   async partExists(table: WorkshopPartTable, id: string): Promise<boolean> {
