@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'followup.write': ['secretariat', 'admin'],
   // Visits, national caucuses, bills, bodies' meetings, engagements and collaborations.
   'activity.write': ['secretariat', 'admin'],
+  // The secretariat runs a workshop; a participant with a verified account picks their own three.
+  'workshop.run': ['secretariat', 'admin'],
+  'workshop.pick': ['member', 'partner'],
   'invitation.create': ['secretariat', 'admin'],
   'user.manage': ['admin'],
   'audit.read': ['secretariat', 'admin'],

@@ -25,9 +25,11 @@ import { loggerOptions } from './logger.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
+import { openDataRoutes } from './routes/open-data-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
+import { workshopRoutes } from './routes/workshop-routes.ts';
 import { actorFromSession } from './use-cases/accounts.ts';
 
 declare module 'fastify' {
@@ -196,6 +198,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         'commitments',
         'documents',
         'activities',
+        'workshops',
+        'open data',
         'site',
       ].map((name) => ({
         name,
@@ -230,6 +234,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   activityRoutes(deps);
   textRoutes(deps);
   documentRoutes(deps);
+  workshopRoutes(deps);
+  openDataRoutes(deps);
   siteRoutes(deps);
   await registerWebApp(app);
   await app.ready();

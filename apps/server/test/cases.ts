@@ -2,6 +2,8 @@
 // authorization matrix. `allowed` lists the roles that may make the request (mutations and
 // restricted reads); a route without it is open to everyone.
 import { ACTIVITY_CASES } from './activity-cases.ts';
+import { OPEN_DATA_CASES } from './cases-open-data.ts';
+import { WORKSHOP_CASES } from './cases-workshops.ts';
 import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON, PASSWORD } from './harness.ts';
 import { RESEARCH, upload, uploadCall } from './documents/files.ts';
@@ -692,4 +694,6 @@ export const CASES: Case[] = [
     invalid: null,
   },
   ...ACTIVITY_CASES,
+  ...WORKSHOP_CASES,
+  ...OPEN_DATA_CASES,
 ];

@@ -107,6 +107,7 @@ const commitments = recs(load('commitments.yaml'), 'commitments.yaml');
 const areasFile = rec(load('areas-for-action.yaml'), 'areas-for-action.yaml');
 const workshop = rec(areasFile.workshop, 'the workshop');
 const areas = recs(areasFile.areas, 'areas');
+const groups = recs(workshop.groups, 'groups');
 const spaces = recs(load('advocacy-spaces.yaml'), 'advocacy-spaces.yaml');
 const pbFile = rec(load('principles-and-barriers.yaml'), 'principles-and-barriers.yaml');
 const principles = recs(pbFile.principles, 'principles');
@@ -123,6 +124,7 @@ const records: { file: string; record: Rec }[] = [
   ...texts.map((record) => ({ file: 'texts.yaml', record })),
   ...commitments.map((record) => ({ file: 'commitments.yaml', record })),
   { file: 'areas-for-action.yaml', record: workshop },
+  ...groups.map((record) => ({ file: 'areas-for-action.yaml', record })),
   ...areas.map((record) => ({ file: 'areas-for-action.yaml', record })),
   ...spaces.map((record) => ({ file: 'advocacy-spaces.yaml', record })),
   ...principles.map((record) => ({ file: 'principles-and-barriers.yaml', record })),
@@ -365,11 +367,18 @@ describe('faithful to the report', () => {
     for (const c of next) expect(c.status, str(c.id)).toBe('open');
   });
 
-  it('has the five areas for action, the three questions, no invented workshop answers', () => {
+  it('has the five areas for action, the three groups and questions, no invented answers or picks', () => {
     expect(areas).toHaveLength(5);
     expect(recs(workshop.questions, 'questions')).toHaveLength(3);
-    expect(workshop.groups).toBe(3);
+    expect(groups).toHaveLength(3);
+    // The report names no group member, records no answer and no individual pick.
+    for (const g of groups)
+      expect(Object.keys(g).filter((k) => /member|person/.test(k))).toEqual([]);
     expect(workshop.results_matrix).toBeNull();
+    expect(workshop.answers).toBeUndefined();
+    expect(workshop.priorities).toBeUndefined();
+    expect(workshop.picks_recorded).toBe(false);
+    for (const a of areas) expect(a.workshop_id, str(a.id)).toBe(workshop.id);
   });
 
   it('has the resolution (no full text) and the statement with its four calls', () => {

@@ -19,6 +19,18 @@ export { documentVisibleTo } from './repositories/documents.ts';
 export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
 export type { TextVersion } from './repositories/texts.ts';
+export type {
+  PriorityTally,
+  Workshop,
+  WorkshopAnswer,
+  WorkshopArea,
+  WorkshopGroup,
+  WorkshopMember,
+  WorkshopPartTable,
+  WorkshopPick,
+  WorkshopPriority,
+  WorkshopQuestion,
+} from './repositories/workshops.ts';
 export type * from './schema.ts';
 export {
   CAUCUS_STATUSES,

@@ -336,6 +336,91 @@ export interface CollaborationTable extends Recorded {
   extra: JsonText;
 }
 
+/** A strategy workshop of a programme: groups answer questions, participants pick priorities. */
+export interface WorkshopTable extends Recorded {
+  id: string;
+  programme_id: string;
+  session_id: string | null;
+  title: string;
+  date: PartialDate | null;
+  description: string | null;
+  /** `preparing` (set-up), `picking` (participants pick their three), `closed`. */
+  status: 'preparing' | 'picking' | 'closed';
+  /** 0 when the individual picks were never recorded (a workshop loaded from a report). */
+  picks_recorded: Flag;
+  extra: JsonText;
+}
+
+/** Workshop parts: their visibility is the workshop's. */
+interface WorkshopPart {
+  id: string;
+  workshop_id: string;
+  extra: JsonText;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface WorkshopGroupTable extends WorkshopPart {
+  name: string;
+  position: number;
+}
+
+export interface WorkshopGroupMemberTable {
+  id: string;
+  workshop_id: string;
+  group_id: string;
+  person_id: string;
+}
+
+export interface WorkshopQuestionTable extends WorkshopPart {
+  text: string;
+  position: number;
+}
+
+/** One point a group made on a question: a cell of the matrix holds any number of them. */
+export interface WorkshopAnswerTable extends WorkshopPart {
+  group_id: string;
+  question_id: string;
+  text: string;
+  position: number;
+}
+
+/** An option participants may pick: drawn from an answer, or written by the secretariat. */
+export interface WorkshopPriorityTable extends WorkshopPart {
+  answer_id: string | null;
+  text: string;
+  position: number;
+}
+
+/** An area for action (a topic) a workshop produced. */
+export interface WorkshopAreaTable {
+  id: string;
+  workshop_id: string;
+  topic_id: string;
+  position: number;
+  extra: JsonText;
+}
+
+/** The secretariat's condensation: a priority fed an area for action. */
+export interface WorkshopCondensationTable {
+  id: string;
+  workshop_id: string;
+  priority_id: string;
+  topic_id: string;
+}
+
+/** A participant's pick, ranked 1–3. Who picked what is for the secretariat only. */
+export interface WorkshopPickTable {
+  id: string;
+  workshop_id: string;
+  person_id: string;
+  priority_id: string;
+  rank: number;
+  /** The user who entered it: the participant, or the secretariat from a paper form. */
+  entered_by: string;
+  created_at: Instant;
+}
+
 export interface UserTable {
   id: string;
   email: string;
@@ -502,6 +587,15 @@ export interface Database {
   body_events: BodyEventTable;
   engagements: EngagementTable;
   collaborations: CollaborationTable;
+  workshops: WorkshopTable;
+  workshop_groups: WorkshopGroupTable;
+  workshop_group_members: WorkshopGroupMemberTable;
+  workshop_questions: WorkshopQuestionTable;
+  workshop_answers: WorkshopAnswerTable;
+  workshop_priorities: WorkshopPriorityTable;
+  workshop_areas: WorkshopAreaTable;
+  workshop_condensation: WorkshopCondensationTable;
+  workshop_picks: WorkshopPickTable;
   login_failures: LoginFailureTable;
   audit_log: AuditTable;
   meta: MetaTable;
@@ -540,6 +634,15 @@ export const TABLES = [
   'body_events',
   'engagements',
   'collaborations',
+  'workshops',
+  'workshop_groups',
+  'workshop_group_members',
+  'workshop_questions',
+  'workshop_answers',
+  'workshop_priorities',
+  'workshop_areas',
+  'workshop_condensation',
+  'workshop_picks',
   'login_failures',
   'audit_log',
   'meta',

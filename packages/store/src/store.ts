@@ -11,6 +11,7 @@ import { Endorsements } from './repositories/endorsements.ts';
 import { Meta } from './repositories/meta.ts';
 import { Records } from './repositories/records.ts';
 import { TextVersions } from './repositories/texts.ts';
+import { Workshops } from './repositories/workshops.ts';
 import type { Database } from './schema.ts';
 
 /** The repositories, bound to the database or to one transaction. */
@@ -24,6 +25,7 @@ export interface Repositories {
   readonly accounts: Accounts;
   readonly audit: AuditLog;
   readonly meta: Meta;
+  readonly workshops: Workshops;
 }
 
 function repositories(db: Kysely<Database>): Repositories {
@@ -37,6 +39,7 @@ function repositories(db: Kysely<Database>): Repositories {
     accounts: new Accounts(db),
     audit: new AuditLog(db),
     meta: new Meta(db),
+    workshops: new Workshops(db),
   };
 }
 

@@ -20,6 +20,7 @@ export const PersonIn = z.strictObject({
   other_names: z.array(OtherName).max(50).optional(),
   identifiers: z.array(Identifier).max(50).optional(),
   links: z.array(Link).max(50).optional(),
+  sources: z.array(Link).max(50).optional(),
   visibility: Visibility.optional(),
 });
 
@@ -35,6 +36,7 @@ export const OrganizationIn = z.strictObject({
   other_names: z.array(OtherName).max(50).optional(),
   identifiers: z.array(Identifier).max(50).optional(),
   links: z.array(Link).max(50).optional(),
+  sources: z.array(Link).max(50).optional(),
   visibility: Visibility.optional(),
 });
 
@@ -61,6 +63,8 @@ export const MembershipIn = z.strictObject({
   start_date: PartialDate.optional(),
   end_date: PartialDate.optional(),
   status: z.enum(['current', 'former']).optional(),
+  links: z.array(Link).max(50).optional(),
+  sources: z.array(Link).max(50).optional(),
   visibility: Visibility.optional(),
 });
 

@@ -247,9 +247,15 @@ export async function popoloExport(ctx: Context) {
       (m.post_id === null || postIds.has(m.post_id)) &&
       (m.on_behalf_of_id === null || organizationIds.has(m.on_behalf_of_id)),
   );
+  // A parent the viewer may not see is left out rather than named.
+  const organization = (o: (typeof organizations)[number]) => {
+    const out = strip(o);
+    if (o.parent_id !== null && !organizationIds.has(o.parent_id)) delete out.parent_id;
+    return out;
+  };
   return {
     persons: persons.map(strip),
-    organizations: organizations.map(strip),
+    organizations: organizations.map(organization),
     posts: visiblePosts.map(strip),
     memberships: visibleMemberships.map(strip),
   };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parse } from 'yaml';
 import type { RecordTable } from '../repositories/records.ts';
+import type { WorkshopPartTable } from '../repositories/workshops.ts';
 import type { Visibility } from '../schema.ts';
 import { VISIBILITIES } from '../schema.ts';
 import type { Repositories, Store } from '../store.ts';
@@ -87,12 +88,15 @@ function parentsFirst(records: Rec[]): Rec[] {
   return out;
 }
 
+/** The workshop tables the seed fills (areas and parts are checked through their workshop). */
+type WorkshopSeedTable = 'workshops' | WorkshopPartTable | 'workshop_areas';
+
 interface Row {
-  table: RecordTable | 'text_versions' | 'commitment_owners';
+  table: RecordTable | 'text_versions' | 'commitment_owners' | WorkshopSeedTable;
   id: string;
   values: Rec;
   /** Columns naming records that must exist first. */
-  references: [string, RecordTable][];
+  references: [string, RecordTable | 'workshops'][];
 }
 
 /** Turns the seed files into rows, in the order they must be inserted. */
@@ -103,7 +107,7 @@ export function seedRows(dir: string, now: string): Row[] {
     created_at: now,
     updated_at: now,
   });
-  const add = (table: Row['table'], values: Rec, references: [string, RecordTable][] = []) => {
+  const add = (table: Row['table'], values: Rec, references: Row['references'] = []) => {
     const id = str(values.id);
     if (id !== null) rows.push({ table, id, values, references });
   };
@@ -413,8 +417,8 @@ export function seedRows(dir: string, now: string): Row[] {
   };
   const areas = readYaml(dir, 'areas-for-action.yaml');
   if (isRec(areas)) {
-    if (isRec(areas.workshop)) topic('strategy_workshop', [areas.workshop]);
     topic('area_for_action', list(areas.areas));
+    if (isRec(areas.workshop)) workshopRows(areas.workshop, list(areas.areas), now, add);
   }
   topic('space_for_advocacy', list(readYaml(dir, 'advocacy-spaces.yaml')));
   const principles = readYaml(dir, 'principles-and-barriers.yaml');
@@ -494,7 +498,123 @@ export function seedRows(dir: string, now: string): Row[] {
   return rows;
 }
 
+/** A workshop, its groups and questions, and the areas for action it produced. */
+function workshopRows(
+  w: Rec,
+  areas: Rec[],
+  now: string,
+  add: (table: Row['table'], values: Rec, references?: Row['references']) => void,
+): void {
+  const workshopId = str(w.id);
+  if (workshopId === null) return;
+  const stamps = { created_at: now, updated_at: now };
+  const statuses = ['preparing', 'picking', 'closed'];
+  add(
+    'workshops',
+    {
+      id: workshopId,
+      programme_id: str(w.programme_id),
+      session_id: str(w.session_id),
+      title: str(w.title) ?? str(w.name) ?? workshopId,
+      date: str(w.date),
+      description: str(w.description) ?? str(w.aim),
+      status: statuses.includes(String(w.status)) ? w.status : 'closed',
+      picks_recorded: w.picks_recorded === false ? 0 : 1,
+      extra: extraOf(w, [
+        'id',
+        'programme_id',
+        'session_id',
+        'title',
+        'name',
+        'date',
+        'description',
+        'status',
+        'picks_recorded',
+        'groups',
+        'questions',
+      ]),
+      visibility: visibility(w.visibility),
+      ...stamps,
+    },
+    [
+      ['programme_id', 'programmes'],
+      ['session_id', 'programme_sessions'],
+    ],
+  );
+  const parts = (table: WorkshopPartTable, records: Rec[], text: 'name' | 'text') => {
+    for (const [i, r] of records.entries()) {
+      add(
+        table,
+        {
+          id: str(r.id),
+          workshop_id: workshopId,
+          [text]: str(r[text]) ?? str(r.id),
+          position: int(r.order) ?? i + 1,
+          extra: extraOf(r, ['id', text, 'order']),
+          ...stamps,
+        },
+        [['workshop_id', 'workshops']],
+      );
+    }
+  };
+  parts('workshop_groups', list(w.groups), 'name');
+  parts('workshop_questions', list(w.questions), 'text');
+  for (const [i, a] of areas.entries()) {
+    const topicId = str(a.id);
+    if (topicId === null || (str(a.workshop_id) ?? workshopId) !== workshopId) continue;
+    const prioritisation = str(w.prioritisation);
+    add(
+      'workshop_areas',
+      {
+        id: `${workshopId}__${topicId}`,
+        workshop_id: workshopId,
+        topic_id: topicId,
+        position: int(a.order) ?? i + 1,
+        extra: JSON.stringify(
+          prioritisation === null
+            ? {}
+            : { source: { section: 'Strategy Building', quote: prioritisation } },
+        ),
+      },
+      [
+        ['workshop_id', 'workshops'],
+        ['topic_id', 'topics'],
+      ],
+    );
+  }
+}
+
+const WORKSHOP_PARTS: readonly string[] = [
+  'workshop_groups',
+  'workshop_questions',
+  'workshop_answers',
+  'workshop_priorities',
+];
+
+async function referenceExists(
+  repos: Repositories,
+  table: RecordTable | 'workshops',
+  id: string,
+): Promise<boolean> {
+  return table === 'workshops' ? repos.workshops.exists(id) : repos.records.exists(table, id);
+}
+
+async function insertRow(repos: Repositories, row: Row): Promise<void> {
+  const values = row.values as never;
+  if (row.table === 'text_versions') await repos.texts.add(values);
+  else if (row.table === 'commitment_owners') await repos.commitments.addOwner(values);
+  else if (row.table === 'workshops') await repos.workshops.insert(values);
+  else if (row.table === 'workshop_areas') await repos.workshops.addArea(values);
+  else if (WORKSHOP_PARTS.includes(row.table))
+    await repos.workshops.insertPart(row.table as 'workshop_groups', values);
+  else await repos.records.insert(row.table as RecordTable, values);
+}
+
 async function exists(repos: Repositories, row: Row): Promise<boolean> {
+  if (row.table === 'workshops') return repos.workshops.exists(row.id);
+  if (row.table === 'workshop_areas') return repos.workshops.areaExists(row.id);
+  if (WORKSHOP_PARTS.includes(row.table))
+    return repos.workshops.partExists(row.table as WorkshopPartTable, row.id);
   if (row.table === 'text_versions') {
     return (await repos.texts.all(String(row.values.text_id))).some((v) => v.id === row.id);
   }
@@ -503,7 +623,7 @@ async function exists(repos: Repositories, row: Row): Promise<boolean> {
       (o) => o.id === row.id,
     );
   }
-  return repos.records.exists(row.table, row.id);
+  return repos.records.exists(row.table as RecordTable, row.id);
 }
 
 /** Loads the seed files into the store, in one transaction; returns what it did. */
@@ -520,7 +640,7 @@ export async function loadSeed(
       const missing = [];
       for (const [column, table] of row.references) {
         const target = row.values[column];
-        if (typeof target === 'string' && !(await repos.records.exists(table, target)))
+        if (typeof target === 'string' && !(await referenceExists(repos, table, target)))
           missing.push(`${column} "${target}"`);
       }
       if (
@@ -537,10 +657,7 @@ export async function loadSeed(
         report.skipped.push(`${row.table} ${row.id}: no ${missing.join(', ')}`);
         continue;
       }
-      if (row.table === 'text_versions') await repos.texts.add(row.values as never);
-      else if (row.table === 'commitment_owners')
-        await repos.commitments.addOwner(row.values as never);
-      else await repos.records.insert(row.table, row.values as never);
+      await insertRow(repos, row);
       report.created[row.table] = (report.created[row.table] ?? 0) + 1;
       await repos.audit.record({
         id: randomUUID(),
