@@ -8,6 +8,7 @@ import { Commitments } from './repositories/commitments.ts';
 import { Endorsements } from './repositories/endorsements.ts';
 import { Meta } from './repositories/meta.ts';
 import { Records } from './repositories/records.ts';
+import { Search } from './repositories/search.ts';
 import { TextVersions } from './repositories/texts.ts';
 import type { Database } from './schema.ts';
 
@@ -20,6 +21,7 @@ export interface Repositories {
   readonly accounts: Accounts;
   readonly audit: AuditLog;
   readonly meta: Meta;
+  readonly search: Search;
 }
 
 function repositories(db: Kysely<Database>): Repositories {
@@ -31,6 +33,7 @@ function repositories(db: Kysely<Database>): Repositories {
     accounts: new Accounts(db),
     audit: new AuditLog(db),
     meta: new Meta(db),
+    search: new Search(db),
   };
 }
 

@@ -2,9 +2,11 @@
 // store works the same from sources, from a bundle and in tests.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-caucus-workspace.ts';
+import * as m0003 from './0003-search.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-caucus-workspace': m0001,
+  '0003-search': m0003,
 };
 
 /** Kysely's provider over the list above. */
