@@ -8,18 +8,9 @@ export type { AuditEntry, Change } from './repositories/audit-log.ts';
 export type { CommitmentOwner, Evidence } from './repositories/commitments.ts';
 export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
-export type {
-  SearchHit,
-  SearchQuery,
-  SnippetSegment,
-} from './repositories/search.ts';
+export type { SearchHit, SearchQuery, SnippetSegment } from './repositories/search.ts';
 export type { TextVersion } from './repositories/texts.ts';
-export type {
-  SearchEntryInput,
-  SearchKind,
-  SearchSource,
-  SearchViewer,
-} from './search/sources.ts';
+export type { SearchEntryInput, SearchKind, SearchSource, SearchViewer } from './search/sources.ts';
 export { SEARCH_SOURCES, countryOf } from './search/sources.ts';
 export type { Token } from './search/tokenize.ts';
 export { fold, localeFor, normalise, queryTerms, tokenize } from './search/tokenize.ts';

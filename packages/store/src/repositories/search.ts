@@ -236,6 +236,12 @@ export class Search {
       .execute();
   }
 
+  /** Whether the index holds anything. */
+  async hasEntries(): Promise<boolean> {
+    const row = await this.db.selectFrom('search_entries').select('id').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Rebuilds the whole index from the records; returns how many entries it holds. */
   async reindex(): Promise<{ records: number; entries: number }> {
     await this.db.deleteFrom('search_postings').execute();
