@@ -101,7 +101,7 @@ describe.each(testDatabases)('store contract on $name', (database) => {
 
   it('migrates once: a second run applies nothing', async () => {
     expect(await store.migrate()).toEqual([]);
-    expect(await store.appliedMigrations()).toEqual(['0001-caucus-workspace']);
+    expect(await store.appliedMigrations()).toEqual(['0001-caucus-workspace', '0003-search']);
   });
 
   it('filters every read by visibility: get, list, count and search', async () => {

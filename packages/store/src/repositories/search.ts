@@ -55,7 +55,7 @@ const K1 = 1.2;
 const B = 0.75;
 const TITLE_BOOST = 3;
 /** How much a match counts by how close it is to the query's word (exact ranks first). */
-const WEIGHT = { exact: 1, prefix: 0.6, folded: 0.5, foldedPrefix: 0.3, part: 0.3 } as const;
+const WEIGHT = { exact: 1, prefix: 0.6, folded: 0.5, foldedPrefix: 0.3 } as const;
 /** A query's words beyond this many are ignored. */
 const MAX_QUERY_TERMS = 12;
 /** Snippets: about this many characters around the best match. */
@@ -87,19 +87,6 @@ function frequencies(
   return out;
 }
 
-/**
- * Indexed terms a query's word in an unspaced script may have been split into: the segmenter
- * can keep "กรุงเทพมหานคร" whole in a query and split it in a sentence, or the other way round.
- */
-function parts(term: string): string[] {
-  if (!isUnspaced(term)) return [];
-  const chars = [...term];
-  const out = [];
-  for (let n = Math.max(2, Math.ceil(chars.length / 2)); n < chars.length; n++)
-    out.push(chars.slice(0, n).join(''));
-  return out;
-}
-
 /** How strongly an indexed word matches a query word (0: not at all). */
 function matchWeight(word: { term: string; folded: string | null }, q: Token): number {
   const qf = fold(q.term);
@@ -108,7 +95,6 @@ function matchWeight(word: { term: string; folded: string | null }, q: Token): n
   if (word.term.startsWith(q.term)) return WEIGHT.prefix;
   if (wf === qf) return WEIGHT.folded;
   if (wf.startsWith(qf)) return WEIGHT.foldedPrefix;
-  if (parts(q.term).includes(word.term)) return WEIGHT.part;
   return 0;
 }
 
@@ -180,22 +166,17 @@ export function snippet(
 const startsWith = (prefix: string) => sql`(p.term >= ${prefix} and p.term < ${prefix + TOP})`;
 
 /** One query word's matching postings, summed per entry with their weights. */
-function termMatches(q: Token, i: number): RawBuilder<unknown> {
-  const t = q.term;
+function termMatches(t: string, i: number): RawBuilder<unknown> {
   const f = fold(t);
-  const pieces = parts(t);
-  const partsMatch =
-    pieces.length > 0 ? sql` or (p.form = 0 and p.term in (${sql.join(pieces)}))` : sql``;
   const weight = sql`case
       when p.form = 0 and p.term = ${t} then ${sql.lit(WEIGHT.exact)}
       when p.form = 0 and ${startsWith(t)} then ${sql.lit(WEIGHT.prefix)}
       when p.term = ${f} then ${sql.lit(WEIGHT.folded)}
-      when ${startsWith(f)} then ${sql.lit(WEIGHT.foldedPrefix)}
-      else ${sql.lit(WEIGHT.part)} end`;
+      else ${sql.lit(WEIGHT.foldedPrefix)} end`;
   return sql`select p.entry_id as entry_id, ${sql.lit(i)} as qi,
       sum(p.tf * (case when p.field = 1 then ${sql.lit(TITLE_BOOST)} else 1 end) * ${weight}) as w
     from search_postings p
-    where (p.form = 0 and ${startsWith(t)}) or ${startsWith(f)}${partsMatch}
+    where (p.form = 0 and ${startsWith(t)}) or ${startsWith(f)}
     group by p.entry_id`;
 }
 
@@ -317,7 +298,7 @@ export class Search {
     query: SearchQuery,
     viewer: SearchViewer,
   ): Promise<{ items: SearchHit[]; total: number }> {
-    const terms = queryTerms(query.q).slice(0, MAX_QUERY_TERMS);
+    const terms = (await this.splitCompounds(queryTerms(query.q))).slice(0, MAX_QUERY_TERMS);
     if (terms.length === 0 || viewer.scope.length === 0) return { items: [], total: 0 };
     const scope = [...viewer.scope];
 
@@ -362,7 +343,7 @@ export class Search {
     // indexed sentence split differently.
     const needed = Math.max(1, Math.ceil(terms.length * 0.6));
     const matches = sql.join(
-      terms.map((t, i) => termMatches(t, i)),
+      terms.map((t, i) => termMatches(t.term, i)),
       sql` union all `,
     );
     const rows = await sql<{
@@ -426,6 +407,51 @@ export class Search {
       type: r.type,
     }));
     return { items, total };
+  }
+
+  /**
+   * Segmenters disagree on compounds: alone, "ลูกจ้าง" is one word; in a sentence, "ลูก" and
+   * "จ้าง". A query word of an unspaced script that begins no indexed term is split into the
+   * longest indexed terms it begins with, left to right (its tail is kept when nothing fits).
+   */
+  private async splitCompounds(terms: readonly Token[]): Promise<Token[]> {
+    const out: Token[] = [];
+    for (const token of terms) {
+      if (!isUnspaced(token.term) || (await this.begins(token.term))) {
+        out.push(token);
+        continue;
+      }
+      let rest = [...token.term];
+      while (rest.length > 0) {
+        const heads = rest.slice(1).map((_, i) => rest.slice(0, i + 1).join(''));
+        heads.push(rest.join(''));
+        const found = await this.db
+          .selectFrom('search_postings')
+          .select('term')
+          .where('form', '=', 0)
+          .where('term', 'in', heads)
+          .orderBy(sql`length(term)`, 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const piece = found?.term ?? rest.join('');
+        out.push({ ...token, term: piece, folded: null });
+        rest = rest.slice([...piece].length);
+      }
+    }
+    const seen = new Set<string>();
+    return out.filter((t) => !seen.has(t.term) && seen.add(t.term));
+  }
+
+  /** Whether some indexed word begins with `term`. */
+  private async begins(term: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('search_postings')
+      .select('term')
+      .where('term', '>=', term)
+      .where('term', '<', term + TOP)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The total alone, for a page past the last. */

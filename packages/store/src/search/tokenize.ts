@@ -10,7 +10,7 @@ export interface Token {
   folded: string | null;
   /** Position among the text's words (0-based). */
   position: number;
-  /** UTF-16 offsets of the word in the normalised text. */
+  /** UTF-16 offsets of the word in the text as given. */
   start: number;
   end: number;
 }
@@ -92,11 +92,12 @@ export function isUnspaced(term: string): boolean {
 
 /** The words of `text`, in order. `language` picks the segmenter when it is known. */
 export function tokenize(text: string, language?: string | null): Token[] {
-  const normalised = normalise(text);
   const tokens: Token[] = [];
-  for (const part of segmenter(localeFor(normalised, language)).segment(normalised)) {
+  // Segmented as written and normalised word by word, so that offsets point into `text` itself
+  // (NFKC changes lengths: Thai ำ becomes two characters) and snippets can be cut from it.
+  for (const part of segmenter(localeFor(text, language)).segment(text)) {
     if (part.isWordLike !== true) continue;
-    const term = [...part.segment].slice(0, MAX_TERM_LENGTH).join('');
+    const term = [...normalise(part.segment)].slice(0, MAX_TERM_LENGTH).join('');
     const folded = fold(term);
     tokens.push({
       term,
