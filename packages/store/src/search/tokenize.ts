@@ -82,6 +82,7 @@ export function fold(term: string): string {
       return before !== undefined && LATIN.test(String.fromCodePoint(before)) ? '' : marks;
     })
     .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
     .normalize('NFC');
 }
 
