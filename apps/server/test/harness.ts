@@ -263,6 +263,8 @@ export async function harness(
     status: 'current',
     ...recorded,
   });
+  // The rows above went straight to the tables: index them as the seed's are.
+  await store.repos.search.reindex();
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const users = {} as Harness['users'];
