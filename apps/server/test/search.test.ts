@@ -48,7 +48,7 @@ describe.each(testDatabases)('GET /api/search on $name', (database) => {
   describe('finds the seeded resolution in English, Thai and Khmer', () => {
     it.each([
       ['en', 'caucus on labour migration resolution'],
-      ['en', 'entrusts the administrative work'],
+      ['en', 'resolution to establish the caucus'],
       // "Migrant workers" and "national parliaments", in the middle of unspaced sentences.
       ['th', 'แรงงานข้ามชาติ'],
       ['th', 'รัฐสภา'],
