@@ -3,9 +3,9 @@
 // the index is two tables (entries and postings) in portable SQL, ranked by BM25 with a title
 // boost. Visibility is filtered in SQL against the records' own tables, as records.ts does, so a
 // hidden record, or one pointing to a hidden record, is never read for a viewer who may not see it.
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Insertable, Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database, SearchEntryTable, SearchPostingTable } from '../schema.ts';
 import type {
   SearchEntryInput,
   SearchKind,
@@ -61,8 +61,11 @@ const MAX_QUERY_TERMS = 12;
 /** Snippets: about this many characters around the best match. */
 const SNIPPET_BEFORE = 70;
 const SNIPPET_AFTER = 130;
-/** Postings per INSERT (5 parameters each: well within both databases' limits). */
-const BATCH = 500;
+/** Rows per INSERT (5 and 11 parameters each: well within both databases' limits). */
+const BATCH = 1000;
+const ENTRY_BATCH = 200;
+/** Records read at a time when rebuilding. */
+const READ_BATCH = 200;
 // Above every code point a term can hold: `term >= p and term < p + TOP` is "starts with p".
 const TOP = '\u{10FFFF}';
 
@@ -199,7 +202,8 @@ export class Search {
     const source = this.source(kind);
     if (source === undefined) throw new Error(`no search source for kind "${kind}"`);
     await this.remove(kind, recordId);
-    await this.insert(kind, recordId, await source.read(this.db, recordId));
+    const read = await source.read(this.db, [recordId]);
+    await this.insert([{ kind, recordId, entries: read.get(recordId) ?? [] }]);
   }
 
   /** Takes a record out of the index. */
@@ -230,28 +234,41 @@ export class Search {
     let records = 0;
     let entries = 0;
     for (const source of this.sources) {
-      for (const id of await source.ids(this.db)) {
-        const read = await source.read(this.db, id);
-        await this.insert(source.kind, id, read);
-        records += 1;
-        entries += read.length;
+      const ids = await source.ids(this.db);
+      for (let i = 0; i < ids.length; i += READ_BATCH) {
+        const read = await source.read(this.db, ids.slice(i, i + READ_BATCH));
+        const batch = [...read].map(([recordId, list]) => ({
+          kind: source.kind,
+          recordId,
+          entries: list,
+        }));
+        await this.insert(batch);
+        records += batch.length;
+        entries += batch.reduce((n, b) => n + b.entries.length, 0);
       }
     }
+    // Fresh statistics, so that both databases' planners use the term index for rare terms.
+    await sql`analyze search_entries`.execute(this.db);
+    await sql`analyze search_postings`.execute(this.db);
     return { records, entries };
   }
 
+  /** Writes records' entries and their postings, a few statements per batch. */
   private async insert(
-    kind: SearchKind,
-    recordId: string,
-    entries: readonly SearchEntryInput[],
+    records: readonly {
+      kind: SearchKind;
+      recordId: string;
+      entries: readonly SearchEntryInput[];
+    }[],
   ): Promise<void> {
-    for (const entry of entries) {
-      const id = entryId(kind, recordId, entry.key);
-      const title = tokenize(entry.title, entry.language);
-      const body = tokenize(entry.body, entry.language);
-      await this.db
-        .insertInto('search_entries')
-        .values({
+    const rows: Insertable<SearchEntryTable>[] = [];
+    const postings: Insertable<SearchPostingTable>[] = [];
+    for (const { kind, recordId, entries } of records) {
+      for (const entry of entries) {
+        const id = entryId(kind, recordId, entry.key);
+        const title = tokenize(entry.title, entry.language);
+        const body = tokenize(entry.body, entry.language);
+        rows.push({
           id,
           kind,
           record_id: recordId,
@@ -266,19 +283,26 @@ export class Search {
           date: entry.date,
           visibility: entry.visibility,
           length: title.length + body.length,
-        })
-        .execute();
-      const postings = [
-        ...[...frequencies(title).values()].map((p) => ({ ...p, field: 1 })),
-        ...[...frequencies(body).values()].map((p) => ({ ...p, field: 0 })),
-      ].map((p) => ({ entry_id: id, term: p.term, field: p.field, form: p.form, tf: p.tf }));
-      for (let i = 0; i < postings.length; i += BATCH) {
-        await this.db
-          .insertInto('search_postings')
-          .values(postings.slice(i, i + BATCH))
-          .execute();
+        });
+        for (const [field, tokens] of [
+          [1, title],
+          [0, body],
+        ] as const) {
+          for (const p of frequencies(tokens).values())
+            postings.push({ entry_id: id, term: p.term, field, form: p.form, tf: p.tf });
+        }
       }
     }
+    for (let i = 0; i < rows.length; i += ENTRY_BATCH)
+      await this.db
+        .insertInto('search_entries')
+        .values(rows.slice(i, i + ENTRY_BATCH))
+        .execute();
+    for (let i = 0; i < postings.length; i += BATCH)
+      await this.db
+        .insertInto('search_postings')
+        .values(postings.slice(i, i + BATCH))
+        .execute();
   }
 
   /** SQL over `search_entries e`: the record behind the entry is one the viewer may see. */

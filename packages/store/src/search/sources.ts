@@ -43,8 +43,11 @@ export interface SearchSource {
    * a document is found by others only once published. Default: none.
    */
   access?: (viewer: SearchViewer) => RawBuilder<boolean>;
-  /** The record's entries; none when it does not exist. */
-  read(db: Kysely<Database>, id: string): Promise<SearchEntryInput[]>;
+  /**
+   * The entries of each of these records (at most a few hundred ids at a time); a record that
+   * does not exist is left out. Read in bulk so that a rebuild is a few queries per batch.
+   */
+  read(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, SearchEntryInput[]>>;
   /** Every record's id, for `reindex`. */
   ids(db: Kysely<Database>): Promise<string[]>;
 }
@@ -92,39 +95,55 @@ const allIds =
   async (db: Kysely<Database>): Promise<string[]> =>
     (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 
-async function programmeOf(db: Kysely<Database>, id: string | null) {
-  if (id === null) return undefined;
-  return db
-    .selectFrom('programmes')
-    .select(['area_id', 'start_date'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** The country and start date of the programmes these rows belong to. */
+async function programmesOf(
+  db: Kysely<Database>,
+  rows: readonly { programme_id: string | null }[],
+) {
+  const ids = distinct(rows.map((r) => r.programme_id));
+  const found =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('programmes')
+          .select(['id', 'area_id', 'start_date'])
+          .where('id', 'in', ids)
+          .execute();
+  return new Map(found.map((p) => [p.id, p]));
+}
+
+/** One entry per row. */
+function entries<R extends { id: string }>(
+  rows: readonly R[],
+  entry: (row: R) => SearchEntryInput,
+): Map<string, SearchEntryInput[]> {
+  return new Map(rows.map((r) => [r.id, [entry(r)]]));
 }
 
 const person: SearchSource = {
   kind: 'person',
   table: 'people',
-  async read(db, id) {
-    const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return [];
-    const extra = parseExtra(row.extra);
-    return [
-      {
-        language: null,
-        title: row.name,
-        body: lines(
-          row.honorific_prefix,
-          row.sort_name,
-          otherNames(extra),
-          row.national_identity,
-          row.summary,
-        ),
-        countries: distinct([countryOf(row.area_id)]),
-        type: null,
-        date: null,
-        visibility: row.visibility,
-      },
-    ];
+  async read(db, ids) {
+    const rows = await db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+    return entries(rows, (row) => ({
+      language: null,
+      title: row.name,
+      body: lines(
+        row.honorific_prefix,
+        row.sort_name,
+        otherNames(parseExtra(row.extra)),
+        row.national_identity,
+        row.summary,
+      ),
+      countries: distinct([countryOf(row.area_id)]),
+      type: null,
+      date: null,
+      visibility: row.visibility,
+    }));
   },
   ids: allIds('people'),
 };
@@ -133,24 +152,21 @@ const organization: SearchSource = {
   kind: 'organization',
   table: 'organizations',
   links: { parent_id: 'organizations' },
-  async read(db, id) {
-    const row = await db
+  async read(db, ids) {
+    const rows = await db
       .selectFrom('organizations')
       .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return [];
-    return [
-      {
-        language: null,
-        title: row.name,
-        body: lines(otherNames(parseExtra(row.extra)), row.description),
-        countries: distinct([countryOf(row.area_id)]),
-        type: row.classification,
-        date: row.founding_date,
-        visibility: row.visibility,
-      },
-    ];
+      .where('id', 'in', [...ids])
+      .execute();
+    return entries(rows, (row) => ({
+      language: null,
+      title: row.name,
+      body: lines(otherNames(parseExtra(row.extra)), row.description),
+      countries: distinct([countryOf(row.area_id)]),
+      type: row.classification,
+      date: row.founding_date,
+      visibility: row.visibility,
+    }));
   },
   ids: allIds('organizations'),
 };
@@ -158,16 +174,15 @@ const organization: SearchSource = {
 const programme: SearchSource = {
   kind: 'programme',
   table: 'programmes',
-  async read(db, id) {
-    const row = await db
+  async read(db, ids) {
+    const rows = await db
       .selectFrom('programmes')
       .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return [];
-    const extra = parseExtra(row.extra);
-    return [
-      {
+      .where('id', 'in', [...ids])
+      .execute();
+    return entries(rows, (row) => {
+      const extra = parseExtra(row.extra);
+      return {
         language: null,
         title: row.name,
         body: lines(
@@ -179,8 +194,8 @@ const programme: SearchSource = {
         type: row.classification,
         date: row.start_date,
         visibility: row.visibility,
-      },
-    ];
+      };
+    });
   },
   ids: allIds('programmes'),
 };
@@ -190,33 +205,51 @@ const text: SearchSource = {
   kind: 'text',
   table: 'texts',
   links: { programme_id: 'programmes' },
-  async read(db, id) {
-    const row = await db.selectFrom('texts').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return [];
+  async read(db, ids) {
+    const rows = await db
+      .selectFrom('texts')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
+    if (rows.length === 0) return new Map();
     const versions = await db
       .selectFrom('text_versions')
       .selectAll()
-      .where('text_id', '=', id)
+      .where(
+        'text_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .orderBy('version', 'desc')
+      .orderBy('language')
       .execute();
-    const extra = parseExtra(row.extra);
-    const where = await programmeOf(db, row.programme_id);
-    const date =
-      (typeof extra.adopted_date === 'string' ? extra.adopted_date : null) ??
-      where?.start_date ??
-      null;
-    const latest = new Map<string, (typeof versions)[number]>();
-    for (const v of versions) if (!latest.has(v.language)) latest.set(v.language, v);
-    return [...latest.values()].map((v) => ({
-      key: v.language,
-      language: v.language,
-      title: v.title,
-      body: v.body,
-      countries: distinct([countryOf(where?.area_id)]),
-      type: row.kind,
-      date,
-      visibility: row.visibility,
-    }));
+    const programmes = await programmesOf(db, rows);
+    const out = new Map<string, SearchEntryInput[]>();
+    for (const row of rows) {
+      const extra = parseExtra(row.extra);
+      const where = row.programme_id !== null ? programmes.get(row.programme_id) : undefined;
+      const date =
+        (typeof extra.adopted_date === 'string' ? extra.adopted_date : null) ??
+        where?.start_date ??
+        null;
+      const latest = new Map<string, (typeof versions)[number]>();
+      for (const v of versions)
+        if (v.text_id === row.id && !latest.has(v.language)) latest.set(v.language, v);
+      out.set(
+        row.id,
+        [...latest.values()].map((v) => ({
+          key: v.language,
+          language: v.language,
+          title: v.title,
+          body: v.body,
+          countries: distinct([countryOf(where?.area_id)]),
+          type: row.kind,
+          date,
+          visibility: row.visibility,
+        })),
+      );
+    }
+    return out;
   },
   ids: allIds('texts'),
 };
@@ -225,23 +258,28 @@ const commitment: SearchSource = {
   kind: 'commitment',
   table: 'commitments',
   links: { programme_id: 'programmes' },
-  async read(db, id) {
-    const row = await db
+  async read(db, ids) {
+    const rows = await db
       .selectFrom('commitments')
       .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) return [];
+      .where('id', 'in', [...ids])
+      .execute();
+    if (rows.length === 0) return new Map();
     const owners = await db
       .selectFrom('commitment_owners')
-      .select('owner_id')
-      .where('commitment_id', '=', id)
+      .select(['commitment_id', 'owner_id'])
+      .where(
+        'commitment_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .where('owner_type', '=', 'country')
       .execute();
-    const where = await programmeOf(db, row.programme_id);
-    const extra = parseExtra(row.extra);
-    return [
-      {
+    const programmes = await programmesOf(db, rows);
+    return entries(rows, (row) => {
+      const where = row.programme_id !== null ? programmes.get(row.programme_id) : undefined;
+      const extra = parseExtra(row.extra);
+      return {
         language: null,
         title: row.title,
         body: lines(
@@ -250,7 +288,7 @@ const commitment: SearchSource = {
           typeof extra.text === 'string' && extra.text !== row.title ? extra.text : null,
         ),
         countries: distinct([
-          ...owners.map((o) => countryOf(o.owner_id)),
+          ...owners.filter((o) => o.commitment_id === row.id).map((o) => countryOf(o.owner_id)),
           countryOf(where?.area_id),
         ]),
         type: row.status,
@@ -259,8 +297,8 @@ const commitment: SearchSource = {
           where?.start_date ??
           row.review_date,
         visibility: row.visibility,
-      },
-    ];
+      };
+    });
   },
   ids: allIds('commitments'),
 };

@@ -40,6 +40,7 @@ const VIETNAMESE = /[ơưđăạảấầẩẫậắằẳẵặẹẻẽếề
 const UNSPACED = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const LATIN = /\p{Script=Latin}/u;
 const COMBINING = /\p{M}+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * The segmenter locale for a text: its language when known (the primary subtag of a BCP 47
@@ -74,7 +75,7 @@ export function normalise(text: string): string {
  * Devanagari or Khmer are vowels and tones that make the word, not accents on it.
  */
 export function fold(term: string): string {
-  if (!LATIN.test(term)) return term;
+  if (ASCII.test(term) || !LATIN.test(term)) return term;
   return term
     .normalize('NFD')
     .replace(COMBINING, (marks, offset: number, whole: string) => {
@@ -98,7 +99,8 @@ export function tokenize(text: string, language?: string | null): Token[] {
   // (NFKC changes lengths: Thai ำ becomes two characters) and snippets can be cut from it.
   for (const part of segmenter(localeFor(text, language)).segment(text)) {
     if (part.isWordLike !== true) continue;
-    const term = [...normalise(part.segment)].slice(0, MAX_TERM_LENGTH).join('');
+    let term = normalise(part.segment);
+    if (term.length > MAX_TERM_LENGTH) term = [...term].slice(0, MAX_TERM_LENGTH).join('');
     const folded = fold(term);
     tokens.push({
       term,
