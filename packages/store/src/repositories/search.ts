@@ -64,6 +64,8 @@ const SNIPPET_AFTER = 130;
 /** Rows per INSERT (5 and 11 parameters each: well within both databases' limits). */
 const BATCH = 1000;
 const ENTRY_BATCH = 200;
+/** Characters of a body indexed and kept: a long extracted report is searched by its first 500,000. */
+const MAX_BODY = 500_000;
 /** Records read at a time when rebuilding. */
 const READ_BATCH = 200;
 // Above every code point a term can hold: `term >= p and term < p + TOP` is "starts with p".
@@ -267,14 +269,15 @@ export class Search {
       for (const entry of entries) {
         const id = entryId(kind, recordId, entry.key);
         const title = tokenize(entry.title, entry.language);
-        const body = tokenize(entry.body, entry.language);
+        const text = entry.body.length > MAX_BODY ? entry.body.slice(0, MAX_BODY) : entry.body;
+        const body = tokenize(text, entry.language);
         rows.push({
           id,
           kind,
           record_id: recordId,
           language: entry.language,
           title: entry.title,
-          body: entry.body,
+          body: text,
           countries:
             entry.countries.length === 0
               ? ''
@@ -445,7 +448,7 @@ export class Search {
         out.push(token);
         continue;
       }
-      let rest = [...token.term];
+      let rest = Array.from(token.term);
       while (rest.length > 0) {
         const heads = rest.slice(1).map((_, i) => rest.slice(0, i + 1).join(''));
         heads.push(rest.join(''));
@@ -459,7 +462,7 @@ export class Search {
           .executeTakeFirst();
         const piece = found?.term ?? rest.join('');
         out.push({ ...token, term: piece, folded: null });
-        rest = rest.slice([...piece].length);
+        rest = rest.slice(Array.from(piece).length);
       }
     }
     const seen = new Set<string>();

@@ -40,7 +40,7 @@ const VIETNAMESE = /[ơưđăạảấầẩẫậắằẳẵặẹẻẽếề
 const UNSPACED = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const LATIN = /\p{Script=Latin}/u;
 const COMBINING = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /**
  * The segmenter locale for a text: its language when known (the primary subtag of a BCP 47
@@ -100,7 +100,7 @@ export function tokenize(text: string, language?: string | null): Token[] {
   for (const part of segmenter(localeFor(text, language)).segment(text)) {
     if (part.isWordLike !== true) continue;
     let term = normalise(part.segment);
-    if (term.length > MAX_TERM_LENGTH) term = [...term].slice(0, MAX_TERM_LENGTH).join('');
+    if (term.length > MAX_TERM_LENGTH) term = Array.from(term).slice(0, MAX_TERM_LENGTH).join('');
     const folded = fold(term);
     tokens.push({
       term,
