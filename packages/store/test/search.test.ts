@@ -360,6 +360,16 @@ describe.each(testDatabases)('search on $name', (database) => {
     // Markup in the stored text stays text: the snippet is segments, never HTML of our own.
     expect(whole).toContain('<b>remittance</b>');
     expect(long).toContain(whole.slice(1, -1));
+    // A long extracted text: the window is found without tokenising all of it.
+    const huge = `${'Lorem ipsum dolor sit amet. '.repeat(4000)}The remittance corridor. ${'Elit. '.repeat(4000)}`;
+    const far = snippet(huge, 'en', queryTerms('remittance'));
+    expect(far.filter((s) => s.match)).toEqual([{ text: 'remittance', match: true }]);
+    expect(huge).toContain(
+      far
+        .map((s) => s.text)
+        .join('')
+        .slice(1, -1),
+    );
     // Thai ำ is two characters after NFKC: the words are still cut from the text as stored.
     const thai = snippet('เราทำงานด้านแรงงานข้ามชาติ', 'th', queryTerms('แรงงาน'));
     expect(thai.filter((s) => s.match).map((s) => s.text)).toEqual(['แรงงาน']);

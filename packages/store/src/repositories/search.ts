@@ -61,6 +61,8 @@ const MAX_QUERY_TERMS = 12;
 /** Snippets: about this many characters around the best match. */
 const SNIPPET_BEFORE = 70;
 const SNIPPET_AFTER = 130;
+/** Bodies longer than this are tokenised for a snippet only in a window of this size. */
+const LONG_BODY = 4000;
 /** Rows per INSERT (5 and 11 parameters each: well within both databases' limits). */
 const BATCH = 1000;
 const ENTRY_BATCH = 200;
@@ -110,7 +112,24 @@ export function snippet(
   query: readonly Token[],
 ): SnippetSegment[] {
   if (body === '') return [];
-  const matches = tokenize(body, language).flatMap((word) => {
+  // A long body (an extracted report) is tokenised only around the first literal occurrence of
+  // a query word, or at its start: the snippet is one window, wherever it is.
+  let from = 0;
+  let text = body;
+  if (body.length > LONG_BODY) {
+    const lower = body.toLowerCase();
+    const hits = query
+      .map((q) => (lower.length === body.length ? lower.indexOf(q.term) : -1))
+      .filter((i) => i >= 0);
+    from = Math.max(0, (hits.length > 0 ? Math.min(...hits) : 0) - LONG_BODY / 2);
+    text = body.slice(from, from + LONG_BODY);
+  }
+  const words = tokenize(text, language).map((w) => ({
+    ...w,
+    start: w.start + from,
+    end: w.end + from,
+  }));
+  const matches = words.flatMap((word) => {
     let best = 0;
     let which = -1;
     query.forEach((q, i) => {
@@ -408,16 +427,21 @@ export class Search {
         having count(*) >= ${sql.lit(needed)}
       ),
       best as (
-        select e.*, s.score,
+        select s.entry_id, s.score, e.kind, e.record_id,
           row_number() over (partition by e.kind, e.record_id order by s.score desc, e.id) as rank
         from scored s join search_entries e on e.id = s.entry_id
+      ),
+      page as (
+        select entry_id, score, kind, record_id, count(*) over () as total
+        from best
+        where rank = 1
+        order by score desc, kind, record_id
+        limit ${query.limit} offset ${query.offset}
       )
-      select id, kind, record_id, language, title, body, countries, type, date,
-        cast(score as double precision) as score, count(*) over () as total
-      from best
-      where rank = 1
-      order by score desc, kind, record_id
-      limit ${query.limit} offset ${query.offset}
+      select e.id, e.kind, e.record_id, e.language, e.title, e.body, e.countries, e.type, e.date,
+        cast(page.score as double precision) as score, page.total
+      from page join search_entries e on e.id = page.entry_id
+      order by page.score desc, page.kind, page.record_id
     `.execute(this.db);
 
     let total = Number(rows.rows[0]?.total ?? 0);
