@@ -105,13 +105,28 @@ interface Doc {
   body: string;
 }
 
+// Names of people, places and bodies, in Latin letters whatever the document's language, as
+// documents of the region write them: rare words, each in a handful of documents.
+const SYLLABLES =
+  'ka ri son pha ma dee nguy en sok chan thi lan vong pra sit bun noi har tan'.split(' ');
+function name(rnd: () => number): string {
+  const n = 2 + Math.floor(rnd() * 2);
+  const word = Array.from({ length: n }, () => pick(rnd, SYLLABLES)).join('');
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+const NAMES = (() => {
+  const rnd = random(42);
+  return Array.from({ length: 3000 }, () => name(rnd));
+})();
+
 function documents(): Doc[] {
   const rnd = random(20111015);
   return Array.from({ length: DOCUMENTS }, (_, i) => {
     const language = pick(rnd, CODES);
     const paragraphs = 2 + Math.floor(rnd() * 4);
-    const body = Array.from({ length: paragraphs }, () =>
-      sentence(rnd, language, 8 + Math.floor(rnd() * 20)),
+    const body = Array.from(
+      { length: paragraphs },
+      () => `${sentence(rnd, language, 8 + Math.floor(rnd() * 20))} ${pick(rnd, NAMES)}`,
     ).join(LANGUAGES[language]?.spaced === true ? '. ' : ' ');
     return {
       id: `bench_${String(i).padStart(5, '0')}`,
@@ -122,15 +137,21 @@ function documents(): Doc[] {
   });
 }
 
-/** Queries people type: one word, two words, Vietnamese without its marks, a word's beginning. */
+/**
+ * Queries people type: one common word, two, Vietnamese without its marks, a word's beginning,
+ * and names (rare words).
+ */
 function queries(): string[] {
   const rnd = random(7);
   return Array.from({ length: QUERIES }, (_, i) => {
     const language = pick(rnd, CODES);
     const { words, spaced } = LANGUAGES[language] ?? { words: ['x'], spaced: true };
-    switch (i % 5) {
+    switch (i % 6) {
       case 0:
         return pick(rnd, words);
+      case 5:
+        // A name: in a few documents only.
+        return rnd() < 0.5 ? pick(rnd, NAMES) : `${pick(rnd, NAMES)} ${pick(rnd, words)}`;
       case 1:
         return `${pick(rnd, words)}${spaced ? ' ' : ''}${pick(rnd, words)}`;
       case 2:
