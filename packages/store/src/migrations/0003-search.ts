@@ -12,12 +12,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('language', 'text')
     .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('countries', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('type', 'text')
     .addColumn('date', 'text')
     .addColumn('visibility', 'text', (c) => c.notNull())
     .addColumn('length', 'integer', (c) => c.notNull())
+    // Last, so that reading the other columns of a row never reads a long body (SQLite keeps a
+    // long value in overflow pages that are only read when the column is).
+    .addColumn('body', 'text', (c) => c.notNull())
+    .execute();
+  // Covers the collection statistics (count and average length within a visibility scope)
+  // without reading the entries' bodies.
+  await db.schema
+    .createIndex('search_entries_stats')
+    .on('search_entries')
+    .columns(['visibility', 'length'])
     .execute();
   await db.schema
     .createIndex('search_entries_record')

@@ -408,8 +408,10 @@ export class Search {
       with m as (${matches}),
       v as (
         select m.entry_id, m.qi, m.w from m
-        join search_entries e on e.id = m.entry_id
-        where e.visibility in (${sql.join(scope)})
+        where exists (
+          select 1 from search_entries e
+          where e.id = m.entry_id and e.visibility in (${sql.join(scope)})
+        )
       ),
       df as (select qi, count(*) as df from v group by qi),
       scored as (
