@@ -2,7 +2,7 @@
 // from the tokeniser (Intl.Segmenter, so Thai, Lao, Khmer and Burmese are split into words);
 // the index is two tables (entries and postings) in portable SQL, ranked by BM25 with a title
 // boost. Visibility is filtered in SQL against the records' own tables, as records.ts does, so a
-// hidden record, or one pointing to a hidden record, is never read for a viewer who may not see it.
+// hidden record, or one pointing to a hidden record, never reaches a viewer who may not see it.
 import type { Insertable, Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, SearchEntryTable, SearchPostingTable } from '../schema.ts';
