@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { adminCreate } from './commands/admin.ts';
 import { checkCommand } from './commands/check.ts';
-import { dbBackup, dbMigrate, dbRestore } from './commands/db.ts';
+import { dbBackup, dbMigrate, dbReindex, dbRestore } from './commands/db.ts';
 import { kbInstruments, kbMatrix, kbPrinciples } from './commands/kb-report.ts';
 import { kbValidate } from './commands/kb-validate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -17,7 +17,7 @@ const USAGE = `Usage:
   tulay kb instruments [--at YYYY-MM-DD] [--kb DIR] [--json]
   tulay kb principles ORIGIN DEST [--at YYYY-MM-DD] [--kb DIR] [--json]
   tulay serve [--port N] [--host H]
-  tulay db migrate|backup FILE|restore FILE --yes [--sqlite FILE]   (else DATABASE_URL, else data/tulay.sqlite)
+  tulay db migrate|reindex|backup FILE|restore FILE --yes [--sqlite FILE]   (else DATABASE_URL, else data/tulay.sqlite)
   tulay admin create --email ADDRESS --name "FULL NAME" [--sqlite FILE]
   tulay help`;
 
@@ -125,6 +125,10 @@ const commands: Record<string, Command> = {
   'db migrate': (io, args) => {
     const { values } = parseArgs({ args, options: { sqlite: { type: 'string' } } });
     return dbMigrate(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL });
+  },
+  'db reindex': (io, args) => {
+    const { values } = parseArgs({ args, options: { sqlite: { type: 'string' } } });
+    return dbReindex(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL });
   },
   'db backup': (io, args) => {
     const { values, positionals } = parseArgs({

@@ -283,6 +283,25 @@ describe.each(testDatabases)('documents, on $name', (database) => {
     });
   });
 
+  describe('in search', () => {
+    it('finds a document by its extracted text once published; before, only its submitter', async () => {
+      const hits = async (who: Who, q: string) =>
+        (
+          (await get(who, `/api/search?kind=document&q=${encodeURIComponent(q)}`)).body as {
+            items: { id: string }[];
+          }
+        ).items.map((i) => i.id);
+      const doc = (await send('member', uploadCall({ title: 'Zqfeedback memo' }))).body as Doc;
+      expect(await hits('member', 'Zqfeedback')).toContain(doc.id);
+      expect(await hits('public', 'Zqfeedback')).not.toContain(doc.id);
+      expect(await hits('partner', 'Zqfeedback')).not.toContain(doc.id);
+      expect(await hits('secretariat', 'Zqfeedback')).toContain(doc.id);
+      expect((await post('secretariat', `/api/documents/${doc.id}/publish`)).status).toBe(200);
+      expect(await hits('public', 'Zqfeedback')).toContain(doc.id);
+      expect(await hits('public', 'Synthetic')).toContain(doc.id);
+    });
+  });
+
   describe('in the corridor view', () => {
     it('lists the documents of either end the viewer may see', async () => {
       const corridor = (

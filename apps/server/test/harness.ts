@@ -263,6 +263,14 @@ export async function harness(
     status: 'current',
     ...recorded,
   });
+  // The rows above went straight to the tables: index them as the use cases would.
+  const { search } = store.repos;
+  await search.refresh('person', MEMBER_PERSON);
+  await search.refresh('organization', 'test_parliament');
+  await search.refresh('programme', 'test_programme');
+  await search.refresh('text', 'test_resolution');
+  await search.refresh('text', 'test_statement');
+  await search.refresh('commitment', 'test_commitment');
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const users = {} as Harness['users'];

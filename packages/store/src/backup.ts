@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { TableName } from './schema.ts';
+import { Search } from './repositories/search.ts';
 import { TABLES } from './schema.ts';
 import type { Store } from './store.ts';
 import { StoreError } from './store.ts';
@@ -103,5 +104,7 @@ export async function restore(store: Store, data: Backup): Promise<void> {
           .execute();
       }
     }
+    // The search index is not in backups: it is rebuilt from what was restored.
+    await new Search(trx).reindex();
   });
 }

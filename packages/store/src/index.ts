@@ -18,6 +18,7 @@ export { markdownHeadings } from './document-headings.ts';
 export { documentVisibleTo } from './repositories/documents.ts';
 export type { Drive, Endorsement } from './repositories/endorsements.ts';
 export type { ListOptions, RecordTable, Row } from './repositories/records.ts';
+export type { SearchHit, SearchQuery, SnippetSegment } from './repositories/search.ts';
 export type { TextVersion } from './repositories/texts.ts';
 export type {
   PriorityTally,
@@ -31,6 +32,10 @@ export type {
   WorkshopPriority,
   WorkshopQuestion,
 } from './repositories/workshops.ts';
+export type { SearchEntryInput, SearchKind, SearchSource, SearchViewer } from './search/sources.ts';
+export { SEARCH_SOURCES, countryOf } from './search/sources.ts';
+export type { Token } from './search/tokenize.ts';
+export { fold, localeFor, normalise, queryTerms, tokenize } from './search/tokenize.ts';
 export type * from './schema.ts';
 export {
   CAUCUS_STATUSES,

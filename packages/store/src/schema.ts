@@ -553,6 +553,36 @@ export interface DocumentInputTable {
   updated_at: Instant;
 }
 
+/** One searchable record (a text: one per language) as the search index holds it. */
+export interface SearchEntryTable {
+  /** `kind:record_id` or, for a text, `kind:record_id:language`. */
+  id: string;
+  kind: string;
+  record_id: string;
+  language: string | null;
+  title: string;
+  /** The plain text indexed, kept for snippets. */
+  body: string;
+  /** ISO 3166-1 alpha-2 codes as `,TH,KH,` (empty when none), so one LIKE filters by country. */
+  countries: string;
+  type: string | null;
+  date: PartialDate | null;
+  /** The record's own visibility; what it points to is checked against its table at query time. */
+  visibility: Visibility;
+  /** Words in title and body, for BM25's length normalisation. */
+  length: number;
+}
+
+export interface SearchPostingTable {
+  entry_id: string;
+  term: string;
+  /** 1: title, 0: body. */
+  field: number;
+  /** 0: the word as written; 1: its diacritic-folded form. */
+  form: number;
+  tf: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -603,9 +633,15 @@ export interface Database {
   document_files: DocumentFileTable;
   document_sections: DocumentSectionTable;
   document_inputs: DocumentInputTable;
+  search_entries: SearchEntryTable;
+  search_postings: SearchPostingTable;
 }
 
-/** Tables in dependency order (parents first): restore inserts in this order, deletes in reverse. */
+/**
+ * Tables in dependency order (parents first): restore inserts in this order, deletes in reverse.
+ * The search index (`search_entries`, `search_postings`) is not among them: it is rebuilt from
+ * these by `reindex`.
+ */
 export const TABLES = [
   'people',
   'organizations',

@@ -10,6 +10,7 @@ import { Documents } from './repositories/documents.ts';
 import { Endorsements } from './repositories/endorsements.ts';
 import { Meta } from './repositories/meta.ts';
 import { Records } from './repositories/records.ts';
+import { Search } from './repositories/search.ts';
 import { TextVersions } from './repositories/texts.ts';
 import { Workshops } from './repositories/workshops.ts';
 import type { Database } from './schema.ts';
@@ -26,6 +27,7 @@ export interface Repositories {
   readonly audit: AuditLog;
   readonly meta: Meta;
   readonly workshops: Workshops;
+  readonly search: Search;
 }
 
 function repositories(db: Kysely<Database>): Repositories {
@@ -40,6 +42,7 @@ function repositories(db: Kysely<Database>): Repositories {
     audit: new AuditLog(db),
     meta: new Meta(db),
     workshops: new Workshops(db),
+    search: new Search(db),
   };
 }
 

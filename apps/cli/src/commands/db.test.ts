@@ -51,6 +51,49 @@ describe('tulay db', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(before);
   });
 
+  it('rebuilds the search index: a record written behind the index is found after reindex', async () => {
+    const sqlite = join(dir, 'reindex.sqlite');
+    const store = openStore({ sqlitePath: sqlite });
+    await store.migrate();
+    await loadSeed(store);
+    const everyone = { scope: ['public' as const], userId: null };
+    const find = async () =>
+      (await store.repos.search.search({ q: 'Nakhon Ratchasima', limit: 10, offset: 0 }, everyone))
+        .items;
+    // Written straight to the table, as an import or an older version of Tulay would.
+    await store.repos.records.insert('people', {
+      id: 'p_reindex',
+      name: 'Somchai Nakhon Ratchasima',
+      sort_name: null,
+      honorific_prefix: null,
+      national_identity: null,
+      area_id: null,
+      summary: null,
+      extra: '{}',
+      visibility: 'public',
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(await find()).toEqual([]);
+    await store.close();
+
+    const io = capture();
+    expect(await main(['db', 'reindex', '--sqlite', sqlite], io)).toBe(0);
+    expect(io.text()).toMatch(/indexed \d+ records \(\d+ entries\)/);
+    const reopened = openStore({ sqlitePath: sqlite });
+    try {
+      const items = (
+        await reopened.repos.search.search(
+          { q: 'Nakhon Ratchasima', limit: 10, offset: 0 },
+          { scope: ['public'], userId: null },
+        )
+      ).items;
+      expect(items.map((i) => [i.kind, i.id])).toEqual([['person', 'p_reindex']]);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('refuses a file that is not a backup, saying why', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, '{"format":"something else"}');

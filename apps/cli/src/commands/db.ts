@@ -39,6 +39,19 @@ export function dbMigrate(io: Io, target: DbTarget): Promise<number> {
   });
 }
 
+/** `tulay db reindex`: rebuilds the search index from the records, in one transaction. */
+export function dbReindex(io: Io, target: DbTarget): Promise<number> {
+  return withStore(target, async (store) => {
+    await store.migrate();
+    const started = Date.now();
+    const { records, entries } = await store.transaction((repos) => repos.search.reindex());
+    io.out(
+      `${store.location}: indexed ${records} records (${entries} entries) in ${Date.now() - started} ms.`,
+    );
+    return EXIT.ok;
+  });
+}
+
 /** `tulay db backup FILE`: writes every table's rows as JSON (restorable into SQLite or PostgreSQL). */
 export function dbBackup(io: Io, target: DbTarget, file: string): Promise<number> {
   return withStore(target, async (store) => {

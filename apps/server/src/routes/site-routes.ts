@@ -4,6 +4,7 @@ import type { Deps } from '../http/deps.ts';
 import { contextOf } from '../http/deps.ts';
 import { route } from '../http/route.ts';
 import { RecordOut } from '../schemas/common.ts';
+import { SearchParams, SearchResults } from '../schemas/search.ts';
 import { health, popoloExport, search, stats } from '../use-cases/caucus.ts';
 
 export function siteRoutes(deps: Deps): void {
@@ -23,16 +24,10 @@ export function siteRoutes(deps: Deps): void {
     url: '/api/search',
     tag: 'site',
     summary:
-      'Search names and titles across people, organisations, programmes, texts, commitments and topics',
-    query: z.object({
-      q: z.string().trim().min(1, 'must not be empty').max(200),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-    }),
-    response: z.object({
-      items: z.array(z.object({ type: z.string(), id: z.string(), label: z.string() })),
-      total: z.number().int(),
-    }),
-    handler: ({ query, request }) => search(contextOf(deps, request), query.q, query.limit),
+      'Ranked full-text search (every script of the region) across texts in every language, people, organisations, programmes and commitments the viewer may see',
+    query: SearchParams,
+    response: SearchResults,
+    handler: ({ query, request }) => search(contextOf(deps, request), query),
   });
 
   route(app, options, {

@@ -48,6 +48,7 @@ export const ACTIVITY_KINDS = {
   bills: recordKind({
     table: 'bills',
     noun: 'bill',
+    search: 'bill',
     permission: 'activity.write',
     columns: [
       'organization_id',
@@ -468,6 +469,7 @@ export async function addBillAction(ctx: Context, billId: string, input: ActionI
     const bill = await repos.records.get('bills', billId, scopeOf(actor));
     if (!bill) throw notFound('bill');
     await writeActions(repos, billId, [input], actor.userId, now);
+    await repos.search.refresh('bill', billId);
     await audit('create', 'bill_actions', billId, null, input);
   });
   return billDetail(ctx, billId);

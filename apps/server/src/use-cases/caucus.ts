@@ -1,7 +1,7 @@
 // Reads that join records (a person with their memberships, a programme with its sessions and
 // participants, a commitment with owners and evidence), commitments' writes, search, counts and
 // the Popolo export. Every read goes through the viewer's visibility scope.
-import type { Repositories } from '@tulay/store';
+import type { Repositories, SearchQuery } from '@tulay/store';
 import { authorise, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
@@ -9,7 +9,6 @@ import type { Context } from './context.ts';
 import { change } from './context.ts';
 import { present } from './present.ts';
 import { KINDS, createRecord, getRecord } from './records.ts';
-import { getText } from './texts.ts';
 
 export async function personDetail(ctx: Context, id: string) {
   const person = await getRecord(ctx, KINDS.people, id);
@@ -162,39 +161,15 @@ export async function health(ctx: Context) {
   return { status: 'ok' as const, database: ctx.store.dialect };
 }
 
-/** Searches names and titles across the caucus's records the viewer may see. */
-export async function search(ctx: Context, q: string, limit: number) {
-  const scope = scopeOf(ctx.actor);
-  const { records, texts } = ctx.store.repos;
-  const hit =
-    (type: string) => (r: { id: string; name?: string; title?: string; label?: string }) => ({
-      type,
-      id: r.id,
-      label: r.name ?? r.title ?? r.label ?? r.id,
-    });
-  const [people, organizations, programmes, commitments, topics, textIds] = await Promise.all([
-    records.list('people', scope, { q, limit }),
-    records.list('organizations', scope, { q, limit }),
-    records.list('programmes', scope, { q, limit }),
-    records.list('commitments', scope, { q, limit }),
-    records.list('topics', scope, { q, limit }),
-    texts.search(q, scope),
-  ]);
-  const textHits = await Promise.all(
-    textIds.slice(0, limit).map(async (id) => {
-      const text = await getText(ctx, id);
-      return { type: 'text', id, label: text.versions[0]?.title ?? id };
-    }),
-  );
-  const items = [
-    ...people.map(hit('person')),
-    ...organizations.map(hit('organization')),
-    ...programmes.map(hit('programme')),
-    ...textHits,
-    ...commitments.map(hit('commitment')),
-    ...topics.map(hit('topic')),
-  ];
-  return { items: items.slice(0, limit), total: items.length };
+/**
+ * Ranked full-text search across the records the viewer may see (texts in every language,
+ * people, organisations, programmes, commitments); visibility is filtered in SQL by the store.
+ */
+export async function search(ctx: Context, query: SearchQuery) {
+  return ctx.store.repos.search.search(query, {
+    scope: scopeOf(ctx.actor),
+    userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+  });
 }
 
 /** How many records of each kind the viewer may see, and live endorsements of visible texts. */

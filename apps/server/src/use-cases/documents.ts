@@ -229,6 +229,7 @@ export async function createDocument(ctx: Context, upload: Upload) {
     await c.repos.documents.insert(row, content);
     if (row.type === 'research' && row.media_type === TEXT)
       await deriveSections(c, id, row.text, actor.userId);
+    await c.repos.search.refresh('document', id);
     await c.audit('create', 'documents', id, null, { ...row, text: undefined });
   });
   return getDocument(ctx, id);
@@ -317,6 +318,7 @@ export async function updateDocument(ctx: Context, id: string, patch: DocumentPa
     }
     await checkProgramme(c, actor, patch.programme_id, 'body.programme_id');
     await c.repos.documents.update(id, { ...columnsOf(patch), updated_at: c.now });
+    await c.repos.search.refresh('document', id);
     await c.audit(
       'update',
       'documents',
@@ -355,6 +357,7 @@ export async function moderate(
       updated_at: c.now,
       ...(decision === 'publish' ? { published_at: c.now } : {}),
     });
+    await c.repos.search.refresh('document', id);
     await c.audit(
       decision,
       'documents',
@@ -388,6 +391,7 @@ export async function resubmitDocument(ctx: Context, id: string, upload: Upload)
       status: 'submitted',
       updated_at: c.now,
     });
+    await c.repos.search.refresh('document', id);
     await c.audit(
       'resubmit',
       'documents',

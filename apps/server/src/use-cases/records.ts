@@ -1,7 +1,8 @@
 // Creating, changing, reading and listing the caucus's records, the same way for every kind:
 // references are checked (400 naming the field), visibility filters every read, and every write
 // is audited with the record before and after.
-import type { RecordTable, Repositories, Visibility } from '@tulay/store';
+import type { RecordTable, Repositories, SearchKind, Visibility } from '@tulay/store';
+import { VISIBILITIES } from '@tulay/store';
 import type { Permission } from '../access.ts';
 import { authorise, can, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
@@ -25,6 +26,8 @@ export interface RecordKind {
   defaults: Record<string, unknown>;
   /** Fields stored as JSON text. */
   jsonColumns?: readonly string[];
+  /** The search index's kind for these records, when they are searchable. */
+  search?: SearchKind;
 }
 
 /** A record kind; `defaults` may be left out. */
@@ -38,6 +41,7 @@ export const recordKind = (
 export const KINDS = {
   people: recordKind({
     table: 'people',
+    search: 'person',
     noun: 'person',
     permission: 'directory.write',
     columns: ['name', 'sort_name', 'honorific_prefix', 'national_identity', 'area_id', 'summary'],
@@ -45,6 +49,7 @@ export const KINDS = {
   }),
   organizations: recordKind({
     table: 'organizations',
+    search: 'organization',
     noun: 'organisation',
     permission: 'directory.write',
     columns: [
@@ -90,6 +95,7 @@ export const KINDS = {
   }),
   programmes: recordKind({
     table: 'programmes',
+    search: 'programme',
     noun: 'programme',
     permission: 'programme.write',
     columns: [
@@ -127,6 +133,7 @@ export const KINDS = {
   }),
   commitments: recordKind({
     table: 'commitments',
+    search: 'commitment',
     noun: 'commitment',
     permission: 'commitment.write',
     columns: ['programme_id', 'title', 'description', 'status', 'review_date'],
@@ -186,6 +193,21 @@ function toColumns(kind: RecordKind, values: Record<string, unknown>): Record<st
   return out;
 }
 
+/**
+ * Keeps the search index current in the change's own transaction. Texts and commitments take
+ * their country and date from their programme, so a programme's change re-reads them too.
+ */
+async function refreshSearch(repos: Repositories, kind: RecordKind, id: string): Promise<void> {
+  if (kind.search === undefined) return;
+  await repos.search.refresh(kind.search, id);
+  if (kind.table !== 'programmes') return;
+  const where = { where: { programme_id: id } };
+  for (const text of await repos.records.list('texts', VISIBILITIES, where))
+    await repos.search.refresh('text', text.id);
+  for (const commitment of await repos.records.list('commitments', VISIBILITIES, where))
+    await repos.search.refresh('commitment', commitment.id);
+}
+
 /** Creates a record; the id is the input's or a new one. */
 export async function createRecord(
   ctx: Context,
@@ -216,6 +238,7 @@ export async function createRecord(
     };
     await repos.records.insert(kind.table, row);
     if (extraWork) await extraWork(repos, id);
+    await refreshSearch(repos, kind, id);
     const stored = await repos.records.getAny(kind.table, id);
     await audit('create', kind.table, id, null, stored);
     return present(stored ?? row);
@@ -243,6 +266,7 @@ export async function updateRecord(
       updated_at: now,
     });
     if (extraWork) await extraWork(repos, id);
+    await refreshSearch(repos, kind, id);
     const after = await repos.records.getAny(kind.table, id);
     await audit('update', kind.table, id, before, after);
     return present(after ?? before);

@@ -119,6 +119,7 @@ export async function createText(ctx: Context, input: TextInput) {
       created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
     };
     await repos.texts.add(version);
+    await repos.search.refresh('text', id);
     await audit('create', 'texts', id, null, { ...row, version });
   });
   return getText(ctx, id);
@@ -174,6 +175,7 @@ export async function addVersion(
     };
     await repos.texts.add(row);
     await repos.records.update('texts', id, { updated_at: now });
+    await repos.search.refresh('text', id);
     await audit('add_version', 'texts', id, null, row);
   });
   return getText(ctx, id);
@@ -197,6 +199,7 @@ export async function updateText(
       ...(patch.visibility !== undefined ? { visibility: patch.visibility } : {}),
       updated_at: now,
     });
+    await repos.search.refresh('text', id);
     await audit('update', 'texts', id, before, await repos.records.getAny('texts', id));
   });
   return getText(ctx, id);

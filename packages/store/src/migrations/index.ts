@@ -3,12 +3,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-caucus-workspace.ts';
 import * as m0002 from './0002-documents.ts';
+import * as m0003 from './0003-search.ts';
 import * as m0004 from './0004-activities.ts';
 import * as m0005 from './0005-workshops.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-caucus-workspace': m0001,
   '0002-documents': m0002,
+  '0003-search': m0003,
   '0004-activities': m0004,
   '0005-workshops': m0005,
 };

@@ -91,9 +91,16 @@ const LINKS: Partial<Record<RecordTable, Record<string, RecordTable>>> = {
   collaborations: { organization_id: 'organizations', topic_id: 'topics' },
 };
 
-/** SQL that holds when every record `table`'s row points to is within `scope`. */
-function linksVisible(table: RecordTable, scope: readonly Visibility[]) {
-  const conditions = Object.entries(LINKS[table] ?? {}).map(([column, target]) => {
+/**
+ * SQL that holds when every record `table`'s row points to is within `scope`. `links` defaults
+ * to the table's own; the search index passes those of tables it reads (documents, bills).
+ */
+export function linksVisible(
+  table: string,
+  scope: readonly Visibility[],
+  links: Record<string, string> = LINKS[table as RecordTable] ?? {},
+) {
+  const conditions = Object.entries(links).map(([column, target]) => {
     const ref = sql.ref(`${table}.${column}`);
     return sql`(${ref} is null or exists (select 1 from ${sql.table(target)} as linked where linked.id = ${ref} and linked.visibility in (${sql.join([...scope])})))`;
   });

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Database, TextVersionTable, Visibility } from '../schema.ts';
+import type { Database, TextVersionTable } from '../schema.ts';
 
 export type TextVersion = Selectable<TextVersionTable>;
 
@@ -30,20 +30,5 @@ export class TextVersions {
       .where('text_id', '=', textId)
       .executeTakeFirst();
     return row?.v ?? 0;
-  }
-
-  /** Ids of the visible texts whose title, in any language, contains `q`. */
-  async search(q: string, scope: readonly Visibility[]): Promise<string[]> {
-    const pattern = `%${q.toLowerCase()}%`;
-    const rows = await this.db
-      .selectFrom('text_versions')
-      .innerJoin('texts', 'texts.id', 'text_versions.text_id')
-      .select('texts.id')
-      .distinct()
-      .where('texts.visibility', 'in', [...scope])
-      .where((eb) => eb(eb.fn('lower', ['text_versions.title']), 'like', pattern))
-      .orderBy('texts.id')
-      .execute();
-    return rows.map((r) => r.id);
   }
 }

@@ -295,6 +295,7 @@ export function seedRows(dir: string, now: string): Row[] {
       'title',
       'full_text',
       'full_text_note',
+      'translations',
     ];
     add(
       'texts',
@@ -327,6 +328,23 @@ export function seedRows(dir: string, now: string): Row[] {
       created_at: now,
       created_by: null,
     });
+    // Translations of the first version, each with its note (who translated it, whether reviewed).
+    for (const tr of list(t.translations)) {
+      const trLanguage = str(tr.language);
+      const trBody = str(tr.body);
+      if (trLanguage === null || trBody === null || trLanguage === language) continue;
+      add('text_versions', {
+        id: `${id}__v1__${trLanguage}`,
+        text_id: id,
+        version: 1,
+        language: trLanguage,
+        title: str(tr.title) ?? str(t.title) ?? id,
+        body: trBody,
+        note: str(tr.note),
+        created_at: now,
+        created_by: null,
+      });
+    }
   }
 
   for (const c of list(readYaml(dir, 'commitments.yaml'))) {
@@ -674,6 +692,10 @@ export async function loadSeed(
     for (const [table, n] of Object.entries(documents.created))
       report.created[table] = (report.created[table] ?? 0) + n;
     report.skipped.push(...documents.skipped);
+    // New records are searchable at once; an index left empty (a database from before search,
+    // or restored by hand) is rebuilt. Otherwise the use cases keep it current.
+    const created = Object.values(report.created).some((n) => n > 0);
+    if (created || !(await repos.search.hasEntries())) await repos.search.reindex();
     await repos.meta.set('seed.loaded_at', now);
     return report;
   });
