@@ -48,6 +48,8 @@ export interface AppOptions {
   isStoreOwned?: boolean;
   /** Mark cookies Secure (default true; browsers accept Secure cookies on http://localhost). */
   isSecureCookie?: boolean;
+  /** Where the built web app is (default apps/web/dist; the web app's browser tests use their own build). */
+  webRoot?: string;
 }
 
 export interface App {
@@ -201,7 +203,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   recordRoutes(deps);
   textRoutes(deps);
   siteRoutes(deps);
-  await registerWebApp(app);
+  await registerWebApp(app, options.webRoot);
   await app.ready();
   return { app, routes };
 }
