@@ -98,7 +98,9 @@ export function App() {
               <Link to="/corridors">{t('nav.corridors')}</Link>
             </li>
             <li>
-              <Link to="/caucus">{t('caucus.nav.caucus')}</Link>
+              <Link to="/caucus" aria-current={route.page === 'caucus' ? 'page' : undefined}>
+                {t('caucus.nav.caucus')}
+              </Link>
             </li>
           </ul>
           <DateControl />

@@ -27,10 +27,14 @@ export function SignInPage() {
         const user = await signIn(email, password, needsCode ? totp : undefined);
         navigate(isSecretariat(user.role) ? '/secretariat' : '/account');
       } catch (error) {
-        if (error instanceof ApiError && error.code === 'totp_required' && !needsCode) {
-          setNeedsCode(true);
-          window.setTimeout(() => codeRef.current?.focus(), 0);
-          return;
+        if (error instanceof ApiError && error.code === 'totp_required') {
+          if (!needsCode) {
+            setNeedsCode(true);
+            window.setTimeout(() => codeRef.current?.focus(), 0);
+            return;
+          }
+          // Asked again: the code given was wrong or has expired.
+          throw new ApiError(error.status, 'totp_wrong', error.message);
         }
         throw error;
       }
