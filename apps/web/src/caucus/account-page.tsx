@@ -224,7 +224,7 @@ export function AccountPage() {
                     <li key={x.id}>
                       <Link to={`/caucus/texts/${x.id}`}>{x.versions[0]?.title ?? x.id}</Link>{' '}
                       <span className="muted">
-                        {t('caucus.text.endorsements', { count: x.endorsement_count })}
+                        {t('caucus.account.endorsementCount', { count: x.endorsement_count })}
                       </span>
                     </li>
                   ))}

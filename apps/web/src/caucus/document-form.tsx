@@ -2,6 +2,7 @@
 // secretariat returned (the file is then optional). The shared contract of POST /api/documents.
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
+import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { CaucusDocument, DocumentMetadata, DocumentType, Visibility } from './api.ts';
 import { DOCUMENT_TYPES, api } from './api.ts';
@@ -37,6 +38,13 @@ export const CAUCUS_COUNTRIES = [
   'QA',
   'SA',
 ] as const;
+
+/** The caucus's countries, by their names in the user's language. */
+export function sortedCountries(i18n: I18n): string[] {
+  return [...CAUCUS_COUNTRIES].sort((a, b) =>
+    i18n.country(a).localeCompare(i18n.country(b), i18n.intl.tag),
+  );
+}
 
 /** The languages a document is most likely in (BCP 47); any other can be typed. */
 export const DOCUMENT_LANGUAGES = [
@@ -226,7 +234,7 @@ export function DocumentForm({
         <legend>{t('caucus.field.countries')}</legend>
         {errorLine('countries')}
         <div className="checkbox-grid">
-          {CAUCUS_COUNTRIES.map((c) => (
+          {sortedCountries(i18n).map((c) => (
             <label key={c} className="checkbox">
               <input
                 type="checkbox"
@@ -264,7 +272,7 @@ export function DocumentForm({
                 }}
               >
                 <option value="">{t('caucus.none.choice')}</option>
-                {CAUCUS_COUNTRIES.map((c) => (
+                {sortedCountries(i18n).map((c) => (
                   <option key={c} value={c}>
                     {i18n.country(c)}
                   </option>

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
 import type { CaucusDocument, List, SearchHit } from './api.ts';
 import { DOCUMENT_TYPES, query } from './api.ts';
-import { CAUCUS_COUNTRIES, DOCUMENT_LANGUAGES } from './document-form.tsx';
+import { DOCUMENT_LANGUAGES, sortedCountries } from './document-form.tsx';
 import { useSession } from './session.ts';
 import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
 
@@ -164,7 +164,7 @@ export function DocumentsPage() {
               }}
             >
               <option value="">{t('caucus.all')}</option>
-              {CAUCUS_COUNTRIES.map((c) => (
+              {sortedCountries(i18n).map((c) => (
                 <option key={c} value={c}>
                   {i18n.country(c)}
                 </option>

@@ -21,7 +21,7 @@ import { api, query } from './api.ts';
 import { DocumentStatusTag } from './account-page.tsx';
 import type { SecretariatSection } from './caucus-site.tsx';
 import { SECRETARIAT_SECTIONS } from './caucus-site.tsx';
-import { CAUCUS_COUNTRIES } from './document-form.tsx';
+import { sortedCountries } from './document-form.tsx';
 import { isSecretariat, useSession } from './session.ts';
 import {
   ErrorNotice,
@@ -135,7 +135,8 @@ function OneTimeLink({ url, label }: { readonly url: string; readonly label: str
 }
 
 function InvitationsSection({ user }: { readonly user: User }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const action = useAction();
   const [people] = useApi<List<Person>>('/api/people?limit=500');
   const roles: Role[] =
@@ -180,7 +181,12 @@ function InvitationsSection({ user }: { readonly user: User }) {
           <p>{t('caucus.sec.onceOnly')}</p>
           <OneTimeLink url={created.url} label={t('caucus.sec.invitations.link')} />
           <p className="muted">
-            {t('caucus.sec.expires', { date: new Date(created.expires_at).toLocaleString() })}
+            {t('caucus.sec.expires', {
+              date: new Intl.DateTimeFormat(i18n.intl.tag, {
+                dateStyle: 'long',
+                timeStyle: 'short',
+              }).format(new Date(created.expires_at)),
+            })}
           </p>
         </div>
       ) : null}
@@ -855,7 +861,7 @@ function CountryChoice({
       }}
     >
       <option value="">{i18n.t('caucus.none.choice')}</option>
-      {CAUCUS_COUNTRIES.map((c) => (
+      {sortedCountries(i18n).map((c) => (
         <option key={c} value={c}>
           {i18n.country(c)}
         </option>

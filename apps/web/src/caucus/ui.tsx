@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import enJson from '../i18n/messages/en.json';
 import type { I18n, MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Link } from '../router.tsx';
+import { Link, useRouter } from '../router.tsx';
 import { ApiError, api } from './api.ts';
 import { isSecretariat, useSession } from './session.ts';
 
@@ -104,6 +104,18 @@ export function Loading<T>({
   return <>{children(state.data)}</>;
 }
 
+/** A link of the caucus's navigation: current on its page and on the pages under it. */
+function NavLink({ to, children }: { readonly to: string; readonly children: ReactNode }) {
+  const { location } = useRouter();
+  const isCurrent =
+    location.path === to || (to !== '/caucus' && location.path.startsWith(`${to}/`));
+  return (
+    <Link to={to} aria-current={isCurrent ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
 /** The caucus section's own navigation, aware of who is signed in. */
 export function CaucusNav() {
   const { t } = useI18n();
@@ -113,39 +125,39 @@ export function CaucusNav() {
     <nav className="caucus-nav" aria-label={t('caucus.nav.label')}>
       <ul>
         <li>
-          <Link to="/caucus">{t('caucus.nav.about')}</Link>
+          <NavLink to="/caucus">{t('caucus.nav.about')}</NavLink>
         </li>
         <li>
-          <Link to="/caucus/texts">{t('caucus.nav.texts')}</Link>
+          <NavLink to="/caucus/texts">{t('caucus.nav.texts')}</NavLink>
         </li>
         <li>
-          <Link to="/caucus/programmes">{t('caucus.nav.programmes')}</Link>
+          <NavLink to="/caucus/programmes">{t('caucus.nav.programmes')}</NavLink>
         </li>
         <li>
-          <Link to="/caucus/members">{t('caucus.nav.members')}</Link>
+          <NavLink to="/caucus/members">{t('caucus.nav.members')}</NavLink>
         </li>
         <li>
-          <Link to="/caucus/commitments">{t('caucus.nav.commitments')}</Link>
+          <NavLink to="/caucus/commitments">{t('caucus.nav.commitments')}</NavLink>
         </li>
         <li>
-          <Link to="/caucus/documents">{t('caucus.nav.documents')}</Link>
+          <NavLink to="/caucus/documents">{t('caucus.nav.documents')}</NavLink>
         </li>
       </ul>
       <ul className="caucus-nav__account">
         {user ? (
           <>
             <li>
-              <Link to="/account">{t('caucus.nav.account')}</Link>
+              <NavLink to="/account">{t('caucus.nav.account')}</NavLink>
             </li>
             {isSecretariat(user.role) ? (
               <li>
-                <Link to="/secretariat">{t('caucus.nav.secretariat')}</Link>
+                <NavLink to="/secretariat">{t('caucus.nav.secretariat')}</NavLink>
               </li>
             ) : null}
           </>
         ) : session.status === 'ready' ? (
           <li>
-            <Link to="/sign-in">{t('caucus.nav.signIn')}</Link>
+            <NavLink to="/sign-in">{t('caucus.nav.signIn')}</NavLink>
           </li>
         ) : null}
       </ul>
