@@ -102,7 +102,7 @@ function MySubmissions({
         const items = Array.isArray(data) ? data : data.items;
         if (items.length === 0) return <p>{t('caucus.account.noSubmissions')}</p>;
         return (
-          <ul className="card-list" data-testid="my-submissions">
+          <ul className="card-list card-list--single" data-testid="my-submissions">
             {items.map((d) => (
               <li key={d.id} className="card">
                 <p>

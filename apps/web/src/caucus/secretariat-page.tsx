@@ -664,7 +664,7 @@ function ModerationSection() {
           q.items.length === 0 ? (
             <p>{t('caucus.sec.moderation.empty')}</p>
           ) : (
-            <ul className="card-list">
+            <ul className="card-list card-list--single">
               {q.items.map((d) => (
                 <ModerationItem
                   key={d.id}
