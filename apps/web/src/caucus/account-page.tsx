@@ -14,7 +14,14 @@ import { ErrorNotice, Loading, partialDate, useAction, useApi, useTitle } from '
 
 export function DocumentStatusTag({ status }: { readonly status: DocumentStatus }) {
   const { t } = useI18n();
-  const tone = status === 'published' ? 'yes' : status === 'submitted' ? 'wait' : 'no';
+  const tone =
+    status === 'published'
+      ? 'yes'
+      : status === 'submitted'
+        ? 'wait'
+        : status === 'returned'
+          ? 'returned'
+          : 'rejected';
   return <span className={`tag tag--${tone}`}>{t('caucus.documents.status', { status })}</span>;
 }
 

@@ -134,6 +134,25 @@ function OneTimeLink({ url, label }: { readonly url: string; readonly label: str
   );
 }
 
+/** Copies every link of a drive at once (name, tab, link; one a line) for a mail merge. */
+function CopyAll({ text }: { readonly text: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => {
+        void navigator.clipboard.writeText(text).then(() => {
+          setCopied(true);
+        });
+      }}
+    >
+      {copied ? t('caucus.sec.copied') : t('caucus.sec.copyAll')}
+    </button>
+  );
+}
+
 function InvitationsSection({ user }: { readonly user: User }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -398,6 +417,11 @@ function DrivesSection() {
             <strong>{t('caucus.sec.drives.created', { count: created.links.length })}</strong>
           </p>
           <p>{t('caucus.sec.onceOnly')}</p>
+          <CopyAll
+            text={created.links
+              .map((l) => `${names.get(l.person_id) ?? l.person_id}\t${l.url}`)
+              .join('\n')}
+          />
           <ul className="link-list">
             {created.links.map((l) => (
               <li key={l.person_id}>
@@ -492,7 +516,7 @@ function DrivesSection() {
           d.items.length === 0 ? (
             <p>{t('caucus.none')}</p>
           ) : (
-            <ul className="card-list">
+            <ul className="card-list card-list--single">
               {d.items.map((x) => (
                 <li key={x.entity_id} className="card">
                   <details>
@@ -881,7 +905,7 @@ function ProgrammesSection() {
       <h3>{t('caucus.sec.programmes.existing')}</h3>
       <Loading state={programmes}>
         {(list) => (
-          <ul className="card-list">
+          <ul className="card-list card-list--single">
             {list.items.map((p) => (
               <li key={p.id} className="card">
                 <h4>
@@ -1223,7 +1247,7 @@ function TextsSection() {
       <h3>{t('caucus.sec.texts.existing')}</h3>
       <Loading state={texts}>
         {(list) => (
-          <ul className="card-list">
+          <ul className="card-list card-list--single">
             {list.items.map((x) => (
               <li key={x.id} className="card">
                 <h4>
@@ -1284,7 +1308,7 @@ function FollowUpsSection() {
           d.items.length === 0 ? (
             <p>{t('caucus.sec.followUps.none')}</p>
           ) : (
-            <ul className="card-list">
+            <ul className="card-list card-list--single">
               {d.items.map((f) => (
                 <li key={f.id} className="card">
                   <h4 lang="en">{f.title}</h4>
