@@ -193,6 +193,8 @@ export interface Commitment {
   readonly owners?: { owner_type: string; owner_id: string }[];
   readonly evidence?: Evidence[];
   readonly follow_ups?: FollowUp[];
+  /** Where a seeded commitment comes from (the founding report's section and words). */
+  readonly source?: { readonly section?: string; readonly quote?: string; readonly note?: string };
 }
 
 export interface FollowUp {

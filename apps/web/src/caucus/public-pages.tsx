@@ -745,6 +745,8 @@ export function CommitmentPage({ id }: { readonly id: string }) {
   const { t } = i18n;
   const session = useSession();
   const [commitment, reload] = useApi<Commitment>(`/api/commitments/${id}`);
+  const programmeId = commitment.status === 'ready' ? commitment.data.programme_id : null;
+  const [programme] = useApi<Programme>(programmeId ? `/api/programmes/${programmeId}` : null);
   useTitle(commitment.status === 'ready' ? commitment.data.title : t('caucus.commitments.title'));
   const user = session.status === 'ready' ? session.user : null;
   const mayAddEvidence = user !== null && user.role !== 'partner';
@@ -771,11 +773,21 @@ export function CommitmentPage({ id }: { readonly id: string }) {
               <>
                 <dt>{t('caucus.field.programme_id')}</dt>
                 <dd>
-                  <Link to={`/caucus/programmes/${c.programme_id}`}>{c.programme_id}</Link>
+                  <Link to={`/caucus/programmes/${c.programme_id}`}>
+                    {programme.status === 'ready' ? programme.data.name : c.programme_id}
+                  </Link>
                 </dd>
               </>
             ) : null}
           </dl>
+          {c.source?.quote ? (
+            <blockquote className="source-quote">
+              <p lang="en">“{c.source.quote}”</p>
+              <footer className="muted">
+                {t('caucus.commitment.source', { section: c.source.section ?? '' })}
+              </footer>
+            </blockquote>
+          ) : null}
           <h2>{t('caucus.evidence.title')}</h2>
           {(c.evidence ?? []).length === 0 ? (
             <p>{t('caucus.evidence.none')}</p>
