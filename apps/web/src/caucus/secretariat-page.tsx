@@ -19,8 +19,8 @@ import type {
 } from './api.ts';
 import { api, query } from './api.ts';
 import { DocumentStatusTag } from './account-page.tsx';
-import type { SecretariatSection } from './caucus-site.tsx';
-import { SECRETARIAT_SECTIONS } from './caucus-site.tsx';
+import type { SecretariatSection } from './routes.ts';
+import { SECRETARIAT_SECTIONS } from './routes.ts';
 import { sortedCountries } from './document-form.tsx';
 import { isSecretariat, useSession } from './session.ts';
 import {
