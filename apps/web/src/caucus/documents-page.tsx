@@ -2,7 +2,7 @@
 // browse (GET /api/documents), filtered by type, country and language. Only what the viewer may
 // see comes back; the filters are the server's.
 import type { SyntheticEvent } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
 import type { CaucusDocument, List, SearchHit } from './api.ts';
@@ -65,6 +65,10 @@ export function DocumentsPage() {
   const language = params.get('language') ?? '';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   const [draft, setDraft] = useState({ q, type, country, language });
+  // Back and forward change the address: the form follows it.
+  useEffect(() => {
+    setDraft({ q, type, country, language });
+  }, [q, type, country, language]);
 
   const go = (next: Record<string, string | number>) => {
     navigate(`/caucus/documents${query(next)}`);
