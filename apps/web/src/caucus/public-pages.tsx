@@ -681,6 +681,7 @@ export function EvidenceForm({
         <p className="field__hint" id={`${id}-description-hint`}>
           {t('caucus.evidence.descriptionHint')}
         </p>
+        {err('description') ? <p className="field__error">{err('description')}</p> : null}
         <textarea
           id={`${id}-description`}
           rows={3}
@@ -696,6 +697,7 @@ export function EvidenceForm({
         <label htmlFor={`${id}-url`}>
           {t('caucus.field.url')} <span className="field__optional">{t('form.optional')}</span>
         </label>
+        {err('url') ? <p className="field__error">{err('url')}</p> : null}
         <input
           id={`${id}-url`}
           type="url"
@@ -714,6 +716,7 @@ export function EvidenceForm({
         <p className="field__hint" id={`${id}-date-hint`}>
           {t('caucus.dateHint')}
         </p>
+        {err('evidence_date') ? <p className="field__error">{err('evidence_date')}</p> : null}
         <input
           id={`${id}-date`}
           value={date}
