@@ -1357,7 +1357,8 @@ export function SecretariatPage({ section }: { readonly section: SecretariatSect
         {t('caucus.loading')}
       </p>
     );
-  const user = session.status === 'ready' ? session.user : null;
+  if (session.status === 'offline') return <p className="notice">{t('caucus.error.network')}</p>;
+  const user = session.user;
   if (!user || !isSecretariat(user.role))
     return (
       <section>
