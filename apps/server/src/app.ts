@@ -56,6 +56,8 @@ export interface AppOptions {
   isSecureCookie?: boolean;
   /** The knowledge base; when absent, the one shipped with Tulay (loaded once per process). */
   knowledge?: KnowledgeBase;
+  /** Where the built web app is (default apps/web/dist; the web app's browser tests use their own build). */
+  webRoot?: string;
 }
 
 let shippedKnowledge: KnowledgeBase | undefined;
@@ -237,7 +239,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   workshopRoutes(deps);
   openDataRoutes(deps);
   siteRoutes(deps);
-  await registerWebApp(app);
+  await registerWebApp(app, options.webRoot);
   await app.ready();
   return { app, routes };
 }

@@ -12,6 +12,8 @@ const CountriesPage = lazy(() => import('./countries/countries-page.tsx'));
 const CountryPage = lazy(() => import('./countries/country-page.tsx'));
 const CorridorsPage = lazy(() => import('./countries/corridors-page.tsx'));
 const CorridorPage = lazy(() => import('./countries/corridor-page.tsx'));
+// The caucus site, the member area and the secretariat: one lazy chunk, routed inside.
+const CaucusSite = lazy(() => import('./caucus/caucus-site.tsx'));
 
 function Page() {
   const { route } = useRouter();
@@ -27,6 +29,8 @@ function Page() {
       return <CorridorsPage />;
     case 'corridor':
       return <CorridorPage origin={route.origin} destination={route.destination} />;
+    case 'caucus':
+      return <CaucusSite path={route.path} />;
     case 'not_found':
       return (
         <section>
@@ -45,6 +49,8 @@ export function App() {
   const { route } = useRouter();
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
+    // The caucus's pages set their own titles.
+    if (route.page === 'caucus') return;
     document.title = `${t(
       route.page === 'checker'
         ? 'nav.checker'
@@ -90,6 +96,11 @@ export function App() {
             </li>
             <li>
               <Link to="/corridors">{t('nav.corridors')}</Link>
+            </li>
+            <li>
+              <Link to="/caucus" aria-current={route.page === 'caucus' ? 'page' : undefined}>
+                {t('caucus.nav.caucus')}
+              </Link>
             </li>
           </ul>
           <DateControl />

@@ -9,6 +9,12 @@ describe('routes', () => {
     ['/countries/th', { page: 'country', country: 'TH' }],
     ['/corridors', { page: 'corridors' }],
     ['/corridors/kh/th', { page: 'corridor', origin: 'KH', destination: 'TH' }],
+    ['/caucus', { page: 'caucus', path: '/caucus' }],
+    [
+      '/caucus/texts/resolution_caucus_2011/',
+      { page: 'caucus', path: '/caucus/texts/resolution_caucus_2011' },
+    ],
+    ['/secretariat/moderation', { page: 'caucus', path: '/secretariat/moderation' }],
     ['/nowhere', { page: 'not_found', path: '/nowhere' }],
     ['/countries/thailand', { page: 'not_found', path: '/countries/thailand' }],
   ])('%s', (path, route) => {

@@ -1,4 +1,5 @@
-// A small router over the History API: the app has five kinds of page, and the law's date lives in
+// A small router over the History API: the app has six kinds of page (the caucus's own pages are
+// routed inside src/caucus), and the law's date lives in
 // the query string (?at=YYYY-MM-DD) so a link says which law it shows.
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
@@ -10,13 +11,26 @@ export type Route =
   | { readonly page: 'country'; readonly country: string }
   | { readonly page: 'corridors' }
   | { readonly page: 'corridor'; readonly origin: string; readonly destination: string }
+  /** The caucus site, the member area and the secretariat: src/caucus/routes.ts reads the rest. */
+  | { readonly page: 'caucus'; readonly path: string }
   | { readonly page: 'not_found'; readonly path: string };
+
+/** The first path segments that belong to the caucus's pages (lazy-loaded, away from the checker). */
+export const CAUCUS_PREFIXES: readonly string[] = [
+  'caucus',
+  'sign-in',
+  'account',
+  'secretariat',
+  'invitations',
+];
 
 /** Reads a path into a route; country codes are case-insensitive in URLs. */
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter((p) => p !== '');
   const cc = (s: string | undefined) => (s && /^[a-z]{2}$/i.test(s) ? s.toUpperCase() : null);
   if (parts.length === 0) return { page: 'checker' };
+  if (CAUCUS_PREFIXES.includes(parts[0] ?? ''))
+    return { page: 'caucus', path: `/${parts.join('/')}` };
   if (parts[0] === 'countries') {
     if (parts.length === 1) return { page: 'countries' };
     const country = cc(parts[1]);
@@ -45,6 +59,7 @@ export function routePath(route: Route): string {
       return '/corridors';
     case 'corridor':
       return `/corridors/${route.origin.toLowerCase()}/${route.destination.toLowerCase()}`;
+    case 'caucus':
     case 'not_found':
       return route.path;
   }

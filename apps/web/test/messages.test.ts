@@ -16,9 +16,12 @@ const files = new Map<string, MessageFile>(
 );
 const en = files.get('en')?.messages ?? {};
 
-/** Keys of the countries and corridors pages, which fall back to English in languages under review. */
+/**
+ * Keys of the countries and corridors pages, and of the caucus's site, member area and secretariat
+ * (`caucus.`), which fall back to English in languages under review.
+ */
 const DETAIL_PAGES =
-  /^(countries|country|corridor|corridors|principle|standing|schemeKind|agreementKind|agreement)\./;
+  /^(countries|country|corridor|corridors|principle|standing|schemeKind|agreementKind|agreement|caucus)\./;
 
 interface AstNode {
   readonly type: number;

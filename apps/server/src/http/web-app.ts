@@ -17,6 +17,14 @@ const PAGES = [
   '/countries/:country',
   '/corridors',
   '/corridors/:origin/:destination',
+  // The caucus's site, the member area, the secretariat and invitation links (src/caucus).
+  '/caucus',
+  '/caucus/*',
+  '/sign-in',
+  '/account',
+  '/secretariat',
+  '/secretariat/*',
+  '/invitations/:token',
 ];
 
 /** Registers the web app if it is built; says how to build it otherwise. */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { CaucusRoute } from './routes.ts';
+import { parseCaucusPath } from './routes.ts';
+
+describe('caucus routes', () => {
+  it.each<[string, CaucusRoute]>([
+    ['/caucus', { page: 'about' }],
+    ['/caucus/texts', { page: 'texts' }],
+    ['/caucus/texts/resolution_caucus_2011', { page: 'text', id: 'resolution_caucus_2011' }],
+    ['/caucus/programmes', { page: 'programmes' }],
+    ['/caucus/programmes/phnom_penh_2011', { page: 'programme', id: 'phnom_penh_2011' }],
+    ['/caucus/members', { page: 'members' }],
+    ['/caucus/commitments', { page: 'commitments' }],
+    ['/caucus/commitments/c-1', { page: 'commitment', id: 'c-1' }],
+    ['/caucus/documents', { page: 'documents' }],
+    ['/sign-in', { page: 'sign-in' }],
+    ['/account', { page: 'account' }],
+    ['/secretariat', { page: 'secretariat', section: 'moderation' }],
+    ['/secretariat/invitations', { page: 'secretariat', section: 'invitations' }],
+    ['/secretariat/follow-ups', { page: 'secretariat', section: 'follow-ups' }],
+    [
+      '/invitations/abcdefghijklmnopqrstuvwxyz_-0123',
+      { page: 'invitation', token: 'abcdefghijklmnopqrstuvwxyz_-0123' },
+    ],
+    ['/invitations/short', { page: 'not_found' }],
+    ['/secretariat/audit', { page: 'not_found' }],
+    ['/caucus/texts/Not%20an%20id', { page: 'not_found' }],
+    ['/caucus/members/x', { page: 'not_found' }],
+    ['/account/settings', { page: 'not_found' }],
+  ])('%s', (path, route) => {
+    expect(parseCaucusPath(path)).toEqual(route);
+  });
+});

@@ -1,0 +1,1394 @@
+// The secretariat's screens: invitations, endorsement drives, the moderation queue of documents,
+// programmes and texts, and follow-ups due. Shown only to the secretariat and admins; the server
+// checks every action anyway.
+import type { ReactNode, SyntheticEvent } from 'react';
+import { useState } from 'react';
+import type { MessageKey } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
+import type {
+  CaucusDocument,
+  CaucusText,
+  FollowUp,
+  List,
+  Person,
+  Programme,
+  Role,
+  User,
+  Visibility,
+} from './api.ts';
+import { api, query } from './api.ts';
+import { DocumentStatusTag } from './account-page.tsx';
+import type { SecretariatSection } from './routes.ts';
+import { SECRETARIAT_SECTIONS } from './routes.ts';
+import { sortedCountries } from './document-form.tsx';
+import { isSecretariat, useSession } from './session.ts';
+import {
+  ErrorNotice,
+  Loading,
+  VisibilityTag,
+  fieldError,
+  partialDate,
+  useAction,
+  useApi,
+  useTitle,
+} from './ui.tsx';
+
+const SECTION_TITLE: Readonly<Record<SecretariatSection, MessageKey>> = {
+  invitations: 'caucus.sec.invitations.title',
+  drives: 'caucus.sec.drives.title',
+  moderation: 'caucus.sec.moderation.title',
+  programmes: 'caucus.sec.programmes.title',
+  texts: 'caucus.sec.texts.title',
+  'follow-ups': 'caucus.sec.followUps.title',
+};
+
+/** A labelled input whose error (from the API) shows under its label. */
+function Input({
+  id,
+  label,
+  error,
+  hint,
+  isOptional = false,
+  children,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly hint?: string;
+  readonly isOptional?: boolean;
+  readonly children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {isOptional ? <span className="field__optional"> {t('form.optional')}</span> : null}
+      </label>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function VisibilitySelect({
+  id,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly value: Visibility;
+  readonly onChange: (v: Visibility) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => {
+        onChange(e.target.value as Visibility);
+      }}
+    >
+      <option value="public">{t('caucus.visibility.public')}</option>
+      <option value="caucus">{t('caucus.visibility.caucus')}</option>
+      <option value="secretariat">{t('caucus.visibility.secretariat')}</option>
+    </select>
+  );
+}
+
+/** A one-time link, shown once, with a button to copy it. */
+function OneTimeLink({ url, label }: { readonly url: string; readonly label: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="one-time-link">
+      <label>
+        <span className="visually-hidden">{label}</span>
+        <input
+          readOnly
+          value={url}
+          data-testid="one-time-link"
+          onFocus={(e) => {
+            e.target.select();
+          }}
+        />
+      </label>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          void navigator.clipboard.writeText(url).then(() => {
+            setCopied(true);
+          });
+        }}
+      >
+        {copied ? t('caucus.sec.copied') : t('caucus.sec.copy')}
+      </button>
+    </div>
+  );
+}
+
+/** Copies every link of a drive at once (name, tab, link; one a line) for a mail merge. */
+function CopyAll({ text }: { readonly text: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => {
+        void navigator.clipboard.writeText(text).then(() => {
+          setCopied(true);
+        });
+      }}
+    >
+      {copied ? t('caucus.sec.copied') : t('caucus.sec.copyAll')}
+    </button>
+  );
+}
+
+function InvitationsSection({ user }: { readonly user: User }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const action = useAction();
+  const [people] = useApi<List<Person>>('/api/people?limit=500');
+  const roles: Role[] =
+    user.role === 'admin'
+      ? ['member', 'staff', 'partner', 'secretariat', 'admin']
+      : ['member', 'staff', 'partner'];
+  const [role, setRole] = useState<Role>('member');
+  const [email, setEmail] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [hours, setHours] = useState('72');
+  const [created, setCreated] = useState<{ url: string; role: Role; expires_at: string } | null>(
+    null,
+  );
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setCreated(null);
+    void action.run(async () => {
+      const r = await api<{ url: string; role: Role; expires_at: string }>(
+        'POST',
+        '/api/invitations',
+        {
+          role,
+          ...(email ? { email } : {}),
+          ...(personId ? { person_id: personId } : {}),
+          expires_in_hours: Number(hours),
+        },
+      );
+      setCreated(r);
+      setEmail('');
+      setPersonId('');
+    });
+  };
+  const err = (f: string) => fieldError(action.error, f);
+  return (
+    <>
+      <p>{t('caucus.sec.invitations.lead')}</p>
+      {created ? (
+        <div className="notice notice--warning" role="status" data-testid="invitation-created">
+          <p>
+            <strong>{t('caucus.sec.invitations.created', { role: created.role })}</strong>
+          </p>
+          <p>{t('caucus.sec.onceOnly')}</p>
+          <OneTimeLink url={created.url} label={t('caucus.sec.invitations.link')} />
+          <p className="muted">
+            {t('caucus.sec.expires', {
+              date: new Intl.DateTimeFormat(i18n.intl.tag, {
+                dateStyle: 'long',
+                timeStyle: 'short',
+              }).format(new Date(created.expires_at)),
+            })}
+          </p>
+        </div>
+      ) : null}
+      <form className="panel" onSubmit={submit} noValidate>
+        {action.error ? <ErrorNotice error={action.error} /> : null}
+        <div className="grid grid--2">
+          <Input id="inv-role" label={t('caucus.field.role')} error={err('role')}>
+            <select
+              id="inv-role"
+              value={role}
+              onChange={(e) => {
+                setRole(e.target.value as Role);
+              }}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t('caucus.role', { role: r })}
+                </option>
+              ))}
+            </select>
+          </Input>
+          <Input
+            id="inv-hours"
+            label={t('caucus.field.expires_in_hours')}
+            error={err('expires_in_hours')}
+          >
+            <input
+              id="inv-hours"
+              type="number"
+              min={1}
+              max={720}
+              value={hours}
+              onChange={(e) => {
+                setHours(e.target.value);
+              }}
+            />
+          </Input>
+        </div>
+        <Input
+          id="inv-email"
+          label={t('caucus.field.email')}
+          error={err('email')}
+          isOptional
+          hint={t('caucus.sec.invitations.emailHint')}
+        >
+          <input
+            id="inv-email"
+            type="email"
+            value={email}
+            onChange={(e) => {
+              setEmail(e.target.value);
+            }}
+          />
+        </Input>
+        <Input
+          id="inv-person"
+          label={t('caucus.field.person_id')}
+          error={err('person_id')}
+          isOptional
+          hint={t('caucus.sec.invitations.personHint')}
+        >
+          <select
+            id="inv-person"
+            value={personId}
+            onChange={(e) => {
+              setPersonId(e.target.value);
+            }}
+          >
+            <option value="">{t('caucus.none.choice')}</option>
+            {people.status === 'ready'
+              ? people.data.items.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))
+              : null}
+          </select>
+        </Input>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={action.busy}>
+            {t('caucus.sec.invitations.create')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+interface DriveStatus {
+  readonly id: string;
+  readonly text_id: string;
+  readonly closes_at: string;
+  readonly responded: number;
+  readonly not_responded: number;
+  readonly participants: {
+    person_id: string;
+    name: string;
+    has_account: boolean;
+    invitation_used: boolean | null;
+    endorsed_on: string | null;
+    withdrawn_at: string | null;
+    has_responded: boolean;
+  }[];
+}
+
+function DriveDetail({ id }: { readonly id: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [drive] = useApi<DriveStatus>(`/api/drives/${id}`);
+  return (
+    <Loading state={drive}>
+      {(d) => (
+        <div>
+          <p>
+            {t('caucus.sec.drives.summary', { responded: d.responded, waiting: d.not_responded })}{' '}
+            <span className="muted">
+              {t('caucus.sec.drives.closes', { date: partialDate(i18n, d.closes_at) })}
+            </span>
+          </p>
+          <div className="table-scroll">
+            <table className="simple">
+              <thead>
+                <tr>
+                  <th scope="col">{t('caucus.sec.drives.person')}</th>
+                  <th scope="col">{t('caucus.sec.drives.account')}</th>
+                  <th scope="col">{t('caucus.sec.drives.response')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.participants.map((p) => (
+                  <tr key={p.person_id}>
+                    <td>{p.name}</td>
+                    <td>
+                      {p.has_account
+                        ? t('caucus.sec.drives.hasAccount')
+                        : p.invitation_used
+                          ? t('caucus.sec.drives.linkUsed')
+                          : t('caucus.sec.drives.noAccount')}
+                    </td>
+                    <td>
+                      {p.withdrawn_at
+                        ? t('caucus.sec.drives.withdrew', {
+                            date: partialDate(i18n, p.withdrawn_at),
+                          })
+                        : p.endorsed_on
+                          ? t('caucus.sec.drives.endorsed', {
+                              date: partialDate(i18n, p.endorsed_on),
+                            })
+                          : t('caucus.sec.drives.noResponse')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </Loading>
+  );
+}
+
+function DrivesSection() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const action = useAction();
+  const [texts] = useApi<List<CaucusText>>('/api/texts');
+  const [programmes] = useApi<List<Programme>>('/api/programmes?limit=500');
+  const [people] = useApi<List<Person>>('/api/people?limit=500');
+  // Drives have no list of their own: the audit log records each one's creation.
+  const [drives, reloadDrives] = useApi<{ items: { entity_id: string; at: string }[] }>(
+    '/api/audit?entity_type=drives&limit=50',
+  );
+  const [textId, setTextId] = useState('');
+  const [programmeIds, setProgrammeIds] = useState<string[]>([]);
+  const [days, setDays] = useState('30');
+  const [message, setMessage] = useState('');
+  const [created, setCreated] = useState<{
+    id: string;
+    links: { person_id: string; url: string }[];
+  } | null>(null);
+  const names = new Map(
+    people.status === 'ready' ? people.data.items.map((p) => [p.id, p.name]) : [],
+  );
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setCreated(null);
+    void action.run(async () => {
+      const r = await api<{ id: string; links: { person_id: string; url: string }[] }>(
+        'POST',
+        '/api/drives',
+        {
+          text_id: textId,
+          programme_ids: programmeIds,
+          expires_in_days: Number(days),
+          ...(message ? { message } : {}),
+        },
+      );
+      setCreated(r);
+      reloadDrives();
+    });
+  };
+  const err = (f: string) => fieldError(action.error, f);
+  return (
+    <>
+      <p>{t('caucus.sec.drives.lead')}</p>
+      {created ? (
+        <div className="notice notice--warning" role="status">
+          <p>
+            <strong>{t('caucus.sec.drives.created', { count: created.links.length })}</strong>
+          </p>
+          <p>{t('caucus.sec.onceOnly')}</p>
+          <CopyAll
+            text={created.links
+              .map((l) => `${names.get(l.person_id) ?? l.person_id}\t${l.url}`)
+              .join('\n')}
+          />
+          <ul className="link-list">
+            {created.links.map((l) => (
+              <li key={l.person_id}>
+                <strong>{names.get(l.person_id) ?? l.person_id}</strong>
+                <OneTimeLink url={l.url} label={names.get(l.person_id) ?? l.person_id} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <form className="panel" onSubmit={submit} noValidate>
+        <h3>{t('caucus.sec.drives.new')}</h3>
+        {action.error ? <ErrorNotice error={action.error} /> : null}
+        <Input id="drive-text" label={t('caucus.field.text_id')} error={err('text_id')}>
+          <select
+            id="drive-text"
+            value={textId}
+            onChange={(e) => {
+              setTextId(e.target.value);
+            }}
+          >
+            <option value="">{t('caucus.none.choice')}</option>
+            {texts.status === 'ready'
+              ? texts.data.items.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.versions[0]?.title ?? x.id}
+                  </option>
+                ))
+              : null}
+          </select>
+        </Input>
+        <fieldset className={`field${err('programme_ids') ? ' field--invalid' : ''}`}>
+          <legend>{t('caucus.field.programme_ids')}</legend>
+          {err('programme_ids') ? <p className="field__error">{err('programme_ids')}</p> : null}
+          {programmes.status === 'ready'
+            ? programmes.data.items.map((p) => (
+                <label key={p.id} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={programmeIds.includes(p.id)}
+                    onChange={(e) => {
+                      setProgrammeIds((xs) =>
+                        e.target.checked ? [...xs, p.id] : xs.filter((x) => x !== p.id),
+                      );
+                    }}
+                  />{' '}
+                  {p.name}
+                </label>
+              ))
+            : null}
+        </fieldset>
+        <Input
+          id="drive-days"
+          label={t('caucus.field.expires_in_days')}
+          error={err('expires_in_days')}
+        >
+          <input
+            id="drive-days"
+            type="number"
+            min={1}
+            max={365}
+            value={days}
+            onChange={(e) => {
+              setDays(e.target.value);
+            }}
+          />
+        </Input>
+        <Input
+          id="drive-message"
+          label={t('caucus.field.message')}
+          error={err('message')}
+          isOptional
+        >
+          <textarea
+            id="drive-message"
+            rows={3}
+            value={message}
+            onChange={(e) => {
+              setMessage(e.target.value);
+            }}
+          />
+        </Input>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={action.busy}>
+            {t('caucus.sec.drives.create')}
+          </button>
+        </div>
+      </form>
+      <h3>{t('caucus.sec.drives.past')}</h3>
+      <Loading state={drives}>
+        {(d) =>
+          d.items.length === 0 ? (
+            <p>{t('caucus.none')}</p>
+          ) : (
+            <ul className="card-list card-list--single">
+              {d.items.map((x) => (
+                <li key={x.entity_id} className="card">
+                  <details>
+                    <summary>
+                      {t('caucus.sec.drives.opened', { date: partialDate(i18n, x.at) })}
+                    </summary>
+                    <DriveDetail id={x.entity_id} />
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+    </>
+  );
+}
+
+function DocumentText({ id }: { readonly id: string }) {
+  const { t } = useI18n();
+  const [text] = useApi<{ text: string }>(`/api/documents/${id}/text`);
+  return (
+    <Loading state={text}>
+      {(x) => (
+        <pre className="document-text">
+          {x.text.slice(0, 4000) || t('caucus.sec.moderation.noText')}
+        </pre>
+      )}
+    </Loading>
+  );
+}
+
+function ModerationItem({
+  doc,
+  onDone,
+}: {
+  readonly doc: CaucusDocument;
+  readonly onDone: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const action = useAction();
+  const [comment, setComment] = useState('');
+  const [needsComment, setNeedsComment] = useState(false);
+  const decide = (verb: 'publish' | 'return' | 'reject') => {
+    if (verb !== 'publish' && comment.trim() === '') {
+      setNeedsComment(true);
+      return;
+    }
+    setNeedsComment(false);
+    void action.run(async () => {
+      await api(
+        'POST',
+        `/api/documents/${doc.id}/${verb}`,
+        comment.trim() ? { comment: comment.trim() } : {},
+      );
+      onDone();
+    });
+  };
+  const id = `mod-${doc.id}`;
+  const commentError = needsComment
+    ? t('caucus.sec.moderation.commentNeeded')
+    : fieldError(action.error, 'comment');
+  return (
+    <li className="card" data-testid="moderation-item">
+      <p>
+        <DocumentStatusTag status={doc.status} /> <VisibilityTag visibility={doc.visibility} />
+      </p>
+      <h3 className="card__title" lang={doc.language}>
+        {doc.title}
+      </h3>
+      <dl className="facts">
+        <dt>{t('caucus.sec.moderation.from')}</dt>
+        <dd>{doc.submitted_by?.name ?? '—'}</dd>
+        <dt>{t('caucus.field.type')}</dt>
+        <dd>{t('caucus.documents.type', { type: doc.type })}</dd>
+        <dt>{t('caucus.field.date')}</dt>
+        <dd>{partialDate(i18n, doc.date)}</dd>
+        <dt>{t('caucus.field.language')}</dt>
+        <dd>{i18n.language(doc.language)}</dd>
+        <dt>{t('caucus.field.countries')}</dt>
+        <dd>{i18n.list(doc.countries.map((c) => i18n.country(c)))}</dd>
+        {doc.source ? (
+          <>
+            <dt>{t('caucus.field.source')}</dt>
+            <dd>{doc.source}</dd>
+          </>
+        ) : null}
+        <dt>{t('caucus.field.file')}</dt>
+        <dd>
+          <a href={`/api/documents/${doc.id}/file`}>{doc.file.name}</a>{' '}
+          <span className="muted">
+            (
+            {t('caucus.sec.moderation.size', { kb: Math.max(1, Math.round(doc.file.size / 1024)) })}
+            )
+          </span>
+        </dd>
+      </dl>
+      <details>
+        <summary>{t('caucus.sec.moderation.readText')}</summary>
+        <DocumentText id={doc.id} />
+      </details>
+      <Input
+        id={`${id}-comment`}
+        label={t('caucus.field.comment')}
+        error={commentError}
+        hint={t('caucus.sec.moderation.commentHint')}
+      >
+        <textarea
+          id={`${id}-comment`}
+          rows={3}
+          value={comment}
+          onChange={(e) => {
+            setComment(e.target.value);
+          }}
+        />
+      </Input>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={action.busy}
+          onClick={() => {
+            decide('publish');
+          }}
+        >
+          {t('caucus.sec.moderation.publish')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={action.busy}
+          onClick={() => {
+            decide('return');
+          }}
+        >
+          {t('caucus.sec.moderation.return')}
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={action.busy}
+          onClick={() => {
+            decide('reject');
+          }}
+        >
+          {t('caucus.sec.moderation.reject')}
+        </button>
+      </div>
+      {action.error ? <ErrorNotice error={action.error} /> : null}
+    </li>
+  );
+}
+
+function ModerationSection() {
+  const { t } = useI18n();
+  const [queue, reload] = useApi<List<CaucusDocument>>('/api/moderation/documents');
+  const [decided, setDecided] = useState(0);
+  return (
+    <>
+      <p>{t('caucus.sec.moderation.lead')}</p>
+      {decided > 0 ? (
+        <p className="notice" role="status">
+          {t('caucus.sec.moderation.decided', { count: decided })}
+        </p>
+      ) : null}
+      <Loading state={queue}>
+        {(q) =>
+          q.items.length === 0 ? (
+            <p>{t('caucus.sec.moderation.empty')}</p>
+          ) : (
+            <ul className="card-list card-list--single">
+              {q.items.map((d) => (
+                <ModerationItem
+                  key={d.id}
+                  doc={d}
+                  onDone={() => {
+                    setDecided((n) => n + 1);
+                    reload();
+                  }}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+    </>
+  );
+}
+
+function ProgrammeForm({
+  programme,
+  onSaved,
+}: {
+  readonly programme?: Programme;
+  readonly onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const action = useAction();
+  const p = programme;
+  const [name, setName] = useState(p?.name ?? '');
+  const [classification, setClassification] = useState(p?.classification ?? 'programme');
+  const [start, setStart] = useState(p?.start_date ?? '');
+  const [end, setEnd] = useState(p?.end_date ?? '');
+  const [city, setCity] = useState(p?.city ?? '');
+  const [country, setCountry] = useState(
+    /country:([a-z]{2})/.exec(p?.area_id ?? '')?.[1]?.toUpperCase() ?? '',
+  );
+  const [description, setDescription] = useState(p?.description ?? '');
+  const [visibility, setVisibility] = useState<Visibility>(p?.visibility ?? 'public');
+  const [saved, setSaved] = useState(false);
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    const body = {
+      name,
+      classification,
+      visibility,
+      ...(start ? { start_date: start } : {}),
+      ...(end ? { end_date: end } : {}),
+      ...(city ? { city } : {}),
+      ...(country ? { area_id: `ocd-division/country:${country.toLowerCase()}` } : {}),
+      ...(description ? { description } : {}),
+    };
+    void action.run(async () => {
+      await api(p ? 'PATCH' : 'POST', p ? `/api/programmes/${p.id}` : '/api/programmes', body);
+      setSaved(true);
+      if (!p) {
+        setName('');
+        setStart('');
+        setEnd('');
+        setCity('');
+        setCountry('');
+        setDescription('');
+      }
+      onSaved();
+    });
+  };
+  const id = (f: string) => `prog-${p?.id ?? 'new'}-${f}`;
+  const err = (f: string) => fieldError(action.error, f);
+  return (
+    <form className="panel" onSubmit={submit} noValidate>
+      {action.error ? <ErrorNotice error={action.error} /> : null}
+      <Input id={id('name')} label={t('caucus.field.name')} error={err('name')}>
+        <input
+          id={id('name')}
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+          }}
+        />
+      </Input>
+      <div className="grid grid--2">
+        <Input
+          id={id('class')}
+          label={t('caucus.field.classification')}
+          error={err('classification')}
+          hint={t('caucus.sec.programmes.classHint')}
+        >
+          <input
+            id={id('class')}
+            value={classification}
+            onChange={(e) => {
+              setClassification(e.target.value);
+            }}
+          />
+        </Input>
+        <Input id={id('vis')} label={t('caucus.field.visibility')} error={err('visibility')}>
+          <VisibilitySelect id={id('vis')} value={visibility} onChange={setVisibility} />
+        </Input>
+        <Input
+          id={id('start')}
+          label={t('caucus.field.start_date')}
+          error={err('start_date')}
+          hint={t('caucus.dateHint')}
+          isOptional
+        >
+          <input
+            id={id('start')}
+            value={start}
+            inputMode="numeric"
+            onChange={(e) => {
+              setStart(e.target.value);
+            }}
+          />
+        </Input>
+        <Input
+          id={id('end')}
+          label={t('caucus.field.end_date')}
+          error={err('end_date')}
+          hint={t('caucus.dateHint')}
+          isOptional
+        >
+          <input
+            id={id('end')}
+            value={end}
+            inputMode="numeric"
+            onChange={(e) => {
+              setEnd(e.target.value);
+            }}
+          />
+        </Input>
+        <Input id={id('city')} label={t('caucus.field.city')} error={err('city')} isOptional>
+          <input
+            id={id('city')}
+            value={city}
+            onChange={(e) => {
+              setCity(e.target.value);
+            }}
+          />
+        </Input>
+        <Input
+          id={id('country')}
+          label={t('caucus.field.country')}
+          error={err('area_id')}
+          isOptional
+        >
+          <CountryChoice id={id('country')} value={country} onChange={setCountry} />
+        </Input>
+      </div>
+      <Input
+        id={id('desc')}
+        label={t('caucus.field.description')}
+        error={err('description')}
+        isOptional
+      >
+        <textarea
+          id={id('desc')}
+          rows={3}
+          value={description}
+          onChange={(e) => {
+            setDescription(e.target.value);
+          }}
+        />
+      </Input>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={action.busy}>
+          {p ? t('caucus.sec.save') : t('caucus.sec.programmes.create')}
+        </button>
+      </div>
+      {saved ? (
+        <p className="notice" role="status">
+          {t('caucus.sec.saved')}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function CountryChoice({
+  id,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+}) {
+  const i18n = useI18n();
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => {
+        onChange(e.target.value);
+      }}
+    >
+      <option value="">{i18n.t('caucus.none.choice')}</option>
+      {sortedCountries(i18n).map((c) => (
+        <option key={c} value={c}>
+          {i18n.country(c)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function ProgrammesSection() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [programmes, reload] = useApi<List<Programme>>('/api/programmes?limit=500');
+  return (
+    <>
+      <h3>{t('caucus.sec.programmes.new')}</h3>
+      <ProgrammeForm onSaved={reload} />
+      <h3>{t('caucus.sec.programmes.existing')}</h3>
+      <Loading state={programmes}>
+        {(list) => (
+          <ul className="card-list card-list--single">
+            {list.items.map((p) => (
+              <li key={p.id} className="card">
+                <h4>
+                  <Link to={`/caucus/programmes/${p.id}`}>{p.name}</Link>{' '}
+                  <VisibilityTag visibility={p.visibility} />
+                </h4>
+                <p className="muted">
+                  {[partialDate(i18n, p.start_date), p.city].filter(Boolean).join(' · ')}
+                </p>
+                <details>
+                  <summary>{t('caucus.sec.edit')}</summary>
+                  <ProgrammeForm programme={p} onSaved={reload} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loading>
+    </>
+  );
+}
+
+function NewTextForm({ onSaved }: { readonly onSaved: () => void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [programmes] = useApi<List<Programme>>('/api/programmes?limit=500');
+  const [kind, setKind] = useState<'resolution' | 'statement'>('resolution');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [language, setLanguage] = useState('en');
+  const [status, setStatus] = useState<CaucusText['status']>('draft');
+  const [visibility, setVisibility] = useState<Visibility>('public');
+  const [programmeId, setProgrammeId] = useState('');
+  const [saved, setSaved] = useState(false);
+  const submit = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    void action.run(async () => {
+      await api('POST', '/api/texts', {
+        kind,
+        title,
+        body,
+        authoritative_language: language,
+        status,
+        visibility,
+        ...(programmeId ? { programme_id: programmeId } : {}),
+      });
+      setTitle('');
+      setBody('');
+      setSaved(true);
+      onSaved();
+    });
+  };
+  const err = (f: string) => fieldError(action.error, f);
+  return (
+    <form className="panel" onSubmit={submit} noValidate>
+      {action.error ? <ErrorNotice error={action.error} /> : null}
+      <div className="grid grid--2">
+        <Input id="text-kind" label={t('caucus.field.kind')} error={err('kind')}>
+          <select
+            id="text-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as 'resolution' | 'statement');
+            }}
+          >
+            <option value="resolution">{t('caucus.text.kind.resolution')}</option>
+            <option value="statement">{t('caucus.text.kind.statement')}</option>
+          </select>
+        </Input>
+        <Input
+          id="text-language"
+          label={t('caucus.field.authoritative_language')}
+          error={err('authoritative_language')}
+          hint={t('caucus.sec.texts.languageHint')}
+        >
+          <input
+            id="text-language"
+            value={language}
+            onChange={(e) => {
+              setLanguage(e.target.value);
+            }}
+          />
+        </Input>
+        <Input id="text-status" label={t('caucus.field.status')} error={err('status')}>
+          <TextStatusSelect id="text-status" value={status} onChange={setStatus} />
+        </Input>
+        <Input id="text-vis" label={t('caucus.field.visibility')} error={err('visibility')}>
+          <VisibilitySelect id="text-vis" value={visibility} onChange={setVisibility} />
+        </Input>
+      </div>
+      <Input
+        id="text-programme"
+        label={t('caucus.field.programme_id')}
+        error={err('programme_id')}
+        isOptional
+      >
+        <select
+          id="text-programme"
+          value={programmeId}
+          onChange={(e) => {
+            setProgrammeId(e.target.value);
+          }}
+        >
+          <option value="">{t('caucus.none.choice')}</option>
+          {programmes.status === 'ready'
+            ? programmes.data.items.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))
+            : null}
+        </select>
+      </Input>
+      <Input id="text-title" label={t('caucus.field.title')} error={err('title')}>
+        <input
+          id="text-title"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+          }}
+        />
+      </Input>
+      <Input
+        id="text-body"
+        label={t('caucus.field.body')}
+        error={err('body')}
+        hint={t('caucus.sec.texts.bodyHint')}
+      >
+        <textarea
+          id="text-body"
+          rows={8}
+          value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+          }}
+        />
+      </Input>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={action.busy}>
+          {t('caucus.sec.texts.create')}
+        </button>
+      </div>
+      {saved ? (
+        <p className="notice" role="status">
+          {t('caucus.sec.saved')}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function TextStatusSelect({
+  id,
+  value,
+  onChange,
+}: {
+  readonly id: string;
+  readonly value: CaucusText['status'];
+  readonly onChange: (v: CaucusText['status']) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => {
+        onChange(e.target.value as CaucusText['status']);
+      }}
+    >
+      <option value="draft">{t('caucus.text.status.draft')}</option>
+      <option value="open">{t('caucus.text.status.open')}</option>
+      <option value="closed">{t('caucus.text.status.closed')}</option>
+    </select>
+  );
+}
+
+/** Open or close a text, change who sees it, or add a version or a translation. */
+function EditText({ text, onSaved }: { readonly text: CaucusText; readonly onSaved: () => void }) {
+  const { t } = useI18n();
+  const settings = useAction();
+  const version = useAction();
+  const latest =
+    text.versions.find((v) => v.language === text.authoritative_language) ?? text.versions[0];
+  const [status, setStatus] = useState(text.status);
+  const [visibility, setVisibility] = useState(text.visibility);
+  const [language, setLanguage] = useState(text.authoritative_language);
+  const [title, setTitle] = useState(latest?.title ?? '');
+  const [body, setBody] = useState(latest?.body ?? '');
+  const [note, setNote] = useState('');
+  const [isNewVersion, setIsNewVersion] = useState(true);
+  const [saved, setSaved] = useState<'settings' | 'version' | null>(null);
+  const id = (f: string) => `text-${text.id}-${f}`;
+  const saveSettings = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    void settings.run(async () => {
+      await api('PATCH', `/api/texts/${text.id}`, { status, visibility });
+      setSaved('settings');
+      onSaved();
+    });
+  };
+  const saveVersion = (e: SyntheticEvent) => {
+    e.preventDefault();
+    setSaved(null);
+    void version.run(async () => {
+      await api('POST', `/api/texts/${text.id}/versions`, {
+        language,
+        title,
+        body,
+        is_new_version: isNewVersion,
+        ...(note ? { note } : {}),
+      });
+      setSaved('version');
+      onSaved();
+    });
+  };
+  return (
+    <div>
+      <form className="panel" onSubmit={saveSettings} noValidate>
+        {settings.error ? <ErrorNotice error={settings.error} /> : null}
+        <div className="grid grid--2">
+          <Input
+            id={id('status')}
+            label={t('caucus.field.status')}
+            error={fieldError(settings.error, 'status')}
+          >
+            <TextStatusSelect id={id('status')} value={status} onChange={setStatus} />
+          </Input>
+          <Input
+            id={id('vis')}
+            label={t('caucus.field.visibility')}
+            error={fieldError(settings.error, 'visibility')}
+          >
+            <VisibilitySelect id={id('vis')} value={visibility} onChange={setVisibility} />
+          </Input>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={settings.busy}>
+            {t('caucus.sec.save')}
+          </button>
+        </div>
+        {saved === 'settings' ? (
+          <p className="notice" role="status">
+            {t('caucus.sec.saved')}
+          </p>
+        ) : null}
+      </form>
+      <form className="panel" onSubmit={saveVersion} noValidate>
+        <h5>{t('caucus.sec.texts.newVersion')}</h5>
+        {version.error ? <ErrorNotice error={version.error} /> : null}
+        <Input
+          id={id('lang')}
+          label={t('caucus.field.language')}
+          error={fieldError(version.error, 'language')}
+          hint={t('caucus.sec.texts.languageHint')}
+        >
+          <input
+            id={id('lang')}
+            value={language}
+            onChange={(e) => {
+              setLanguage(e.target.value);
+            }}
+          />
+        </Input>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={isNewVersion}
+            onChange={(e) => {
+              setIsNewVersion(e.target.checked);
+            }}
+          />{' '}
+          {t('caucus.sec.texts.isNewVersion')}
+        </label>
+        <Input
+          id={id('title')}
+          label={t('caucus.field.title')}
+          error={fieldError(version.error, 'title')}
+        >
+          <input
+            id={id('title')}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value);
+            }}
+          />
+        </Input>
+        <Input
+          id={id('body')}
+          label={t('caucus.field.body')}
+          error={fieldError(version.error, 'body')}
+        >
+          <textarea
+            id={id('body')}
+            rows={8}
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+            }}
+          />
+        </Input>
+        <Input
+          id={id('note')}
+          label={t('caucus.field.note')}
+          error={fieldError(version.error, 'note')}
+          isOptional
+        >
+          <input
+            id={id('note')}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        </Input>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={version.busy}>
+            {t('caucus.sec.texts.addVersion')}
+          </button>
+        </div>
+        {saved === 'version' ? (
+          <p className="notice" role="status">
+            {t('caucus.sec.saved')}
+          </p>
+        ) : null}
+      </form>
+    </div>
+  );
+}
+
+function TextsSection() {
+  const { t } = useI18n();
+  const [texts, reload] = useApi<List<CaucusText>>('/api/texts');
+  return (
+    <>
+      <h3>{t('caucus.sec.texts.new')}</h3>
+      <NewTextForm onSaved={reload} />
+      <h3>{t('caucus.sec.texts.existing')}</h3>
+      <Loading state={texts}>
+        {(list) => (
+          <ul className="card-list card-list--single">
+            {list.items.map((x) => (
+              <li key={x.id} className="card">
+                <h4>
+                  <Link to={`/caucus/texts/${x.id}`}>{x.versions[0]?.title ?? x.id}</Link>{' '}
+                  <VisibilityTag visibility={x.visibility} />
+                </h4>
+                <p className="muted">
+                  {t('caucus.sec.texts.summary', {
+                    status: x.status,
+                    version: x.version,
+                    count: x.endorsement_count,
+                  })}
+                </p>
+                <details>
+                  <summary>{t('caucus.sec.edit')}</summary>
+                  <EditText text={x} onSaved={reload} />
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loading>
+    </>
+  );
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function FollowUpsSection() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [by, setBy] = useState(() => isoDay(new Date(Date.now() + 30 * 86_400_000)));
+  const [due, reload] = useApi<{ items: FollowUp[] }>(`/api/follow-ups/due${query({ by })}`);
+  const action = useAction();
+  const today = isoDay(new Date());
+  const done = (id: string) =>
+    void action.run(async () => {
+      await api('PATCH', `/api/follow-ups/${id}`, { status: 'done' });
+      reload();
+    });
+  return (
+    <>
+      <p>{t('caucus.sec.followUps.lead')}</p>
+      <div className="field filters">
+        <label htmlFor="due-by">{t('caucus.sec.followUps.by')}</label>
+        <input
+          id="due-by"
+          type="date"
+          value={by}
+          onChange={(e) => {
+            if (e.target.value) setBy(e.target.value);
+          }}
+        />
+      </div>
+      {action.error ? <ErrorNotice error={action.error} /> : null}
+      <Loading state={due}>
+        {(d) =>
+          d.items.length === 0 ? (
+            <p>{t('caucus.sec.followUps.none')}</p>
+          ) : (
+            <ul className="card-list card-list--single">
+              {d.items.map((f) => (
+                <li key={f.id} className="card">
+                  <h4 lang="en">{f.title}</h4>
+                  <p className={f.due_date && f.due_date < today ? 'overdue' : 'muted'}>
+                    {f.due_date
+                      ? f.due_date < today
+                        ? t('caucus.sec.followUps.overdue', { date: partialDate(i18n, f.due_date) })
+                        : t('caucus.followUps.due', { date: partialDate(i18n, f.due_date) })
+                      : t('caucus.sec.followUps.undated')}
+                    {f.commitment_id ? (
+                      <>
+                        {' · '}
+                        <Link to={`/caucus/commitments/${f.commitment_id}`}>
+                          {t('caucus.sec.followUps.commitment')}
+                        </Link>
+                      </>
+                    ) : null}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={action.busy}
+                    onClick={() => {
+                      done(f.id);
+                    }}
+                  >
+                    {t('caucus.sec.followUps.markDone')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+    </>
+  );
+}
+
+export function SecretariatPage({ section }: { readonly section: SecretariatSection }) {
+  const { t } = useI18n();
+  const session = useSession();
+  useTitle(`${t(SECTION_TITLE[section])} · ${t('caucus.nav.secretariat')}`);
+  if (session.status === 'loading')
+    return (
+      <p className="status" role="status">
+        {t('caucus.loading')}
+      </p>
+    );
+  if (session.status === 'offline') return <p className="notice">{t('caucus.error.network')}</p>;
+  const user = session.user;
+  if (!user || !isSecretariat(user.role))
+    return (
+      <section>
+        <h1>{t('caucus.nav.secretariat')}</h1>
+        <p className="notice">
+          {t('caucus.sec.only')} {user ? null : <Link to="/sign-in">{t('caucus.nav.signIn')}</Link>}
+        </p>
+      </section>
+    );
+  return (
+    <section>
+      <p className="label">{t('caucus.nav.secretariat')}</p>
+      <h1>{t(SECTION_TITLE[section])}</h1>
+      <nav className="tabs" aria-label={t('caucus.sec.sections')}>
+        <ul>
+          {SECRETARIAT_SECTIONS.map((s) => (
+            <li key={s}>
+              <Link to={`/secretariat/${s}`} aria-current={s === section ? 'page' : undefined}>
+                {t(SECTION_TITLE[s])}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {section === 'invitations' ? <InvitationsSection user={user} /> : null}
+      {section === 'drives' ? <DrivesSection /> : null}
+      {section === 'moderation' ? <ModerationSection /> : null}
+      {section === 'programmes' ? <ProgrammesSection /> : null}
+      {section === 'texts' ? <TextsSection /> : null}
+      {section === 'follow-ups' ? <FollowUpsSection /> : null}
+    </section>
+  );
+}

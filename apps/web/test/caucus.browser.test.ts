@@ -1,0 +1,339 @@
+// Browser tests of the caucus's pages against the real server (the API over a seeded SQLite store,
+// serving a fresh production build) and Debian's Chromium: a member signs in and endorses, the
+// secretariat signs in with two-factor and invites, the secretariat moderates a submitted document.
+// Skipped, saying why, where /usr/bin/chromium is absent.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../server/src/auth/totp.ts';
+import type { CaucusServer } from './caucus-server.ts';
+import { PASSWORD, minimalPdf, startCaucusServer } from './caucus-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = resolve(import.meta.dirname, '..');
+const ARTIFACTS = join(WEB, 'test-results');
+// Its own build folder: the checker's browser tests build into test-results/dist in parallel.
+const DIST = join(ARTIFACTS, 'dist-caucus');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(
+    `caucus browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
+  );
+
+const RESOLUTION = 'resolution_caucus_2011';
+const RESOLUTION_TITLE = /Resolution to establish the Asian Inter-Parliamentary Caucus/;
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    const r = await axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return r.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
+  let server: CaucusServer;
+  let browser: Browser;
+  /** Whether the server has the documents API of the shared contract (it lands from another branch). */
+  let hasDocuments = false;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync(
+      'npm',
+      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: WEB, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
+    );
+    server = await startCaucusServer(DIST);
+    hasDocuments = (await fetch(`${server.url}/api/moderation/documents`)).status !== 404;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  async function newPage(
+    options: { width?: number; height?: number } = {},
+  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      locale: 'en-GB',
+      serviceWorkers: 'block',
+      // The server's CSP refuses inline scripts; axe-core is injected as one.
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { context, page, errors };
+  }
+
+  async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    if (totpSecret !== undefined) {
+      // The server answers totp_required; the page then asks for the code.
+      await page.getByLabel('6-digit code').fill(totpCode(totpSecret, new Date()));
+      await page.getByRole('button', { name: 'Verify and sign in' }).click();
+      await page.waitForURL('**/secretariat');
+    } else await page.waitForURL('**/account');
+  }
+
+  it('a member signs in and endorses; the public count goes up, and down on withdrawal', async () => {
+    const visitor = await newPage();
+    await visitor.page.goto(`${server.url}/caucus/texts/${RESOLUTION}`);
+    const publicCount = visitor.page.getByTestId('endorsement-count').locator('.count__n');
+    await expect.poll(() => publicCount.textContent()).toBe('0');
+    await visitor.page
+      .getByText('Members of parliament endorse this text after signing in.')
+      .waitFor();
+
+    const member = await newPage();
+    await signIn(member.page, server.member.email);
+    await member.page.getByRole('heading', { name: 'Welcome, Test Legislator' }).waitFor();
+    await member.page.getByRole('heading', { name: 'Texts open for endorsement' }).waitFor();
+    expect(await seriousViolations(member.page)).toEqual([]);
+    await member.page.screenshot({ path: join(ARTIFACTS, 'caucus-account.png'), fullPage: true });
+
+    await member.page.getByRole('link', { name: RESOLUTION_TITLE }).click();
+    await member.page.getByRole('button', { name: 'Endorse', exact: true }).click();
+    await member.page.getByTestId('endorsed').waitFor();
+    const memberCount = member.page.getByTestId('endorsement-count').locator('.count__n');
+    await expect.poll(() => memberCount.textContent()).toBe('1');
+    expect(await seriousViolations(member.page)).toEqual([]);
+    await member.page.screenshot({ path: join(ARTIFACTS, 'caucus-endorsed.png'), fullPage: true });
+
+    // The visitor's page asks again by itself (every 10 s) and shows the new count.
+    await expect.poll(() => publicCount.textContent(), { timeout: 25_000 }).toBe('1');
+    await visitor.page.reload();
+    await visitor.page.getByText('Hon. Test Legislator').waitFor();
+
+    // Withdrawing takes the endorsement out of the count; the member may sign again.
+    await member.page.getByRole('button', { name: 'Withdraw my endorsement' }).click();
+    await member.page.getByRole('button', { name: 'Endorse', exact: true }).waitFor();
+    await expect.poll(() => memberCount.textContent()).toBe('0');
+
+    expect(visitor.errors).toEqual([]);
+    expect(member.errors).toEqual([]);
+    await visitor.context.close();
+    await member.context.close();
+  }, 90_000);
+
+  it('the secretariat signs in with two-factor and creates an invitation, which makes an account', async () => {
+    const { context, page, errors } = await newPage();
+    await signIn(page, server.secretariat.email, server.secretariat.totpSecret);
+    await page.getByRole('navigation', { name: 'Secretariat screens' }).waitFor();
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
+
+    // A wrong email comes back as an error naming the field, in words.
+    await page.getByLabel('Role').selectOption('partner');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByRole('button', { name: 'Create the link' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Some of what was entered is missing or not right');
+    expect(await alert.locator('li strong').first().textContent()).toBe('Email');
+
+    await page.getByLabel('Email').fill('partner@example.org');
+    await page.getByRole('button', { name: 'Create the link' }).click();
+    await page.getByTestId('invitation-created').waitFor();
+    const link = await page.getByTestId('one-time-link').inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invitations/[A-Za-z0-9_-]{20,}$`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({
+      path: join(ARTIFACTS, 'caucus-secretariat-invitation.png'),
+      fullPage: true,
+    });
+
+    // The link, opened by the invited partner, makes the account and signs it in.
+    const invited = await newPage({ width: 360, height: 740 });
+    await invited.page.goto(link);
+    await invited.page.getByText('You are invited as a partner organisation.').waitFor();
+    await invited.page.getByLabel('Your name').fill('Test Partner');
+    await invited.page.getByLabel('Password').fill('short');
+    await invited.page.getByRole('button', { name: 'Create my account' }).click();
+    await invited.page.getByRole('alert').getByText('Password').waitFor();
+    expect(await seriousViolations(invited.page)).toEqual([]);
+    await invited.page.getByLabel('Password').fill('a long enough passphrase');
+    await invited.page.getByRole('button', { name: 'Create my account' }).click();
+    await invited.page.waitForURL('**/account');
+    await invited.page.getByRole('heading', { name: 'Welcome, Test Partner' }).waitFor();
+    // A partner sees no secretariat screens.
+    expect(await invited.page.getByRole('link', { name: 'Secretariat' }).count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    expect(invited.errors).toEqual([]);
+    await invited.context.close();
+    await context.close();
+  }, 90_000);
+
+  it('the secretariat publishes a submitted document (returned once, corrected, resubmitted)', async (ctx) => {
+    if (!hasDocuments) {
+      const why =
+        'skipped: the server has no GET /api/moderation/documents yet (the documents API of /work/scratch/contract.md lands from another branch)';
+      console.warn(why);
+      ctx.skip(why);
+      return;
+    }
+    const title = 'Portability of social security for migrant workers';
+    const member = await newPage();
+    await signIn(member.page, server.member.email);
+    await member.page.getByLabel('File').setInputFiles({
+      name: 'portability.pdf',
+      mimeType: 'application/pdf',
+      buffer: minimalPdf(`${title}: a study of the Cambodia to Thailand corridor.`),
+    });
+    await member.page.getByLabel('Title').fill(title);
+    await member.page.getByLabel('Type').selectOption('research');
+    await member.page.getByLabel('Date', { exact: true }).fill('2026-03');
+    await member.page.getByLabel('Thailand').check();
+    await member.page.getByLabel('Cambodia').check();
+    await member.page.getByRole('button', { name: 'Submit the document' }).click();
+    await member.page.getByText(`“${title}” was received: waiting for the secretariat.`).waitFor();
+    const mine = member.page.getByTestId('my-submissions');
+    await mine.getByText('Waiting for the secretariat').waitFor();
+
+    const secretariat = await newPage();
+    await signIn(secretariat.page, server.secretariat.email, server.secretariat.totpSecret);
+    const item = secretariat.page.getByTestId('moderation-item').filter({ hasText: title });
+    await item.waitFor();
+    expect(await seriousViolations(secretariat.page)).toEqual([]);
+    await secretariat.page.screenshot({
+      path: join(ARTIFACTS, 'caucus-moderation.png'),
+      fullPage: true,
+    });
+    // Returning needs a comment: the page says so before asking the server.
+    await item.getByRole('button', { name: 'Return for changes' }).click();
+    await item.getByText('Write a comment to say what to change or why.').waitFor();
+    await item.getByLabel('Comment to the submitter').fill('Please name the source.');
+    await item.getByRole('button', { name: 'Return for changes' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    await member.page.reload();
+    await mine.getByText('Returned for changes').waitFor();
+    await mine.getByText('Please name the source.').waitFor();
+    await mine.getByRole('button', { name: 'Correct and send again' }).click();
+    await mine.getByLabel('Source').fill('Test research institute');
+    await mine.getByRole('button', { name: 'Send it again' }).click();
+    await mine.getByText('Waiting for the secretariat').waitFor();
+
+    await secretariat.page.reload();
+    await item.getByRole('button', { name: 'Publish' }).click();
+    await item.waitFor({ state: 'detached' });
+
+    // Published: on the public library, and found by a search with the word marked.
+    const visitor = await newPage({ width: 360, height: 740 });
+    await visitor.page.goto(`${server.url}/caucus/documents`);
+    await visitor.page.getByRole('link', { name: title }).waitFor();
+    await visitor.page.getByLabel('Search the documents').fill('portability');
+    await visitor.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await visitor.page.locator('.snippet mark').first().waitFor();
+    expect((await visitor.page.locator('.snippet mark').first().textContent())?.toLowerCase()).toBe(
+      'portability',
+    );
+    expect(await seriousViolations(visitor.page)).toEqual([]);
+    expect(
+      await visitor.page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(360);
+    await visitor.page.screenshot({
+      path: join(ARTIFACTS, 'caucus-documents-search-phone.png'),
+      fullPage: true,
+    });
+
+    await member.page.reload();
+    await mine.getByText('Published').waitFor();
+    for (const p of [member, secretariat, visitor]) {
+      expect(p.errors).toEqual([]);
+      await p.context.close();
+    }
+  }, 120_000);
+
+  it('the public pages on a phone: the checker stays the landing page; no sideways scroll; accessible', async () => {
+    const { context, page, errors } = await newPage({ width: 360, height: 740 });
+    await page.goto(server.url);
+    // A worker on a phone lands on the checker; the caucus is one link in the menu.
+    await page.locator('#nationality').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'The caucus' })
+      .click();
+    await page.getByRole('heading', { name: 'About the caucus' }).waitFor();
+    await page
+      .getByText(/members? of parliament endorses? this/)
+      .first()
+      .waitFor();
+    for (const [path, heading] of [
+      ['/caucus', 'About the caucus'],
+      [`/caucus/texts/${RESOLUTION}`, RESOLUTION_TITLE],
+      ['/caucus/programmes', 'Programmes'],
+      ['/caucus/programmes/phnom_penh_2011', '5th Inter-Parliamentary Caucus on Labour Migration'],
+      ['/caucus/members', 'Members and partners'],
+      ['/caucus/commitments', 'Commitments'],
+      ['/caucus/documents', 'Documents'],
+      ['/sign-in', 'Sign in'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page
+        .locator('[role="status"]')
+        .filter({ hasText: 'Loading' })
+        .waitFor({ state: 'detached' });
+      expect(await seriousViolations(page), path).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        path,
+      ).toBeLessThanOrEqual(360);
+      await page.screenshot({
+        path: join(ARTIFACTS, `caucus-phone${path.replace(/[^a-z0-9]+/gi, '-')}.png`),
+        fullPage: true,
+      });
+    }
+    // The secretariat's screens tell a visitor they are not for them, and show nothing else.
+    await page.goto(`${server.url}/secretariat/invitations`);
+    await page.getByText('These screens are for the secretariat.').waitFor();
+    expect(await page.getByRole('button', { name: 'Create the link' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
