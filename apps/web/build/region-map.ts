@@ -169,13 +169,10 @@ export function buildRegionMap(atlas: Topology = readAtlas()): RegionMapData {
 
   // Centred on the region, equal-area: the Gulf, South Asia, East Asia and Australia keep their
   // relative sizes, and nothing far from the centre is stretched as Mercator would. The frame
-  // holds every anchor (but Mongolia's: no corridor starts there) with a margin; countries
-  // reaching beyond it (China, Mongolia, Australia) are cut.
+  // holds every anchor with a margin; countries reaching beyond it (China, Australia) are cut.
   const anchors: Geometry = {
     type: 'MultiPoint',
-    coordinates: Object.entries(ANCHORS)
-      .filter(([id]) => id !== 'MN')
-      .map(([, a]) => [...a]),
+    coordinates: Object.values(ANCHORS).map((a) => [...a]),
   };
   const projection = geoAzimuthalEqualArea().rotate([-98, -8]);
   projection.fitWidth(MAP_WIDTH - 2 * MARGIN, anchors);

@@ -33,7 +33,6 @@ export const ISO_NUMERIC_TO_ALPHA2: Readonly<Record<string, { alpha2: string; at
   '408': { alpha2: 'KP', atlas: 'North Korea' },
   '410': { alpha2: 'KR', atlas: 'South Korea' },
   '446': { alpha2: 'MO', atlas: 'Macao' },
-  '496': { alpha2: 'MN', atlas: 'Mongolia' },
   // The Gulf
   '048': { alpha2: 'BH', atlas: 'Bahrain' },
   '414': { alpha2: 'KW', atlas: 'Kuwait' },
@@ -84,7 +83,6 @@ export const ANCHORS: Readonly<Record<string, readonly [number, number]>> = {
   KP: [125.75, 39.04],
   KR: [126.98, 37.57],
   MO: [113.54, 22.2],
-  MN: [106.91, 47.89],
   BH: [50.59, 26.23],
   KW: [47.98, 29.38],
   OM: [58.41, 23.59],
