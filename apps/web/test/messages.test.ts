@@ -16,9 +16,12 @@ const files = new Map<string, MessageFile>(
 );
 const en = files.get('en')?.messages ?? {};
 
-/** Keys of the countries and corridors pages, which fall back to English in languages under review. */
+/** Keys of the countries and corridors pages (and their map), checked apart from the checker's. */
 const DETAIL_PAGES =
   /^(countries|country|corridor|corridors|principle|standing|schemeKind|agreementKind|agreement)\./;
+
+/** The corridor map's keys and the matrix's conditions in words. */
+const MAP_AND_CONDITIONS = /^(map|condition|permitName|activityName|sectorName)\./;
 
 interface AstNode {
   readonly type: number;
@@ -64,6 +67,14 @@ describe('message files', () => {
     it(`${l.code}: everything the checker and its results say is translated`, () => {
       const messages = files.get(l.code)?.messages ?? {};
       const missing = Object.keys(en).filter((k) => !DETAIL_PAGES.test(k) && !(k in messages));
+      expect(missing).toEqual([]);
+    });
+
+    it(`${l.code}: the countries and corridors pages, their map and conditions are translated`, () => {
+      const messages = files.get(l.code)?.messages ?? {};
+      const missing = Object.keys(en).filter(
+        (k) => (DETAIL_PAGES.test(k) || MAP_AND_CONDITIONS.test(k)) && !(k in messages),
+      );
       expect(missing).toEqual([]);
     });
   }
