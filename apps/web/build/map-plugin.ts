@@ -49,8 +49,7 @@ export function mapPlugin(): Plugin {
     load(id) {
       if (id === resolved(MAP_URL))
         return `export default ${JSON.stringify(isBuild ? `/${fileName}` : DEV_URL)};`;
-      if (id === resolved(FIGURES))
-        return `export default ${JSON.stringify(corridorFigures())};`;
+      if (id === resolved(FIGURES)) return `export default ${JSON.stringify(corridorFigures())};`;
       return null;
     },
     configureServer(server) {

@@ -44,6 +44,13 @@ class RingRecorder {
   }
 }
 
+/** The point at `i` (in range by construction; checked all the same). */
+function at(ring: Ring, i: number): [number, number] {
+  const p = ring[i];
+  if (!p) throw new RangeError(`no point ${i} in a ring of ${ring.length}`);
+  return p;
+}
+
 function perpendicular(p: [number, number], a: [number, number], b: [number, number]): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
@@ -61,10 +68,12 @@ export function simplify(ring: Ring, tolerance: number): Ring {
   const stack: [number, number][] = [[0, ring.length - 1]];
   while (stack.length > 0) {
     const [from, to] = stack.pop() ?? [0, 0];
+    const a = at(ring, from);
+    const b = at(ring, to);
     let worst = -1;
     let index = -1;
     for (let i = from + 1; i < to; i++) {
-      const d = perpendicular(ring[i] as [number, number], ring[from]!, ring[to]!);
+      const d = perpendicular(at(ring, i), a, b);
       if (d > worst) {
         worst = d;
         index = i;
@@ -81,8 +90,8 @@ export function simplify(ring: Ring, tolerance: number): Ring {
 export function ringArea(ring: Ring): number {
   let sum = 0;
   for (let i = 0; i < ring.length; i++) {
-    const [x1, y1] = ring[i]!;
-    const [x2, y2] = ring[(i + 1) % ring.length]!;
+    const [x1, y1] = at(ring, i);
+    const [x2, y2] = at(ring, (i + 1) % ring.length);
     sum += x1 * y2 - x2 * y1;
   }
   return Math.abs(sum) / 2;
@@ -104,20 +113,23 @@ const pair = (a: number, b: number) => {
 export function pathData(rings: readonly Ring[]): string {
   const parts: string[] = [];
   for (const ring of rings) {
-    const pts = ring.map(([a, b]) => [round(a), round(b)] as const);
     // Drop the points rounding made repeat (and the closing point: z closes the ring).
-    const clean = pts.filter(
-      (p, i) => i === 0 || p[0] !== pts[i - 1]![0] || p[1] !== pts[i - 1]![1],
-    );
+    const clean: Ring = [];
+    for (const [a, b] of ring) {
+      const p: [number, number] = [round(a), round(b)];
+      const previous = clean[clean.length - 1];
+      if (!previous || previous[0] !== p[0] || previous[1] !== p[1]) clean.push(p);
+    }
+    const first = clean[0];
     const last = clean[clean.length - 1];
-    if (last && clean.length > 1 && last[0] === clean[0]![0] && last[1] === clean[0]![1])
+    if (first && last && clean.length > 1 && last[0] === first[0] && last[1] === first[1])
       clean.pop();
     if (clean.length < 3) continue;
-    const [x0, y0] = clean[0]!;
+    const [x0, y0] = at(clean, 0);
     let d = `M${pair(x0, y0)}l`;
     for (let i = 1; i < clean.length; i++) {
-      const [x, y] = clean[i]!;
-      const [px, py] = clean[i - 1]!;
+      const [x, y] = at(clean, i);
+      const [px, py] = at(clean, i - 1);
       const step = pair(x - px, y - py);
       d += i === 1 || step.startsWith('-') ? step : ` ${step}`;
     }
@@ -136,8 +148,8 @@ function shrink(rings: Ring[], keepLargest: boolean): Ring[] {
   const simplified = rings.map((r) => simplify(r, TOLERANCE)).filter((r) => r.length >= 3);
   const kept = simplified.filter((r) => ringArea(r) >= MIN_RING_AREA);
   if (kept.length === 0 && keepLargest && simplified.length > 0) {
-    const largest = [...simplified].sort((a, b) => ringArea(b) - ringArea(a))[0]!;
-    return [largest];
+    const largest = [...simplified].sort((a, b) => ringArea(b) - ringArea(a))[0];
+    return largest ? [largest] : [];
   }
   return kept;
 }
@@ -145,7 +157,9 @@ function shrink(rings: Ring[], keepLargest: boolean): Ring[] {
 /** The atlas, read from the installed world-atlas package. */
 export function readAtlas(): Topology {
   const require = createRequire(import.meta.url);
-  return JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
+  return JSON.parse(
+    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
+  ) as Topology;
 }
 
 /** Projects, clips and simplifies the region; throws when the atlas lacks a country of the map. */
@@ -197,9 +211,7 @@ export function buildRegionMap(atlas: Topology = readAtlas()): RegionMapData {
         anchor: [round(anchor[0]), round(anchor[1])] as const,
       };
     });
-  const land = pathData(
-    others.flatMap((f) => shrink(ringsOf(f, projection), false)),
-  );
+  const land = pathData(others.flatMap((f) => shrink(ringsOf(f, projection), false)));
   return {
     width: MAP_WIDTH,
     height,

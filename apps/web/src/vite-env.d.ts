@@ -13,7 +13,7 @@ declare module 'virtual:tulay/region-map-url' {
 }
 
 declare module 'virtual:tulay/corridor-figures' {
-  import type { CorridorFigure } from './map/region-map-data.ts';
-  const figures: readonly CorridorFigure[];
+  /** The corridors' migrant stocks (src/map/corridor-figures.ts gives them their type). */
+  const figures: unknown;
   export default figures;
 }

@@ -2,7 +2,7 @@
 // condition the knowledge base sets.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Requirement } from '@tulay/engine';
+import type { CountryCode, Requirement } from '@tulay/engine';
 import { BRANCHES, compileKnowledgeBase, coverageMatrix, parseMonth } from '@tulay/engine';
 import { loadKnowledge } from '@tulay/knowledge/node';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,10 @@ describe('describeRequirement', () => {
   it('says each kind of condition in English words', () => {
     const cases: [Requirement, string][] = [
       [{ kind: 'documented' }, 'only with valid papers'],
-      [{ kind: 'permit', permits: ['work_permit', 's_pass'] }, 'only with a work permit or an S Pass'],
+      [
+        { kind: 'permit', permits: ['work_permit', 's_pass'] },
+        'only with a work permit or an S Pass',
+      ],
       [
         { kind: 'activities_except', activities: ['self_employed', 'domestic_worker'] },
         'not for the self-employed or domestic workers',
@@ -37,8 +40,14 @@ describe('describeRequirement', () => {
         { kind: 'employer_national_or_pr' },
         'only if the employer is a national or a permanent resident',
       ],
-      [{ kind: 'nationalities_only', countries: ['KH', 'LA'] }, 'only for nationals of Cambodia or Laos'],
-      [{ kind: 'nationalities_except', countries: ['MM'] }, 'not for nationals of Myanmar (Burma)'],
+      [
+        { kind: 'nationalities_only', countries: ['KH', 'LA'] as CountryCode[] },
+        'only for nationals of Cambodia or Laos',
+      ],
+      [
+        { kind: 'nationalities_except', countries: ['MM'] as CountryCode[] },
+        'not for nationals of Myanmar (Burma)',
+      ],
     ];
     for (const [r, words] of cases) expect(describeRequirement(r, en)).toBe(words);
   });

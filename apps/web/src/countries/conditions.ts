@@ -15,9 +15,12 @@ export function describeRequirement(r: Requirement, i18n: I18n): string {
       return t('condition.permit', { permits: or(r.permits.map((p) => t(`permitName.${p}`))) });
     case 'activities_only':
     case 'activities_except':
-      return t(r.kind === 'activities_only' ? 'condition.activitiesOnly' : 'condition.activitiesExcept', {
-        activities: or(r.activities.map((a) => t(`activityName.${a}`))),
-      });
+      return t(
+        r.kind === 'activities_only' ? 'condition.activitiesOnly' : 'condition.activitiesExcept',
+        {
+          activities: or(r.activities.map((a) => t(`activityName.${a}`))),
+        },
+      );
     case 'sectors_only':
     case 'sectors_except':
       return t(r.kind === 'sectors_only' ? 'condition.sectorsOnly' : 'condition.sectorsExcept', {

@@ -33,7 +33,10 @@ export function corridorStatus(
   destination: string,
   at: Month,
 ): CorridorStatus {
-  if (!kb.jurisdictions.has(origin as CountryCode) || !kb.jurisdictions.has(destination as CountryCode))
+  if (
+    !kb.jurisdictions.has(origin as CountryCode) ||
+    !kb.jurisdictions.has(destination as CountryCode)
+  )
     return 'not_encoded';
   // The engine keeps no dates for a non-binding instrument (it grants nothing); its own record
   // says when it was adopted.

@@ -5,4 +5,5 @@ import type { CorridorFigure } from './region-map-data.ts';
 
 export type { CorridorFigure };
 
-export const CORRIDOR_FIGURES: readonly CorridorFigure[] = figures;
+// The plugin writes them from the calibration's typed data (build/map-plugin.ts corridorFigures).
+export const CORRIDOR_FIGURES = figures as readonly CorridorFigure[];

@@ -110,7 +110,12 @@ function placeLabels(
       if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
         continue;
       boxes.push(box);
-      placed.push({ id, x: side === 'start' ? at[0] + gap : at[0] - gap, y: at[1] + fontSize * 0.32, anchor: side });
+      placed.push({
+        id,
+        x: side === 'start' ? at[0] + gap : at[0] - gap,
+        y: at[1] + fontSize * 0.32,
+        anchor: side,
+      });
       break;
     }
   }
@@ -136,7 +141,7 @@ function MapSvg({
   readonly largest: number;
   readonly describe: (c: MapCorridor) => string;
   readonly hrefOf: (c: MapCorridor) => string;
-  readonly onActivate: (e: MouseEvent<Element>, c: MapCorridor) => void;
+  readonly onActivate: (e: MouseEvent, c: MapCorridor) => void;
   readonly onActive: (c: MapCorridor | null) => void;
   readonly highlight: string | null;
 }) {
@@ -230,11 +235,7 @@ function MapSvg({
                 onActive(null);
               }}
             >
-              <path
-                className="corridor-map__halo"
-                d={arc.d}
-                strokeWidth={width + 9 * perPixel}
-              />
+              <path className="corridor-map__halo" d={arc.d} strokeWidth={width + 9 * perPixel} />
               <path
                 className="corridor-map__arc"
                 d={arc.d}
@@ -283,7 +284,13 @@ function MapSvg({
 function Swatch({ status, width = 3 }: { readonly status?: MapStatus; readonly width?: number }) {
   const dash = DASH[status?.pattern ?? 'solid'];
   return (
-    <svg className="corridor-map__swatch" viewBox="0 0 36 14" width="36" height="14" aria-hidden="true">
+    <svg
+      className="corridor-map__swatch"
+      viewBox="0 0 36 14"
+      width="36"
+      height="14"
+      aria-hidden="true"
+    >
       <line
         x1="2"
         y1="7"
@@ -334,7 +341,7 @@ export function CorridorMap({
     const path = c.href ?? `/corridors/${c.origin.toLowerCase()}/${c.destination.toLowerCase()}`;
     return path.includes('?') ? path : `${path}${location.search}`;
   };
-  const onActivate = (e: MouseEvent<Element>, c: MapCorridor) => {
+  const onActivate = (e: MouseEvent, c: MapCorridor) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     if (onSelect) onSelect(c);
@@ -417,7 +424,10 @@ export function CorridorMap({
                 <tr key={keyOf(c)} aria-current={keyOf(c) === highlightKey ? 'true' : undefined}>
                   <th scope="row">
                     <Link
-                      to={c.href ?? `/corridors/${c.origin.toLowerCase()}/${c.destination.toLowerCase()}`}
+                      to={
+                        c.href ??
+                        `/corridors/${c.origin.toLowerCase()}/${c.destination.toLowerCase()}`
+                      }
                       {...(onSelect
                         ? {
                             onClick: (e: MouseEvent<HTMLAnchorElement>) => {
