@@ -3,7 +3,7 @@
 // partner on the map; each with the state of agreements between the two at the law's date.
 import type { CountryCode, KnowledgeBase, Month } from '@tulay/engine';
 import { holdsIn, parseMonth } from '@tulay/engine';
-import type { CorridorFigure } from '../map/corridor-figures.ts';
+import type { CorridorFigure } from '../map/region-map-data.ts';
 import { MAP_COUNTRIES } from '../map/iso-3166.ts';
 
 /** The corridors of the 2011 report. */
