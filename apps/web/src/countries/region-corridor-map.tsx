@@ -60,7 +60,8 @@ export function RegionCorridorMap({
       title={t('corridors.map.title', { date: i18n.date(date) })}
       valueLabel={t('corridors.map.value')}
       highlight={highlight}
-      tableOpen={highlight === null}
+      // Open beside the map on a wide screen; a tap away on a phone, where it would be long.
+      tableOpen={highlight === null && window.matchMedia('(min-width: 48rem)').matches}
     />
   );
 }

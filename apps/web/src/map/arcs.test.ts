@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arcBetween, legendValues, widthFor } from './arcs.ts';
+import { arcBetween, legendValues, widthFor, zoomTo } from './arcs.ts';
 
 const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
 
@@ -45,5 +45,46 @@ describe('legendValues', () => {
     expect(legendValues(3_400_000)).toEqual([30_000, 300_000, 3_000_000]);
     expect(legendValues(95)).toEqual([9, 90]);
     expect(legendValues(0)).toEqual([]);
+  });
+});
+
+describe('zoomTo', () => {
+  it('frames two close points with a margin, in the map’s proportions', () => {
+    const f = zoomTo(
+      [
+        [500, 300],
+        [540, 330],
+      ],
+      1000,
+      700,
+    );
+    expect(f.width).toBe(400);
+    expect(f.height).toBe(280);
+    expect(f.x).toBeCloseTo(320, 5);
+    expect(f.y).toBeCloseTo(175, 5);
+  });
+
+  it('stays inside the map, and is the whole map for points far apart or none', () => {
+    const corner = zoomTo(
+      [
+        [10, 10],
+        [20, 20],
+      ],
+      1000,
+      700,
+    );
+    expect(corner.x).toBe(0);
+    expect(corner.y).toBe(0);
+    expect(
+      zoomTo(
+        [
+          [0, 0],
+          [1000, 700],
+        ],
+        1000,
+        700,
+      ),
+    ).toEqual({ x: 0, y: 0, width: 1000, height: 700 });
+    expect(zoomTo([undefined], 1000, 700)).toEqual({ x: 0, y: 0, width: 1000, height: 700 });
   });
 });

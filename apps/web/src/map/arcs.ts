@@ -64,3 +64,42 @@ export function legendValues(largest: number): number[] {
   const top = Math.floor(largest / magnitude) * magnitude;
   return [...new Set([top / 100, top / 10, top])].filter((v) => v >= 1);
 }
+
+/** A part of the map, in its units (an SVG viewBox). */
+export interface Frame {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The part of the map around some points, with a margin, of the map's proportions (so the figure
+ * keeps its height), no smaller than a sixth of the map and never beyond its edges.
+ */
+export function zoomTo(
+  points: readonly (readonly [number, number] | undefined)[],
+  width: number,
+  height: number,
+): Frame {
+  const known = points.filter((p) => p !== undefined);
+  if (known.length === 0) return { x: 0, y: 0, width, height };
+  const xs = known.map((p) => p[0]);
+  const ys = known.map((p) => p[1]);
+  const margin = width * 0.12;
+  const ratio = height / width;
+  let w = Math.max(Math.max(...xs) - Math.min(...xs) + 2 * margin, width * 0.4);
+  let h = Math.max(Math.max(...ys) - Math.min(...ys) + 2 * margin, w * ratio);
+  w = Math.min(width, Math.max(w, h / ratio));
+  h = Math.min(height, w * ratio);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const clamp = (v: number, max: number) => Math.min(Math.max(v, 0), max);
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return {
+    x: r(clamp(cx - w / 2, width - w)),
+    y: r(clamp(cy - h / 2, height - h)),
+    width: r(w),
+    height: r(h),
+  };
+}

@@ -6,7 +6,8 @@ import type { MouseEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
-import { arcBetween, legendValues, widthFor } from './arcs.ts';
+import type { Frame } from './arcs.ts';
+import { arcBetween, legendValues, widthFor, zoomTo } from './arcs.ts';
 import type { RegionMapData } from './region-map-data.ts';
 import { useRegionMap } from './region-map.ts';
 
@@ -94,7 +95,7 @@ function placeLabels(
   anchors: ReadonlyMap<string, readonly [number, number]>,
   nameOf: (id: string) => string,
   fontSize: number,
-  width: number,
+  view: Frame,
 ): PlacedLabel[] {
   const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
   const placed: PlacedLabel[] = [];
@@ -106,7 +107,7 @@ function placeLabels(
     for (const side of ['start', 'end'] as const) {
       const x0 = side === 'start' ? at[0] + gap : at[0] - gap - w;
       const box = { x0, y0: at[1] - fontSize * 0.75, x1: x0 + w, y1: at[1] + fontSize * 0.35 };
-      if (box.x0 < 0 || box.x1 > width) continue;
+      if (box.x0 < view.x || box.x1 > view.x + view.width) continue;
       if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1))
         continue;
       boxes.push(box);
@@ -146,7 +147,6 @@ function MapSvg({
   readonly highlight: string | null;
 }) {
   const i18n = useI18n();
-  const { ref, perPixel } = useUnitsPerPixel(map.width);
   const anchors = useMemo(
     () => new Map(map.countries.map((c) => [c.id, c.anchor] as const)),
     [map],
@@ -154,19 +154,39 @@ function MapSvg({
   const drawn = corridors.filter(
     (c) => anchors.has(c.origin) && anchors.has(c.destination) && c.origin !== c.destination,
   );
+  const highlighted = drawn.find((c) => keyOf(c) === highlight);
+  // A highlighted corridor is shown close up, with its neighbourhood (readable on a phone).
+  const view = highlighted
+    ? zoomTo(
+        [anchors.get(highlighted.origin), anchors.get(highlighted.destination)],
+        map.width,
+        map.height,
+      )
+    : { x: 0, y: 0, width: map.width, height: map.height };
+  const { ref, perPixel } = useUnitsPerPixel(view.width);
   const ends = new Map<string, number>();
   for (const c of drawn)
     for (const id of [c.origin, c.destination]) ends.set(id, (ends.get(id) ?? 0) + (c.value ?? 1));
-  const highlighted = drawn.find((c) => keyOf(c) === highlight);
   const fontSize = 12.5 * perPixel;
-  // Labels only where they can be read: on a phone the table and the arcs' names say it.
-  const showLabels = map.width / perPixel >= 560;
+  // All labels where they can be read; on a phone only the highlighted corridor's (the table
+  // and the arcs' names say the rest).
+  const isWide = view.width / perPixel >= 560;
   const labelIds = highlighted
-    ? [highlighted.origin, highlighted.destination, ...[...ends.keys()]]
-    : [...ends.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  const labels = showLabels
-    ? placeLabels([...new Set(labelIds)], anchors, (id) => i18n.country(id), fontSize, map.width)
-    : [];
+    ? [
+        highlighted.origin,
+        highlighted.destination,
+        ...(isWide ? [...ends.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id) : []),
+      ]
+    : isWide
+      ? [...ends.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id)
+      : [];
+  const labels = placeLabels(
+    [...new Set(labelIds)],
+    anchors,
+    (id) => i18n.country(id),
+    fontSize,
+    view,
+  );
   // Thick arcs below thin ones (so the thin stay clickable), the highlighted one on top.
   const order = [...drawn].sort((a, b) => {
     if (keyOf(a) === highlight) return 1;
@@ -177,7 +197,7 @@ function MapSvg({
     <svg
       ref={ref}
       className="corridor-map__svg"
-      viewBox={`0 0 ${map.width} ${map.height}`}
+      viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
       role="group"
       aria-labelledby={captionId}
       data-testid="corridor-map"
