@@ -3,12 +3,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { budgetPlugin } from './budget-plugin.ts';
 import { knowledgePlugin } from './knowledge-plugin.ts';
+import { mapPlugin } from './map-plugin.ts';
 import { serviceWorkerPlugin } from './service-worker-plugin.ts';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   base: '/',
-  plugins: [react(), knowledgePlugin(), serviceWorkerPlugin(), budgetPlugin()],
+  plugins: [react(), knowledgePlugin(), mapPlugin(), serviceWorkerPlugin(), budgetPlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

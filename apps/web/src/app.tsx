@@ -43,6 +43,31 @@ function Page() {
   }
 }
 
+/**
+ * One compact notice on the language (a translation under review, English number formats): a
+ * line that opens to the full explanation, so two long notes in a tall script such as Khmer do
+ * not push the page below the fold on a phone.
+ */
+function LanguageNotice() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const notes = [
+    i18n.isForReview ? { short: t('lang.reviewShort'), full: t('lang.reviewNote') } : null,
+    i18n.intl.isFallback ? { short: t('lang.formatShort'), full: t('lang.formatFallback') } : null,
+  ].filter((n) => n !== null);
+  if (notes.length === 0) return null;
+  return (
+    <details className="review-banner" data-testid="review-banner">
+      <summary>
+        <span aria-hidden="true">⚠</span> {notes.map((n) => n.short).join(' · ')}
+      </summary>
+      {notes.map((n) => (
+        <p key={n.short}>{n.full}</p>
+      ))}
+    </details>
+  );
+}
+
 export function App() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -107,12 +132,7 @@ export function App() {
         </nav>
       </header>
       <OnlineStatus />
-      {i18n.isForReview ? (
-        <p className="review-banner" data-testid="review-banner">
-          {t('lang.reviewNote')}
-        </p>
-      ) : null}
-      {i18n.intl.isFallback ? <p className="review-banner">{t('lang.formatFallback')}</p> : null}
+      <LanguageNotice />
       <main id="main" ref={mainRef} tabIndex={-1}>
         <LawDateNote />
         <Suspense

@@ -5,3 +5,15 @@ declare module 'virtual:tulay/knowledge-url' {
   const url: string;
   export default url;
 }
+
+declare module 'virtual:tulay/region-map-url' {
+  /** The URL of the content-hashed region map (build/region-map.ts). */
+  const url: string;
+  export default url;
+}
+
+declare module 'virtual:tulay/corridor-figures' {
+  /** The corridors' migrant stocks (src/map/corridor-figures.ts gives them their type). */
+  const figures: unknown;
+  export default figures;
+}

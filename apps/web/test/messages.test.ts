@@ -23,6 +23,9 @@ const en = files.get('en')?.messages ?? {};
 const DETAIL_PAGES =
   /^(countries|country|corridor|corridors|principle|standing|schemeKind|agreementKind|agreement|caucus)\./;
 
+/** The corridor map's keys and the matrix's conditions in words. */
+const MAP_AND_CONDITIONS = /^(map|condition|permitName|activityName|sectorName)\./;
+
 interface AstNode {
   readonly type: number;
   readonly value?: unknown;
@@ -67,6 +70,14 @@ describe('message files', () => {
     it(`${l.code}: everything the checker and its results say is translated`, () => {
       const messages = files.get(l.code)?.messages ?? {};
       const missing = Object.keys(en).filter((k) => !DETAIL_PAGES.test(k) && !(k in messages));
+      expect(missing).toEqual([]);
+    });
+
+    it(`${l.code}: the countries and corridors pages, their map and conditions are translated`, () => {
+      const messages = files.get(l.code)?.messages ?? {};
+      const missing = Object.keys(en).filter(
+        (k) => (DETAIL_PAGES.test(k) || MAP_AND_CONDITIONS.test(k)) && !(k in messages),
+      );
       expect(missing).toEqual([]);
     });
   }

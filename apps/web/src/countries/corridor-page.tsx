@@ -8,6 +8,7 @@ import { useLawDate } from '../law-date.ts';
 import { Link } from '../router.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import { CorridorPicker } from './corridor-picker.tsx';
+import { RegionCorridorMap } from './region-corridor-map.tsx';
 
 function ScoreBadge({ score }: { readonly score: PrincipleLevel }) {
   const { t } = useI18n();
@@ -35,6 +36,37 @@ function Corridor({
   const { kb } = knowledge;
   const o = kb.jurisdictions.get(origin);
   const d = kb.jurisdictions.get(destination);
+  // Two countries the app can name, one of whose law is not encoded (the map links to such
+  // corridors, to the Gulf say): say which, and show the corridor on the map.
+  const named = (c: string) => i18n.country(c) !== c;
+  if ((!o || !d) && origin !== destination && named(origin) && named(destination))
+    return (
+      <article aria-labelledby="corridor-title">
+        <p className="breadcrumb no-print">
+          <Link to="/corridors">{t('nav.corridors')}</Link> ›
+        </p>
+        <h1 id="corridor-title">
+          {t('corridor.title', {
+            origin: i18n.country(origin),
+            destination: i18n.country(destination),
+          })}
+        </h1>
+        <p className="notice">
+          {t('corridor.notEncoded', {
+            countries: i18n.list(
+              [o ? null : origin, d ? null : destination]
+                .filter((c): c is CountryCode => c !== null)
+                .map((c) => i18n.country(c)),
+            ),
+          })}
+        </p>
+        <section aria-labelledby="map-title" className="no-print">
+          <h2 id="map-title">{t('corridor.map')}</h2>
+          <RegionCorridorMap knowledge={knowledge} highlight={{ origin, destination }} />
+        </section>
+        <CorridorPicker knowledge={knowledge} />
+      </article>
+    );
   if (!o || !d || origin === destination)
     return (
       <section>
@@ -124,6 +156,11 @@ function Corridor({
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="map-title" className="no-print">
+        <h2 id="map-title">{t('corridor.map')}</h2>
+        <RegionCorridorMap knowledge={knowledge} highlight={{ origin, destination }} />
       </section>
 
       <div className="grid grid--2">

@@ -1,20 +1,9 @@
 import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import { CorridorPicker } from './corridor-picker.tsx';
-import { Link } from '../router.tsx';
-
-/** The corridors of the 2011 report, and a picker for any other. */
-const REPORT_CORRIDORS: readonly (readonly [string, string])[] = [
-  ['KH', 'TH'],
-  ['LA', 'TH'],
-  ['MM', 'TH'],
-  ['ID', 'MY'],
-  ['NP', 'MY'],
-  ['PH', 'SG'],
-  ['ID', 'SG'],
-  ['VN', 'MY'],
-  ['IN', 'MY'],
-];
+import { RegionCorridorMap } from './region-corridor-map.tsx';
+import { REPORT_CORRIDORS } from './region-corridors.ts';
 
 export default function CorridorsPage() {
   const i18n = useI18n();
@@ -23,7 +12,18 @@ export default function CorridorsPage() {
     <section aria-labelledby="corridors-title">
       <h1 id="corridors-title">{t('corridors.title')}</h1>
       <p className="lead">{t('corridors.intro')}</p>
-      <KnowledgeGate>{(knowledge) => <CorridorPicker knowledge={knowledge} />}</KnowledgeGate>
+      <KnowledgeGate>
+        {(knowledge) => (
+          <>
+            <CorridorPicker knowledge={knowledge} />
+            <section aria-labelledby="map-title">
+              <h2 id="map-title">{t('corridors.map.heading')}</h2>
+              <p className="muted">{t('corridors.map.note')}</p>
+              <RegionCorridorMap knowledge={knowledge} />
+            </section>
+          </>
+        )}
+      </KnowledgeGate>
       <h2>{t('corridors.common')}</h2>
       <ul className="corridor-list">
         {REPORT_CORRIDORS.map(([o, d]) => (

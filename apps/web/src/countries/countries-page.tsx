@@ -9,11 +9,13 @@ import { useLawDate } from '../law-date.ts';
 import { Link } from '../router.tsx';
 import { RadioGroup } from '../ui/field.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
+import { describeRequirement } from './conditions.ts';
 
 type Direction = 'inbound' | 'outbound';
 
 function Cell({ cell }: { readonly cell: MatrixCell }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const icon = { compulsory: '●', voluntary: '◐', none: '○' }[cell.level];
   return (
     <td className={`cell cell--${cell.level}`}>
@@ -26,9 +28,9 @@ function Cell({ cell }: { readonly cell: MatrixCell }) {
           </span>
         ) : null}
       </span>
-      {cell.conditions.length > 0 ? (
-        <span className="cell__conditions" lang="en">
-          {cell.conditions.join('; ')}
+      {cell.requirements.length > 0 ? (
+        <span className="cell__conditions">
+          {cell.requirements.map((r) => describeRequirement(r, i18n)).join('; ')}
         </span>
       ) : null}
     </td>

@@ -2,7 +2,7 @@ import type { Branch, CountryCode } from '../domain.ts';
 import { BRANCHES } from '../domain.ts';
 import type { KnowledgeBase } from '../kb/knowledge-base.ts';
 import type { Month } from '../time/month.ts';
-import type { Openness } from './open-to-migrants.ts';
+import type { Openness, Requirement } from './open-to-migrants.ts';
 import { openSchemes } from './open-to-migrants.ts';
 
 /** One cell of the matrix: whether migrant workers are covered for a branch, and how. */
@@ -10,6 +10,8 @@ export interface MatrixCell {
   readonly level: 'compulsory' | 'voluntary' | 'none';
   readonly schemes: readonly string[];
   readonly conditions: readonly string[];
+  /** The same conditions, structured (to say them in words). */
+  readonly requirements: readonly Requirement[];
   readonly unverified: boolean;
 }
 
@@ -21,7 +23,8 @@ export interface MatrixRow {
 }
 
 function cell(open: readonly Openness[]): MatrixCell {
-  if (open.length === 0) return { level: 'none', schemes: [], conditions: [], unverified: false };
+  if (open.length === 0)
+    return { level: 'none', schemes: [], conditions: [], requirements: [], unverified: false };
   const compulsory = open.filter((o) => o.membership === 'compulsory');
   const used = compulsory.length > 0 ? compulsory : open;
   // The least demanding scheme's conditions are the ones a migrant worker meets at best.
@@ -30,6 +33,7 @@ function cell(open: readonly Openness[]): MatrixCell {
     level: compulsory.length > 0 ? 'compulsory' : 'voluntary',
     schemes: used.map((o) => o.scheme.id),
     conditions: easiest?.conditions ?? [],
+    requirements: easiest?.requirements ?? [],
     unverified: used.some((o) => o.unverified),
   };
 }

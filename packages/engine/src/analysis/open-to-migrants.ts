@@ -2,6 +2,28 @@ import type { Branch, CountryCode } from '../domain.ts';
 import type { CompiledScheme, KnowledgeBase } from '../kb/knowledge-base.ts';
 import { holdsIn, versionAt } from '../kb/knowledge-base.ts';
 import type { CoverageRule } from '../schema/jurisdiction.ts';
+import type { ACTIVITIES, PERMITS, SECTORS } from '../schema/common.ts';
+
+/**
+ * A condition a coverage rule still sets, in structured form, for interfaces that say it in
+ * words (the web app's matrix, in the user's language); `conditions` is the same as text.
+ */
+export type Requirement =
+  | { readonly kind: 'documented' }
+  | { readonly kind: 'permit'; readonly permits: readonly (typeof PERMITS)[number][] }
+  | {
+      readonly kind: 'activities_only' | 'activities_except';
+      readonly activities: readonly (typeof ACTIVITIES)[number][];
+    }
+  | {
+      readonly kind: 'sectors_only' | 'sectors_except';
+      readonly sectors: readonly (typeof SECTORS)[number][];
+    }
+  | { readonly kind: 'employer_national_or_pr' }
+  | {
+      readonly kind: 'nationalities_only' | 'nationalities_except';
+      readonly countries: readonly CountryCode[];
+    };
 import type { Month } from '../time/month.ts';
 
 /** How a scheme is open to a group of workers for a branch, read from its rules at a date. */
@@ -10,6 +32,8 @@ export interface Openness {
   readonly membership: 'compulsory' | 'voluntary';
   /** Conditions that still apply: documentation, permits, excluded activities and sectors, employer. */
   readonly conditions: readonly string[];
+  /** The same conditions, structured. */
+  readonly requirements: readonly Requirement[];
   readonly excludesDomesticWork: boolean;
   readonly unverified: boolean;
 }
@@ -27,23 +51,49 @@ function admitsNational(n: CoverageRule['nationality']): boolean {
   return typeof n === 'object' && 'except' in n;
 }
 
-function conditionsOf(rule: CoverageRule, forNationals: boolean): string[] {
-  const out: string[] = [];
-  if (rule.requiresDocuments) out.push('documented');
+function requirementsOf(rule: CoverageRule, forNationals: boolean): Requirement[] {
+  const out: Requirement[] = [];
+  if (rule.requiresDocuments) out.push({ kind: 'documented' });
   // Permits are immigration papers: nationals at home need none.
-  if (rule.permits && !forNationals) out.push(`permit: ${rule.permits.join('/')}`);
-  if (rule.activities?.only) out.push(`only ${rule.activities.only.join(', ')}`);
-  if (rule.activities?.except) out.push(`not ${rule.activities.except.join(', ')}`);
-  if (rule.sectors?.only) out.push(`only ${rule.sectors.only.join(', ')}`);
-  if (rule.sectors?.except) out.push(`not ${rule.sectors.except.join(', ')}`);
-  if (rule.employer) out.push('employer a national or PR');
+  if (rule.permits && !forNationals) out.push({ kind: 'permit', permits: rule.permits });
+  if (rule.activities?.only)
+    out.push({ kind: 'activities_only', activities: rule.activities.only });
+  if (rule.activities?.except)
+    out.push({ kind: 'activities_except', activities: rule.activities.except });
+  if (rule.sectors?.only) out.push({ kind: 'sectors_only', sectors: rule.sectors.only });
+  if (rule.sectors?.except) out.push({ kind: 'sectors_except', sectors: rule.sectors.except });
+  if (rule.employer) out.push({ kind: 'employer_national_or_pr' });
   if (typeof rule.nationality === 'object')
     out.push(
       'only' in rule.nationality
-        ? `nationals of ${rule.nationality.only.join(', ')}`
-        : `not nationals of ${rule.nationality.except.join(', ')}`,
+        ? { kind: 'nationalities_only', countries: rule.nationality.only }
+        : { kind: 'nationalities_except', countries: rule.nationality.except },
     );
   return out;
+}
+
+/** A requirement as the short technical text the CLI report and the principles' evidence use. */
+export function requirementText(r: Requirement): string {
+  switch (r.kind) {
+    case 'documented':
+      return 'documented';
+    case 'permit':
+      return `permit: ${r.permits.join('/')}`;
+    case 'activities_only':
+      return `only ${r.activities.join(', ')}`;
+    case 'activities_except':
+      return `not ${r.activities.join(', ')}`;
+    case 'sectors_only':
+      return `only ${r.sectors.join(', ')}`;
+    case 'sectors_except':
+      return `not ${r.sectors.join(', ')}`;
+    case 'employer_national_or_pr':
+      return 'employer a national or PR';
+    case 'nationalities_only':
+      return `nationals of ${r.countries.join(', ')}`;
+    case 'nationalities_except':
+      return `not nationals of ${r.countries.join(', ')}`;
+  }
 }
 
 function excludesDomestic(rule: CoverageRule): boolean {
@@ -95,10 +145,12 @@ export function openSchemes(
     if (rules.length === 0) continue;
     const best = rules.find((r) => r.membership === 'compulsory') ?? rules[0];
     if (!best) continue;
+    const requirements = requirementsOf(best, direction === 'nationals_at_home');
     out.push({
       scheme,
       membership: best.membership,
-      conditions: conditionsOf(best, direction === 'nationals_at_home'),
+      conditions: requirements.map(requirementText),
+      requirements,
       excludesDomesticWork: rules.every(excludesDomestic),
       unverified: rules.some((r) => !r.verified),
     });
