@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   'invitation.create': ['secretariat', 'admin'],
   'user.manage': ['admin'],
   'audit.read': ['secretariat', 'admin'],
+  // A run costs minutes of CPU: signed-in participants only (staff act through their member).
+  'simulation.run': ['member', 'partner', 'secretariat', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -22,6 +22,7 @@ import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
+import { simulationRoutes } from './routes/simulation-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
 import { actorFromSession } from './use-cases/accounts.ts';
@@ -170,9 +171,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description:
           'The API of the Asian Inter-Parliamentary Caucus on Labour Migration. Errors are `{ error: { code, message, fields } }`. Mutations need the session cookie and an `x-csrf-token` header from `GET /api/auth/csrf`.',
       },
-      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'site'].map((name) => ({
-        name,
-      })),
+      tags: ['accounts', 'people', 'programmes', 'texts', 'commitments', 'site', 'simulations'].map(
+        (name) => ({
+          name,
+        }),
+      ),
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
@@ -201,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   recordRoutes(deps);
   textRoutes(deps);
   siteRoutes(deps);
+  simulationRoutes(deps);
   await registerWebApp(app);
   await app.ready();
   return { app, routes };

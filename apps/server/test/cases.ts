@@ -3,6 +3,7 @@
 // restricted reads); a route without it is open to everyone.
 import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON, PASSWORD } from './harness.ts';
+import { SIMULATION_CASES } from './simulation-cases.ts';
 
 export interface Call {
   method: string;
@@ -494,4 +495,5 @@ export const CASES: Case[] = [
     status: 200,
     invalid: null,
   },
+  ...SIMULATION_CASES,
 ];

@@ -6,6 +6,7 @@ import { SECTORS, countryAt } from './columnar.ts';
 import type { TableColumn } from './duckdb-population.ts';
 import { openTableWriter, readPopulation } from './duckdb-population.ts';
 import { evaluatePopulation } from './evaluate-population.ts';
+import type { CorridorKey } from './generate-population.ts';
 import type { ChunkSource } from './evaluate-population.ts';
 import type { IndicatorRow } from './indicators.ts';
 import { IndicatorAccumulator, SEX_NAMES } from './indicators.ts';
@@ -31,6 +32,10 @@ export interface SimulateOptions {
   readonly chunkSize?: number;
   /** Called after each chunk with the workers done (and the total when known). */
   readonly onProgress?: (done: number, total: number | null) => void;
+  /** Only these calibrated corridors, for a generated population (every one when absent). */
+  readonly corridors?: readonly CorridorKey[] | undefined;
+  /** Cancels the run: worker threads are terminated and the promise rejects. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What a run reports. */
@@ -109,6 +114,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
             seed: src.seed,
             at: parseMonth(options.at),
             chunkSize,
+            corridors: options.corridors,
           },
         };
   const total = src.kind === 'generate' ? src.workers : null;
@@ -130,6 +136,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       threads,
       scalar: options.scalar ?? false,
       rows: writer !== null,
+      signal: options.signal,
       onChunk: (r) => {
         acc.merge(r.partial);
         workers += r.workers;
