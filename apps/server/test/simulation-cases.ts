@@ -1,8 +1,12 @@
-// The simulation routes' cases for the endpoint tests and the authorization matrix. Every case
-// first cancels what earlier cases left running, so the one-at-a-time queue never fills; the
-// finished run the result exports read is made once per harness.
+// The simulation routes' cases for the endpoint tests and the authorization matrix. The finished
+// run the exports read is made once per harness, first; every later case cancels what earlier
+// cases left running, so the one-at-a-time queue never fills.
 import type { Case } from './cases.ts';
 import type { Harness, Who } from './harness.ts';
+
+// One thread per run in the server tests (read when the harness builds the app): the machine is
+// shared, and a thread still starts, so cancelling still has one to stop.
+process.env.TULAY_SIMULATION_THREADS ??= '1';
 
 const RUNNERS: Who[] = ['member', 'partner', 'secretariat', 'admin'];
 
@@ -90,6 +94,50 @@ const BAD_ID = { method: 'GET', url: '/api/simulations/not-a-uuid' };
 
 export const SIMULATION_CASES: Case[] = [
   {
+    route: 'GET /api/simulations/corridors',
+    who: 'public',
+    valid: (h) => {
+      // Start the finished run the exports read now: the cases after this one wait for it.
+      void finishedRun(h).catch(() => {});
+      return { method: 'GET', url: '/api/simulations/corridors' };
+    },
+    status: 200,
+    invalid: null,
+  },
+  {
+    route: 'GET /api/simulations/:id/events',
+    who: 'member',
+    valid: async (h) => ({ method: 'GET', url: `/api/simulations/${await finishedRun(h)}/events` }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/simulations/x/events' }, field: 'params.id' },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'GET /api/simulations/:id/results.json',
+    who: 'member',
+    valid: async (h) => ({
+      method: 'GET',
+      url: `/api/simulations/${await finishedRun(h)}/results.json`,
+    }),
+    status: 200,
+    invalid: {
+      call: { method: 'GET', url: '/api/simulations/x/results.json' },
+      field: 'params.id',
+    },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'GET /api/simulations/:id/results.csv',
+    who: 'member',
+    valid: async (h) => ({
+      method: 'GET',
+      url: `/api/simulations/${await finishedRun(h)}/results.csv`,
+    }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/simulations/x/results.csv' }, field: 'params.id' },
+    allowed: RUNNERS,
+  },
+  {
     route: 'POST /api/simulations',
     who: 'member',
     valid: async (h) => {
@@ -116,14 +164,6 @@ export const SIMULATION_CASES: Case[] = [
     allowed: RUNNERS,
   },
   {
-    route: 'GET /api/simulations/:id/events',
-    who: 'member',
-    valid: async (h) => ({ method: 'GET', url: `/api/simulations/${await finishedRun(h)}/events` }),
-    status: 200,
-    invalid: { call: { method: 'GET', url: '/api/simulations/x/events' }, field: 'params.id' },
-    allowed: RUNNERS,
-  },
-  {
     route: 'POST /api/simulations/:id/cancel',
     who: 'member',
     valid: async (h) => ({
@@ -134,30 +174,5 @@ export const SIMULATION_CASES: Case[] = [
     invalid: { call: { method: 'POST', url: '/api/simulations/x/cancel' }, field: 'params.id' },
     // Only who started it (the member here) and the secretariat may stop a run.
     allowed: ['member', 'secretariat', 'admin'],
-  },
-  {
-    route: 'GET /api/simulations/:id/results.json',
-    who: 'member',
-    valid: async (h) => ({
-      method: 'GET',
-      url: `/api/simulations/${await finishedRun(h)}/results.json`,
-    }),
-    status: 200,
-    invalid: {
-      call: { method: 'GET', url: '/api/simulations/x/results.json' },
-      field: 'params.id',
-    },
-    allowed: RUNNERS,
-  },
-  {
-    route: 'GET /api/simulations/:id/results.csv',
-    who: 'member',
-    valid: async (h) => ({
-      method: 'GET',
-      url: `/api/simulations/${await finishedRun(h)}/results.csv`,
-    }),
-    status: 200,
-    invalid: { call: { method: 'GET', url: '/api/simulations/x/results.csv' }, field: 'params.id' },
-    allowed: RUNNERS,
   },
 ];

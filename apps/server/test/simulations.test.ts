@@ -20,9 +20,6 @@ interface RunOut {
   } | null;
 }
 
-// One thread per run: the machine is shared, and cancelling still has a thread to stop.
-process.env.TULAY_SIMULATION_THREADS = '1';
-
 const run5k = {
   at: '2027-01',
   corridors: [{ origin: 'KH', destination: 'TH' }],
@@ -124,7 +121,7 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
     expect(rb.summary?.indicators).toEqual(ra.summary?.indicators);
   });
 
-  it('refuses an invalid request, naming the field', async () => {
+  it('refuses an invalid request, naming the field', { timeout: 60_000 }, async () => {
     const cases: [unknown, string][] = [
       [{ ...run5k, population: { generate: 10 } }, 'body.population.generate'],
       [{ ...run5k, at: '2027-13' }, 'body.at'],
@@ -159,7 +156,7 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
     }
   });
 
-  it('notes a date before the reform takes effect', async () => {
+  it('notes a date before the reform takes effect', { timeout: 60_000 }, async () => {
     const res = await member.request('POST', '/api/simulations', {
       ...run5k,
       population: { generate: 1_000 },
@@ -195,48 +192,58 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
     expect((await member.request('POST', `/api/simulations/${id}/cancel`)).status).toBe(200);
   });
 
-  it('runs one at a time with a small queue, and says so when full', async () => {
-    const big = { ...run5k, population: { generate: 2_000_000 } };
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await member.request('POST', '/api/simulations', big);
-      expect(res.status, res.text).toBe(202);
-      ids.push((res.body as RunOut).id);
-    }
-    const second = await member.get(`/api/simulations/${ids[1] ?? ''}`);
-    expect((second.body as RunOut & { queue_position: number }).queue_position).toBe(1);
-    const full = await member.request('POST', '/api/simulations', big);
-    expect(full.status, full.text).toBe(503);
-    expect((full.body as { error: { code: string } }).error.code).toBe('simulations_busy');
-    // A queued run cancelled never starts.
-    const c = await member.request('POST', `/api/simulations/${ids[2] ?? ''}/cancel`);
-    expect((c.body as RunOut).status).toBe('cancelled');
-    await h.app.simulationRuns.cancelAll();
-    expect(liveWorkerThreads()).toBe(0);
-  });
+  it(
+    'runs one at a time with a small queue, and says so when full',
+    { timeout: 60_000 },
+    async () => {
+      const big = { ...run5k, population: { generate: 2_000_000 } };
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await member.request('POST', '/api/simulations', big);
+        expect(res.status, res.text).toBe(202);
+        ids.push((res.body as RunOut).id);
+      }
+      const second = await member.get(`/api/simulations/${ids[1] ?? ''}`);
+      expect((second.body as RunOut & { queue_position: number }).queue_position).toBe(1);
+      const full = await member.request('POST', '/api/simulations', big);
+      expect(full.status, full.text).toBe(503);
+      expect((full.body as { error: { code: string } }).error.code).toBe('simulations_busy');
+      // A queued run cancelled never starts.
+      const c = await member.request('POST', `/api/simulations/${ids[2] ?? ''}/cancel`);
+      expect((c.body as RunOut).status).toBe('cancelled');
+      await h.app.simulationRuns.cancelAll();
+      expect(liveWorkerThreads()).toBe(0);
+    },
+  );
 
-  it('is for signed-in participants; only who started a run may cancel it', async () => {
-    const body = { ...run5k, population: { generate: 1_000 } };
-    for (const who of ['public', 'staff', 'unverified'] as const) {
-      const res = await (await h.as(who)).request('POST', '/api/simulations', body);
-      // An unverified member account may run: verification is about signing texts.
-      const expected = who === 'public' ? 401 : who === 'staff' ? 403 : 202;
-      expect(res.status, `${who}: ${res.text}`).toBe(expected);
-    }
-    await h.app.simulationRuns.cancelAll();
-    const res = await member.request('POST', '/api/simulations', body);
-    const { id } = res.body as RunOut;
-    const partner = await h.as('partner');
-    expect((await partner.get(`/api/simulations/${id}`)).status).toBe(200);
-    expect((await partner.request('POST', `/api/simulations/${id}/cancel`)).status).toBe(403);
-    expect((await (await h.as('public')).get(`/api/simulations/${id}`)).status).toBe(401);
-    expect((await member.get(`/api/simulations/${crypto.randomUUID()}`)).status).toBe(404);
-    // CSRF on mutations, as everywhere.
-    const noToken = await member.request('POST', '/api/simulations', body, { 'x-csrf-token': '' });
-    expect(noToken.status).toBe(403);
-    expect((noToken.body as { error: { code: string } }).error.code).toBe('csrf_invalid');
-    await h.app.simulationRuns.cancelAll();
-  });
+  it(
+    'is for signed-in participants; only who started a run may cancel it',
+    { timeout: 60_000 },
+    async () => {
+      const body = { ...run5k, population: { generate: 1_000 } };
+      for (const who of ['public', 'staff', 'unverified'] as const) {
+        const res = await (await h.as(who)).request('POST', '/api/simulations', body);
+        // An unverified member account may run: verification is about signing texts.
+        const expected = who === 'public' ? 401 : who === 'staff' ? 403 : 202;
+        expect(res.status, `${who}: ${res.text}`).toBe(expected);
+      }
+      await h.app.simulationRuns.cancelAll();
+      const res = await member.request('POST', '/api/simulations', body);
+      const { id } = res.body as RunOut;
+      const partner = await h.as('partner');
+      expect((await partner.get(`/api/simulations/${id}`)).status).toBe(200);
+      expect((await partner.request('POST', `/api/simulations/${id}/cancel`)).status).toBe(403);
+      expect((await (await h.as('public')).get(`/api/simulations/${id}`)).status).toBe(401);
+      expect((await member.get(`/api/simulations/${crypto.randomUUID()}`)).status).toBe(404);
+      // CSRF on mutations, as everywhere.
+      const noToken = await member.request('POST', '/api/simulations', body, {
+        'x-csrf-token': '',
+      });
+      expect(noToken.status).toBe(403);
+      expect((noToken.body as { error: { code: string } }).error.code).toBe('csrf_invalid');
+      await h.app.simulationRuns.cancelAll();
+    },
+  );
 
   it('forgets finished runs after their time', { timeout: 60_000 }, async () => {
     const res = await member.request('POST', '/api/simulations', {

@@ -2,13 +2,20 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { budgetPlugin } from './budget-plugin.ts';
+import { exampleReformsPlugin } from './example-reforms-plugin.ts';
 import { knowledgePlugin } from './knowledge-plugin.ts';
 import { serviceWorkerPlugin } from './service-worker-plugin.ts';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   base: '/',
-  plugins: [react(), knowledgePlugin(), serviceWorkerPlugin(), budgetPlugin()],
+  plugins: [
+    react(),
+    knowledgePlugin(),
+    exampleReformsPlugin(),
+    serviceWorkerPlugin(),
+    budgetPlugin(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -12,6 +12,7 @@ const CountriesPage = lazy(() => import('./countries/countries-page.tsx'));
 const CountryPage = lazy(() => import('./countries/country-page.tsx'));
 const CorridorsPage = lazy(() => import('./countries/corridors-page.tsx'));
 const CorridorPage = lazy(() => import('./countries/corridor-page.tsx'));
+const StudioPage = lazy(() => import('./studio/studio-page.tsx'));
 
 function Page() {
   const { route } = useRouter();
@@ -27,6 +28,8 @@ function Page() {
       return <CorridorsPage />;
     case 'corridor':
       return <CorridorPage origin={route.origin} destination={route.destination} />;
+    case 'studio':
+      return <StudioPage />;
     case 'not_found':
       return (
         <section>
@@ -52,7 +55,9 @@ export function App() {
           ? 'nav.corridors'
           : route.page === 'not_found'
             ? 'notFound.title'
-            : 'nav.countries',
+            : route.page === 'studio'
+              ? 'nav.studio'
+              : 'nav.countries',
     )} · Tulay`;
   }, [route, t]);
   return (
@@ -90,6 +95,9 @@ export function App() {
             </li>
             <li>
               <Link to="/corridors">{t('nav.corridors')}</Link>
+            </li>
+            <li>
+              <Link to="/studio">{t('nav.studio')}</Link>
             </li>
           </ul>
           <DateControl />

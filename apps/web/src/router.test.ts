@@ -9,6 +9,7 @@ describe('routes', () => {
     ['/countries/th', { page: 'country', country: 'TH' }],
     ['/corridors', { page: 'corridors' }],
     ['/corridors/kh/th', { page: 'corridor', origin: 'KH', destination: 'TH' }],
+    ['/studio', { page: 'studio' }],
     ['/nowhere', { page: 'not_found', path: '/nowhere' }],
     ['/countries/thailand', { page: 'not_found', path: '/countries/thailand' }],
   ])('%s', (path, route) => {

@@ -10,6 +10,7 @@ export type Route =
   | { readonly page: 'country'; readonly country: string }
   | { readonly page: 'corridors' }
   | { readonly page: 'corridor'; readonly origin: string; readonly destination: string }
+  | { readonly page: 'studio' }
   | { readonly page: 'not_found'; readonly path: string };
 
 /** Reads a path into a route; country codes are case-insensitive in URLs. */
@@ -29,6 +30,7 @@ export function parseRoute(path: string): Route {
     if (parts.length === 3 && origin && destination)
       return { page: 'corridor', origin, destination };
   }
+  if (parts.length === 1 && parts[0] === 'studio') return { page: 'studio' };
   return { page: 'not_found', path };
 }
 
@@ -45,6 +47,8 @@ export function routePath(route: Route): string {
       return '/corridors';
     case 'corridor':
       return `/corridors/${route.origin.toLowerCase()}/${route.destination.toLowerCase()}`;
+    case 'studio':
+      return '/studio';
     case 'not_found':
       return route.path;
   }

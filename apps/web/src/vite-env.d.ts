@@ -5,3 +5,13 @@ declare module 'virtual:tulay/knowledge-url' {
   const url: string;
   export default url;
 }
+
+declare module 'virtual:tulay/example-reforms' {
+  /** The ready-made reforms of docs/examples/reforms: file name, the YAML as written, the reform. */
+  const reforms: readonly {
+    readonly file: string;
+    readonly yaml: string;
+    readonly reform: import('@tulay/engine').ReformInput;
+  }[];
+  export default reforms;
+}

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reform } from '@tulay/engine';
+import type { KnowledgeInput, Reform } from '@tulay/engine';
 import { ENGINE_VERSION, parseMonth } from '@tulay/engine';
 import { SECTORS, countryAt } from './columnar.ts';
 import type { TableColumn } from './duckdb-population.ts';
@@ -23,6 +23,8 @@ export interface SimulateOptions {
   /** Evaluation date, YYYY-MM or YYYY-MM-DD. */
   readonly at: string;
   readonly kbDir?: string | undefined;
+  /** The knowledge base already read (instead of reading kbDir in every thread); see LawSpec. */
+  readonly knowledge?: KnowledgeInput | undefined;
   /** Directory for workers.parquet, indicators.csv/.parquet and summary.json; none when absent. */
   readonly outDir?: string | undefined;
   /** Worker threads (default every core; 0: this thread). */
@@ -131,7 +133,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const threads = options.threads ?? (await import('node:os')).availableParallelism();
   await evaluatePopulation(
     source,
-    { kbDir: options.kbDir, reform: options.reform, at: options.at },
+    { kbDir: options.kbDir, reform: options.reform, at: options.at, input: options.knowledge },
     {
       threads,
       scalar: options.scalar ?? false,

@@ -17,6 +17,7 @@ const PAGES = [
   '/countries/:country',
   '/corridors',
   '/corridors/:origin/:destination',
+  '/studio',
 ];
 
 /** Registers the web app if it is built; says how to build it otherwise. */

@@ -1,6 +1,7 @@
 // Population simulations on the server's worker threads: start, follow (JSON or Server-Sent
 // Events), cancel, and the indicator tables as CSV or JSON. Runs live in memory only.
 import type { IndicatorRow } from '@tulay/simulation';
+import { CORRIDORS } from '@tulay/simulation';
 import { z } from 'zod';
 import type { Actor } from '../access.ts';
 import { authorise } from '../access.ts';
@@ -138,6 +139,33 @@ export function simulationRoutes(deps: Deps): void {
   app.addHook('onClose', () => runs.close());
   // Tests reach the runs through the app (to clear the queue between cases).
   app.decorate('simulationRuns', runs);
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/corridors',
+    tag: 'simulations',
+    summary:
+      'The corridors the population generator is calibrated for, with their stocks (what a run may choose)',
+    response: z.object({
+      corridors: z.array(
+        z.object({
+          origin: z.string(),
+          destination: z.string(),
+          stock: z.number(),
+          is_estimate: z.boolean(),
+        }),
+      ),
+    }),
+    handler: () =>
+      Promise.resolve({
+        corridors: CORRIDORS.map((c) => ({
+          origin: c.origin,
+          destination: c.destination,
+          stock: c.stock.value,
+          is_estimate: 'estimate' in c.stock,
+        })),
+      }),
+  });
 
   route(app, options, {
     method: 'POST',

@@ -6,6 +6,7 @@ import type { Reform } from '@tulay/engine';
 import type { CorridorKey, IndicatorRow, SimulationSummary } from '@tulay/simulation';
 import { simulate } from '@tulay/simulation';
 import { ApiError } from '../errors.ts';
+import { baseline } from './validate.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -206,6 +207,8 @@ export class SimulationRuns {
         corridors: request.corridors,
         reform: request.reform,
         at: request.at,
+        // Read once by the server: the threads compile it without reading the files again.
+        knowledge: baseline().input,
         threads: this.threads,
         chunkSize: chunkSizeFor(request.workers),
         signal: run.controller.signal,

@@ -11,7 +11,7 @@ import { ApiError } from '../errors.ts';
 let knowledge: KnowledgeBase | null = null;
 
 /** The shipped knowledge base, loaded once (it takes most of a second). */
-function baseline(): KnowledgeBase {
+export function baseline(): KnowledgeBase {
   knowledge ??= loadKnowledge().kb;
   return knowledge;
 }
