@@ -187,10 +187,13 @@ export async function evaluatePopulation(
   signal?.throwIfAborted();
   if (threads === 0) {
     const laws = compileLaws(spec);
+    // Between chunks, let the event loop run (a server answers requests, a cancel arrives).
+    const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
     if (source.kind === 'columns')
       for await (const c of source.chunks) {
         signal?.throwIfAborted();
         await options.onChunk(processChunk(laws, c, chunkOptions));
+        await breathe();
       }
     else
       for (let chunk = 0; chunk < chunkCount(source.options); chunk++) {
@@ -198,7 +201,9 @@ export async function evaluatePopulation(
         await options.onChunk(
           processChunk(laws, generatePopulationChunk(source.options, chunk), chunkOptions),
         );
+        await breathe();
       }
+    signal?.throwIfAborted();
     return;
   }
   // Compile once here first, so a bad knowledge base or reform fails before any thread starts.

@@ -66,6 +66,18 @@ export function chunkSizeFor(workers: number): number {
   return Math.min(20_000, Math.max(1_000, Math.ceil(workers / 20)));
 }
 
+/** Populations this small are evaluated in the server's own thread (chunk by chunk). */
+export const IN_PROCESS_WORKERS = 20_000;
+
+/**
+ * Threads for a run: a thread takes a second or more to start (it loads the engine), longer than
+ * a small run takes in the server's own thread, between whose chunks requests are still answered.
+ */
+export function threadsFor(workers: number, max: number): number {
+  if (workers <= IN_PROCESS_WORKERS) return 0;
+  return Math.min(max, Math.ceil(workers / 50_000));
+}
+
 export class SimulationRuns {
   private readonly runs = new Map<string, Run>();
   private readonly queue: Run[] = [];
@@ -209,7 +221,7 @@ export class SimulationRuns {
         at: request.at,
         // Read once by the server: the threads compile it without reading the files again.
         knowledge: baseline().input,
-        threads: this.threads,
+        threads: threadsFor(request.workers, this.threads),
         chunkSize: chunkSizeFor(request.workers),
         signal: run.controller.signal,
         onProgress: (done) => {
