@@ -16,7 +16,7 @@ import {
 } from '../schemas/simulations.ts';
 import type { Run, RunsOptions } from '../simulations/runs.ts';
 import { SimulationRuns } from '../simulations/runs.ts';
-import { checkSimulationRequest } from '../simulations/validate.ts';
+import { baseline, checkSimulationRequest } from '../simulations/validate.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,6 +137,14 @@ export function simulationRoutes(deps: Deps): void {
   const { app, options } = deps;
   const runs = new SimulationRuns(optionsFromEnv(process.env), () => deps.clock.now());
   app.addHook('onClose', () => runs.close());
+  // Read the knowledge base once the server is up, not in the first simulation request.
+  setImmediate(() => {
+    try {
+      baseline();
+    } catch (e) {
+      app.log.error({ err: e }, 'cannot load the knowledge base for simulations');
+    }
+  }).unref();
   // Tests reach the runs through the app (to clear the queue between cases).
   app.decorate('simulationRuns', runs);
 

@@ -244,6 +244,8 @@ function scalar(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   const s = String(v);
+  // A month (2027-01) is a string in YAML 1.2: written plainly, as the example reforms do.
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) return s;
   // Quote what YAML would read as something else (numbers, dates, booleans, ": " and "#").
   return PLAIN.test(s) && !/^(true|false|null|yes|no|on|off)$/i.test(s) && !/: |\s#/.test(s)
     ? s

@@ -306,9 +306,9 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
             <>
               <div className="studio-row">
                 <div className="field">
-                  <label htmlFor="studio-title">Title</label>
+                  <label htmlFor="studio-reform-title">Title</label>
                   <input
-                    id="studio-title"
+                    id="studio-reform-title"
                     type="text"
                     value={title}
                     placeholder="A reform drafted in the studio"
