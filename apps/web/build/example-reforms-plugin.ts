@@ -22,7 +22,9 @@ export function exampleReforms(dir: string = REFORMS_DIR) {
       const path = join(dir, file);
       const r = readValidated(reformSchema, path, `docs/examples/reforms/${file}`);
       if (!r.value) throw new Error(r.problems.map(formatProblem).join('\n'));
-      const { $schema: _schema, ...reform } = r.value;
+      // The $schema path is relative to the file: meaningless in the browser.
+      const reform: Record<string, unknown> = { ...r.value };
+      delete reform.$schema;
       return { file, yaml: readFileSync(path, 'utf8'), reform };
     });
 }

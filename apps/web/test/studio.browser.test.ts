@@ -275,7 +275,7 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download CSV' }).click(),
     ]);
-    const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+    const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText.split('\n')[0]).toBe(
       'dimension,group,indicator,detail,baseline,reform,workers,sample',
     );
@@ -284,7 +284,7 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download JSON' }).click(),
     ]);
-    const exported = JSON.parse(readFileSync((await jsonDownload.path()) ?? '', 'utf8')) as {
+    const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as {
       indicators: unknown[];
     };
     expect(exported.indicators.length).toBe(csvText.trim().split('\n').length - 1);

@@ -97,7 +97,12 @@ export class SimulationRuns {
     this.maxQueued = options.maxQueued ?? 2;
     this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
     this.maxKept = options.maxKept ?? 50;
-    this.sweeper = setInterval(() => this.sweep(), Math.min(this.ttlMs, 60_000));
+    this.sweeper = setInterval(
+      () => {
+        this.sweep();
+      },
+      Math.min(this.ttlMs, 60_000),
+    );
     this.sweeper.unref();
   }
 
@@ -236,7 +241,7 @@ export class SimulationRuns {
           this.emit(run);
         },
       });
-      const { indicators, files: _files, ...rest } = summary;
+      const { indicators, ...rest } = summary;
       run.summary = rest;
       run.indicators = indicators;
       this.finish(run, 'done', null);

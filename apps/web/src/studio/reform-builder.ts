@@ -243,7 +243,7 @@ const PLAIN = /^[A-Za-z_][A-Za-z0-9_ .,()–'-]*$/;
 function scalar(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const s = String(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
   // A month (2027-01) is a string in YAML 1.2: written plainly, as the example reforms do.
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(s)) return s;
   // Quote what YAML would read as something else (numbers, dates, booleans, ": " and "#").

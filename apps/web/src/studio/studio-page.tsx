@@ -100,7 +100,10 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
     () => countryOptions(kb, i18n).filter((c) => c.isFull),
     [kb, i18n],
   );
-  const name = (code: string) => countries.find((c) => c.code === code)?.name ?? code;
+  // Countries without a package of their own (Gulf and East Asian destinations) by Intl's name.
+  const regions = useMemo(() => new Intl.DisplayNames([i18n.intl.tag], { type: 'region' }), [i18n]);
+  const name = (code: string) =>
+    countries.find((c) => c.code === code)?.name ?? regions.of(code) ?? code;
   const number = useMemo(() => new Intl.NumberFormat(i18n.intl.tag), [i18n]);
 
   const [calibrated, setCalibrated] = useState<readonly CalibratedCorridor[] | null>(null);
