@@ -135,16 +135,15 @@ function finishedIndicators(run: Run): readonly IndicatorRow[] {
 
 export function simulationRoutes(deps: Deps): void {
   const { app, options } = deps;
-  const runs = new SimulationRuns(optionsFromEnv(process.env), () => deps.clock.now());
-  app.addHook('onClose', () => runs.close());
-  // Read the knowledge base once the server is up, not in the first simulation request.
-  setImmediate(() => {
+  const warmUp = () => {
     try {
       baseline();
     } catch (e) {
-      app.log.error({ err: e }, 'cannot load the knowledge base for simulations');
+      app.log.error({ err: e }, 'cannot read the knowledge base for simulations');
     }
-  }).unref();
+  };
+  const runs = new SimulationRuns(optionsFromEnv(process.env), () => deps.clock.now());
+  app.addHook('onClose', () => runs.close());
   // Tests reach the runs through the app (to clear the queue between cases).
   app.decorate('simulationRuns', runs);
 
@@ -164,15 +163,20 @@ export function simulationRoutes(deps: Deps): void {
         }),
       ),
     }),
-    handler: () =>
-      Promise.resolve({
+    handler: () => {
+      // Whoever asks for the corridors is about to run: read the knowledge base (most of a
+      // second, once) after this answer rather than in the run's request. Not at start-up:
+      // every server would pay for it, most never running a simulation.
+      setImmediate(warmUp).unref();
+      return Promise.resolve({
         corridors: CORRIDORS.map((c) => ({
           origin: c.origin,
           destination: c.destination,
           stock: c.stock.value,
           is_estimate: 'estimate' in c.stock,
         })),
-      }),
+      });
+    },
   });
 
   route(app, options, {
