@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, request as httpRequest } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { buildApp, hashPassword } from '@tulay/server';
@@ -41,6 +42,34 @@ const CHROMIUM_ARGS = [
 const hasChromium = existsSync(CHROMIUM);
 const EMAIL = 'studio-member@example.org';
 const PASSWORD = 'correct horse battery staple';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (o: unknown) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return r.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact ?? ''}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -269,6 +298,7 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
       /Cambodia → Thailand/,
     );
     await page.screenshot({ path: join(ARTIFACTS, 'studio-results.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Exports: the server's CSV and JSON, downloaded as a person would.
     const [csv] = await Promise.all([

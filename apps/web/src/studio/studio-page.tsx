@@ -415,7 +415,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                 <button
                   key={f}
                   type="button"
-                  className="button button--toggle"
+                  className="button studio-toggle"
                   aria-pressed={format === f}
                   onClick={() => {
                     setFormat(f);
