@@ -7,11 +7,12 @@ declare module 'virtual:tulay/knowledge-url' {
 }
 
 declare module 'virtual:tulay/example-reforms' {
+  import type { ReformInput } from '@tulay/engine';
   /** The ready-made reforms of docs/examples/reforms: file name, the YAML as written, the reform. */
   const reforms: readonly {
     readonly file: string;
     readonly yaml: string;
-    readonly reform: import('@tulay/engine').ReformInput;
+    readonly reform: ReformInput;
   }[];
   export default reforms;
 }
