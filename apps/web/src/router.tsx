@@ -1,4 +1,4 @@
-// A small router over the History API: the app has five kinds of page, and the law's date lives in
+// A small router over the History API: the app has six kinds of page, and the law's date lives in
 // the query string (?at=YYYY-MM-DD) so a link says which law it shows.
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
