@@ -63,6 +63,8 @@ export const PERMISSIONS = {
   'document.moderate': ['secretariat', 'admin'],
   // Written inputs on a research draft's sections, seen only by the secretariat and the author.
   'document.feedback': ['member', 'staff', 'partner', 'secretariat', 'admin'],
+  // A run costs minutes of CPU: signed-in participants only (staff act through their member).
+  'simulation.run': ['member', 'partner', 'secretariat', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -7,7 +7,6 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { KnowledgeBase } from '@tulay/engine';
-import { loadKnowledge } from '@tulay/knowledge/node';
 import type { Store } from '@tulay/store';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
@@ -27,10 +26,12 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { openDataRoutes } from './routes/open-data-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
+import { simulationRoutes } from './routes/simulation-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
 import { textRoutes } from './routes/text-routes.ts';
 import { workshopRoutes } from './routes/workshop-routes.ts';
 import { actorFromSession } from './use-cases/accounts.ts';
+import { shippedKnowledgeBase } from './knowledge.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,14 +59,6 @@ export interface AppOptions {
   knowledge?: KnowledgeBase;
   /** Where the built web app is (default apps/web/dist; the web app's browser tests use their own build). */
   webRoot?: string;
-}
-
-let shippedKnowledge: KnowledgeBase | undefined;
-
-/** The knowledge base shipped with Tulay, loaded on first use and kept for the process. */
-export function shippedKnowledgeBase(): KnowledgeBase {
-  shippedKnowledge ??= loadKnowledge().kb;
-  return shippedKnowledge;
 }
 
 function knowledgeOf(given: KnowledgeBase | undefined): () => KnowledgeBase {
@@ -203,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         'workshops',
         'open data',
         'site',
+        'simulations',
       ].map((name) => ({
         name,
       })),
@@ -239,6 +233,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   workshopRoutes(deps);
   openDataRoutes(deps);
   siteRoutes(deps);
+  simulationRoutes(deps);
   await registerWebApp(app, options.webRoot);
   await app.ready();
   return { app, routes };

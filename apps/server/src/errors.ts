@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   login_throttled: 429,
   rate_limited: 429,
   internal: 500,
+  simulations_busy: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

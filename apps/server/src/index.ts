@@ -8,3 +8,4 @@ export { fixedClock, systemClock } from './clock.ts';
 export type { ServeOptions } from './main.ts';
 export { prepareStore, serve, serveOptionsFromEnv } from './main.ts';
 export { createAdmin } from './use-cases/accounts.ts';
+export { hashPassword } from './auth/passwords.ts';

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { Store } from '@tulay/store';
 import { loadSeed, openStore } from '@tulay/store';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, shippedKnowledgeBase } from './app.ts';
+import { buildApp } from './app.ts';
+import { shippedKnowledgeBase } from './knowledge.ts';
 import type { LogLevel } from './logger.ts';
 
 export interface ServeOptions {

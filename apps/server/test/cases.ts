@@ -7,6 +7,7 @@ import { WORKSHOP_CASES } from './cases-workshops.ts';
 import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON, PASSWORD } from './harness.ts';
 import { RESEARCH, upload, uploadCall } from './documents/files.ts';
+import { SIMULATION_CASES } from './simulation-cases.ts';
 
 export interface Call {
   method: string;
@@ -696,4 +697,5 @@ export const CASES: Case[] = [
   ...ACTIVITY_CASES,
   ...WORKSHOP_CASES,
   ...OPEN_DATA_CASES,
+  ...SIMULATION_CASES,
 ];

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { budgetPlugin } from './budget-plugin.ts';
+import { exampleReformsPlugin } from './example-reforms-plugin.ts';
 import { knowledgePlugin } from './knowledge-plugin.ts';
 import { mapPlugin } from './map-plugin.ts';
 import { serviceWorkerPlugin } from './service-worker-plugin.ts';
@@ -9,7 +10,14 @@ import { serviceWorkerPlugin } from './service-worker-plugin.ts';
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   base: '/',
-  plugins: [react(), knowledgePlugin(), mapPlugin(), serviceWorkerPlugin(), budgetPlugin()],
+  plugins: [
+    react(),
+    knowledgePlugin(),
+    mapPlugin(),
+    exampleReformsPlugin(),
+    serviceWorkerPlugin(),
+    budgetPlugin(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -14,6 +14,7 @@ const CorridorsPage = lazy(() => import('./countries/corridors-page.tsx'));
 const CorridorPage = lazy(() => import('./countries/corridor-page.tsx'));
 // The caucus site, the member area and the secretariat: one lazy chunk, routed inside.
 const CaucusSite = lazy(() => import('./caucus/caucus-site.tsx'));
+const StudioPage = lazy(() => import('./studio/studio-page.tsx'));
 
 function Page() {
   const { route } = useRouter();
@@ -31,6 +32,8 @@ function Page() {
       return <CorridorPage origin={route.origin} destination={route.destination} />;
     case 'caucus':
       return <CaucusSite path={route.path} />;
+    case 'studio':
+      return <StudioPage />;
     case 'not_found':
       return (
         <section>
@@ -83,7 +86,9 @@ export function App() {
           ? 'nav.corridors'
           : route.page === 'not_found'
             ? 'notFound.title'
-            : 'nav.countries',
+            : route.page === 'studio'
+              ? 'nav.studio'
+              : 'nav.countries',
     )} · Tulay`;
   }, [route, t]);
   return (
@@ -125,6 +130,11 @@ export function App() {
             <li>
               <Link to="/caucus" aria-current={route.page === 'caucus' ? 'page' : undefined}>
                 {t('caucus.nav.caucus')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/studio" aria-current={route.page === 'studio' ? 'page' : undefined}>
+                {t('nav.studio')}
               </Link>
             </li>
           </ul>

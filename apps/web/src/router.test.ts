@@ -15,6 +15,7 @@ describe('routes', () => {
       { page: 'caucus', path: '/caucus/texts/resolution_caucus_2011' },
     ],
     ['/secretariat/moderation', { page: 'caucus', path: '/secretariat/moderation' }],
+    ['/studio', { page: 'studio' }],
     ['/nowhere', { page: 'not_found', path: '/nowhere' }],
     ['/countries/thailand', { page: 'not_found', path: '/countries/thailand' }],
   ])('%s', (path, route) => {

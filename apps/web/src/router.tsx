@@ -1,5 +1,5 @@
-// A small router over the History API: the app has six kinds of page (the caucus's own pages are
-// routed inside src/caucus), and the law's date lives in
+// A small router over the History API: the app has seven kinds of page (the caucus's own pages
+// are routed inside src/caucus), and the law's date lives in
 // the query string (?at=YYYY-MM-DD) so a link says which law it shows.
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
@@ -13,6 +13,7 @@ export type Route =
   | { readonly page: 'corridor'; readonly origin: string; readonly destination: string }
   /** The caucus site, the member area and the secretariat: src/caucus/routes.ts reads the rest. */
   | { readonly page: 'caucus'; readonly path: string }
+  | { readonly page: 'studio' }
   | { readonly page: 'not_found'; readonly path: string };
 
 /** The first path segments that belong to the caucus's pages (lazy-loaded, away from the checker). */
@@ -43,6 +44,7 @@ export function parseRoute(path: string): Route {
     if (parts.length === 3 && origin && destination)
       return { page: 'corridor', origin, destination };
   }
+  if (parts.length === 1 && parts[0] === 'studio') return { page: 'studio' };
   return { page: 'not_found', path };
 }
 
@@ -59,6 +61,8 @@ export function routePath(route: Route): string {
       return '/corridors';
     case 'corridor':
       return `/corridors/${route.origin.toLowerCase()}/${route.destination.toLowerCase()}`;
+    case 'studio':
+      return '/studio';
     case 'caucus':
     case 'not_found':
       return route.path;

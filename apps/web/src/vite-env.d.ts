@@ -17,3 +17,14 @@ declare module 'virtual:tulay/corridor-figures' {
   const figures: unknown;
   export default figures;
 }
+
+declare module 'virtual:tulay/example-reforms' {
+  import type { ReformInput } from '@tulay/engine';
+  /** The ready-made reforms of docs/examples/reforms: file name, the YAML as written, the reform. */
+  const reforms: readonly {
+    readonly file: string;
+    readonly yaml: string;
+    readonly reform: ReformInput;
+  }[];
+  export default reforms;
+}

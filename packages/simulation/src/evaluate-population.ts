@@ -52,6 +52,18 @@ export interface EvaluateOptions extends ChunkOptions {
   readonly threads?: number;
   /** Called with each chunk's result, in the chunks' order. */
   readonly onChunk: (result: ChunkResult) => void | Promise<void>;
+  /**
+   * Stops the run: the worker threads are terminated at once (mid-chunk) and the promise
+   * rejects with the signal's reason.
+   */
+  readonly signal?: AbortSignal | undefined;
+}
+
+let liveThreads = 0;
+
+/** Worker threads of every run in this process that have started and not yet exited. */
+export function liveWorkerThreads(): number {
+  return liveThreads;
 }
 
 /** Evaluates one chunk and sums its indicators. */
@@ -171,22 +183,41 @@ export async function evaluatePopulation(
     scalar: options.scalar ?? false,
     rows: options.rows ?? false,
   };
+  const signal = options.signal;
+  signal?.throwIfAborted();
   if (threads === 0) {
     const laws = compileLaws(spec);
+    // Between chunks, let the event loop run (a server answers requests, a cancel arrives).
+    const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
     if (source.kind === 'columns')
-      for await (const c of source.chunks)
+      for await (const c of source.chunks) {
+        signal?.throwIfAborted();
         await options.onChunk(processChunk(laws, c, chunkOptions));
+        await breathe();
+      }
     else
-      for (let chunk = 0; chunk < chunkCount(source.options); chunk++)
+      for (let chunk = 0; chunk < chunkCount(source.options); chunk++) {
+        signal?.throwIfAborted();
         await options.onChunk(
           processChunk(laws, generatePopulationChunk(source.options, chunk), chunkOptions),
         );
+        await breathe();
+      }
+    signal?.throwIfAborted();
     return;
   }
   // Compile once here first, so a bad knowledge base or reform fails before any thread starts.
   compileLaws(spec);
+  signal?.throwIfAborted();
   const setup: WorkerSetup = { spec, options: chunkOptions };
-  const pool = Array.from({ length: threads }, () => new Worker(BOOTSTRAP, { workerData: setup }));
+  const pool = Array.from({ length: threads }, () => {
+    const w = new Worker(BOOTSTRAP, { workerData: setup });
+    liveThreads++;
+    w.once('exit', () => {
+      liveThreads--;
+    });
+    return w;
+  });
   const idle: Worker[] = [...pool];
   const done = new Map<number, ChunkResult>();
   let inFlight = 0;
@@ -209,6 +240,13 @@ export async function evaluatePopulation(
       notify();
     });
   }
+  // Cancelling terminates the threads now, not after the chunks in flight: a chunk can take seconds.
+  const onAbort = () => {
+    failure = signal?.reason instanceof Error ? signal.reason : new Error('cancelled');
+    for (const w of pool) void w.terminate();
+    notify();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
   const waitForEvent = () =>
     new Promise<void>((resolve) => {
       wake = resolve;
@@ -245,6 +283,7 @@ export async function evaluatePopulation(
     }
     await settle(() => nextToDeliver < sent);
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }

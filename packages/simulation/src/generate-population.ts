@@ -11,6 +11,31 @@ export interface GenerateOptions {
   readonly at: number;
   /** Workers per chunk (default 20,000). */
   readonly chunkSize?: number;
+  /**
+   * Only these calibrated corridors (drawn in proportion to their stocks, the weights standing
+   * for their stocks alone); every corridor when absent or empty. See `selectCorridors`.
+   */
+  readonly corridors?: readonly CorridorKey[] | undefined;
+}
+
+/** A corridor by its countries (ISO 3166-1 alpha-2). */
+export interface CorridorKey {
+  readonly origin: string;
+  readonly destination: string;
+}
+
+/**
+ * The calibrated corridors a selection names, in calibration order; every corridor for none.
+ * Throws naming the first corridor the calibration does not have (callers validate first).
+ */
+export function selectCorridors(keys?: readonly CorridorKey[]): readonly Corridor[] {
+  if (keys === undefined || keys.length === 0) return CORRIDORS;
+  for (const k of keys)
+    if (!CORRIDORS.some((c) => c.origin === k.origin && c.destination === k.destination))
+      throw new Error(`no calibrated corridor ${k.origin}-${k.destination}`);
+  return CORRIDORS.filter((c) =>
+    keys.some((k) => k.origin === c.origin && k.destination === c.destination),
+  );
 }
 
 /** mulberry32: a small, fast, well-mixed 32-bit generator; the same seed gives the same stream. */
@@ -235,23 +260,32 @@ interface Plan {
   readonly prepared: readonly Prepared[];
   readonly corridorCum: Float64Array;
   readonly homeSectors: Mix;
+  /** Workers the selected corridors stand for. */
+  readonly stock: number;
 }
-let plan: Plan | null = null;
+// Prepared once per thread and corridor selection.
+const plans = new Map<string, Plan>();
 
 /** The calibration's draws prepared once per thread. */
-function planOf(): Plan {
-  if (plan) return plan;
+function planOf(keys?: readonly CorridorKey[]): Plan {
+  const corridors = selectCorridors(keys);
+  const id = corridors.map((c) => `${c.origin}-${c.destination}`).join(',');
+  const cached = plans.get(id);
+  if (cached) return cached;
   const byCountry = new Map(DESTINATIONS.map((d) => [d.country, d]));
-  const prepared = CORRIDORS.map((c) => {
+  const prepared = corridors.map((c) => {
     const d = byCountry.get(c.destination);
     if (!d) throw new Error(`calibration: no destination entry for ${c.destination}`);
     return prepare(c, d);
   });
-  plan = {
+  const plan: Plan = {
     prepared,
-    corridorCum: cumulative(CORRIDORS.map((c) => c.stock.value)),
+    corridorCum: cumulative(corridors.map((c) => c.stock.value)),
     homeSectors: sectorMix(HOME_SECTORS.value),
+    stock:
+      corridors === CORRIDORS ? totalStock() : corridors.reduce((s, c) => s + c.stock.value, 0),
   };
+  plans.set(id, plan);
   return plan;
 }
 
@@ -269,14 +303,14 @@ export function generatePopulationChunk(
   chunk: number,
 ): PopulationColumns {
   const chunkSize = options.chunkSize ?? 20_000;
-  const p = planOf();
+  const p = planOf(options.corridors);
   const done = chunk * chunkSize;
   const count = Math.max(0, Math.min(chunkSize, options.workers - done));
   return generateChunk(
     p.prepared,
     p.corridorCum,
     p.homeSectors,
-    totalStock() / options.workers,
+    p.stock / options.workers,
     done + 1,
     count,
     options.seed,

@@ -1,4 +1,4 @@
-import type { Reform } from '@tulay/engine';
+import type { KnowledgeBase, KnowledgeInput, Reform } from '@tulay/engine';
 import { applyReform, compileKnowledgeBase, formatJsonPath } from '@tulay/engine';
 import { loadKnowledge } from '@tulay/knowledge/node';
 import type { Laws } from './evaluate-chunk.ts';
@@ -9,6 +9,32 @@ export interface LawSpec {
   readonly kbDir?: string | undefined;
   readonly reform: Reform | null;
   readonly at: string;
+  /**
+   * The knowledge base already read and validated (a server keeps it): compiled as it is, which
+   * spares each thread reading and validating the files. `kbDir` is ignored when it is given.
+   */
+  readonly input?: KnowledgeInput | undefined;
+}
+
+function baselineOf(spec: LawSpec): KnowledgeBase {
+  if (spec.input !== undefined) {
+    const compiled = compileKnowledgeBase(spec.input);
+    const errors = compiled.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0)
+      throw new LawError(
+        `the knowledge base has ${errors.length} error(s)`,
+        errors.map((p) => `${formatJsonPath(p.path)}: ${p.message}`),
+      );
+    return compiled.kb;
+  }
+  const loaded = loadKnowledge(spec.kbDir);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0)
+    throw new LawError(
+      `the knowledge base has ${errors.length} error(s); run "tulay kb validate"`,
+      errors.map((p) => `${p.file}:${p.line ?? ''} ${p.path}: ${p.message}`),
+    );
+  return loaded.kb;
 }
 
 /** An error in the law a run was asked to use: the knowledge base, or a reform that does not apply. */
@@ -24,15 +50,9 @@ export class LawError extends Error {
 
 /** Loads the knowledge base and applies the reform; throws LawError with every problem. */
 export function compileLaws(spec: LawSpec): Laws {
-  const loaded = loadKnowledge(spec.kbDir);
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0)
-    throw new LawError(
-      `the knowledge base has ${errors.length} error(s); run "tulay kb validate"`,
-      errors.map((p) => `${p.file}:${p.line ?? ''} ${p.path}: ${p.message}`),
-    );
-  if (spec.reform === null) return { baseline: loaded.kb, reform: null, at: spec.at };
-  const applied = applyReform(loaded.kb.input, spec.reform);
+  const baseline = baselineOf(spec);
+  if (spec.reform === null) return { baseline, reform: null, at: spec.at };
+  const applied = applyReform(baseline.input, spec.reform);
   if (!applied.ok)
     throw new LawError(
       'the reform does not apply to the knowledge base',
@@ -45,5 +65,5 @@ export function compileLaws(spec: LawSpec): Laws {
       'the reformed law is inconsistent',
       problems.map((p) => `${formatJsonPath(p.path)}: ${p.message}`),
     );
-  return { baseline: loaded.kb, reform: compiled.kb, at: spec.at };
+  return { baseline, reform: compiled.kb, at: spec.at };
 }

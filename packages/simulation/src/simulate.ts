@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Reform } from '@tulay/engine';
+import type { KnowledgeInput, Reform } from '@tulay/engine';
 import { ENGINE_VERSION, parseMonth } from '@tulay/engine';
 import { SECTORS, countryAt } from './columnar.ts';
 import type { TableColumn } from './duckdb-population.ts';
 import { openTableWriter, readPopulation } from './duckdb-population.ts';
 import { evaluatePopulation } from './evaluate-population.ts';
+import type { CorridorKey } from './generate-population.ts';
 import type { ChunkSource } from './evaluate-population.ts';
 import type { IndicatorRow } from './indicators.ts';
 import { IndicatorAccumulator, SEX_NAMES } from './indicators.ts';
@@ -22,6 +23,8 @@ export interface SimulateOptions {
   /** Evaluation date, YYYY-MM or YYYY-MM-DD. */
   readonly at: string;
   readonly kbDir?: string | undefined;
+  /** The knowledge base already read (instead of reading kbDir in every thread); see LawSpec. */
+  readonly knowledge?: KnowledgeInput | undefined;
   /** Directory for workers.parquet, indicators.csv/.parquet and summary.json; none when absent. */
   readonly outDir?: string | undefined;
   /** Worker threads (default every core; 0: this thread). */
@@ -31,6 +34,10 @@ export interface SimulateOptions {
   readonly chunkSize?: number;
   /** Called after each chunk with the workers done (and the total when known). */
   readonly onProgress?: (done: number, total: number | null) => void;
+  /** Only these calibrated corridors, for a generated population (every one when absent). */
+  readonly corridors?: readonly CorridorKey[] | undefined;
+  /** Cancels the run: worker threads are terminated and the promise rejects. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What a run reports. */
@@ -109,6 +116,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
             seed: src.seed,
             at: parseMonth(options.at),
             chunkSize,
+            corridors: options.corridors,
           },
         };
   const total = src.kind === 'generate' ? src.workers : null;
@@ -125,11 +133,12 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const threads = options.threads ?? (await import('node:os')).availableParallelism();
   await evaluatePopulation(
     source,
-    { kbDir: options.kbDir, reform: options.reform, at: options.at },
+    { kbDir: options.kbDir, reform: options.reform, at: options.at, input: options.knowledge },
     {
       threads,
       scalar: options.scalar ?? false,
       rows: writer !== null,
+      signal: options.signal,
       onChunk: (r) => {
         acc.merge(r.partial);
         workers += r.workers;

@@ -36,28 +36,44 @@ function duration(seconds: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-/** A progress line at most every two seconds: bar, count, rate and time left. */
-function progressReporter(io: Io): (done: number, total: number | null) => void {
+/**
+ * Progress: on a terminal, a bar redrawn in place (at most ten times a second); otherwise a line
+ * at most every two seconds. Each says the bar, count, rate and time left. `finish` ends the bar.
+ */
+export function progressReporter(io: Io): {
+  readonly onProgress: (done: number, total: number | null) => void;
+  readonly finish: () => void;
+} {
   const started = performance.now();
+  const status = io.status;
+  const every = status ? 100 : 2000;
   let last = 0;
-  return (done, total) => {
+  let line: string | null = null;
+  const onProgress = (done: number, total: number | null) => {
     const now = performance.now();
-    if (now - last < 2000 && done !== total) return;
+    if (now - last < every && done !== total) return;
     last = now;
     const seconds = (now - started) / 1000;
-    const rate = done / seconds;
+    const rate = seconds > 0 ? done / seconds : 0;
     const count = done.toLocaleString('en');
-    if (total === null) {
-      io.err(`  ${count} workers  ${Math.round(rate).toLocaleString('en')}/s`);
-      return;
+    if (total === null) line = `  ${count} workers  ${Math.round(rate).toLocaleString('en')}/s`;
+    else {
+      const share = total > 0 ? done / total : 1;
+      const width = 30;
+      const filled = Math.round(share * width);
+      line = `  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${count}/${total.toLocaleString('en')} workers  ${Math.round(rate).toLocaleString('en')}/s  ${duration((total - done) / rate)} left`;
     }
-    const share = done / total;
-    const width = 30;
-    const filled = Math.round(share * width);
-    io.err(
-      `  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${count}/${total.toLocaleString('en')} workers  ${Math.round(rate).toLocaleString('en')}/s  ${duration((total - done) / rate)} left`,
-    );
+    if (status) {
+      status(line, done === total);
+      if (done === total) line = null;
+    } else io.err(line);
   };
+  // A bar still drawn (a file population has no known total) gets its newline.
+  const finish = () => {
+    if (status && line !== null) status(line, true);
+    line = null;
+  };
+  return { onProgress, finish };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -150,6 +166,7 @@ export async function simulateCommand(io: Io, args: SimulateArgs): Promise<numbe
     at = reform.from;
     io.err(`tulay: evaluating at ${at}, the month the reform takes effect (use --at to choose)`);
   }
+  const progress = progressReporter(io);
   try {
     const summary = await simulate({
       population:
@@ -162,11 +179,13 @@ export async function simulateCommand(io: Io, args: SimulateArgs): Promise<numbe
       outDir: args.out,
       ...(threads === undefined ? {} : { threads }),
       scalar: args.scalar === true,
-      onProgress: progressReporter(io),
+      onProgress: progress.onProgress,
     });
+    progress.finish();
     io.out(renderSummary(summary));
     return EXIT.ok;
   } catch (e) {
+    progress.finish();
     if (e instanceof PopulationError) {
       for (const p of e.problems) io.err(formatPopulationProblem(e.file, p));
       io.err('tulay: the population is invalid; see docs/simulation.md');

@@ -25,6 +25,7 @@ const PAGES = [
   '/secretariat',
   '/secretariat/*',
   '/invitations/:token',
+  '/studio',
 ];
 
 /** Registers the web app if it is built; says how to build it otherwise. */

@@ -1,0 +1,332 @@
+// Population simulations on the server's worker threads: start, follow (JSON or Server-Sent
+// Events), cancel, and the indicator tables as CSV or JSON. Runs live in memory only.
+import type { IndicatorRow } from '@tulay/simulation';
+import { CORRIDORS } from '@tulay/simulation';
+import { z } from 'zod';
+import type { Actor } from '../access.ts';
+import { authorise } from '../access.ts';
+import { ApiError, notFound } from '../errors.ts';
+import type { Deps } from '../http/deps.ts';
+import { route } from '../http/route.ts';
+import {
+  IndicatorRowOut,
+  SimulationCreate,
+  SimulationIdParams,
+  SimulationOut,
+} from '../schemas/simulations.ts';
+import type { Run, RunsOptions } from '../simulations/runs.ts';
+import { SimulationRuns } from '../simulations/runs.ts';
+import { baseline, checkSimulationRequest } from '../simulations/validate.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    simulationRuns: SimulationRuns;
+  }
+}
+
+/** Settings from the environment: threads per run, queue length, minutes a finished run is kept. */
+function optionsFromEnv(env: NodeJS.ProcessEnv): RunsOptions {
+  const n = (name: string): number | undefined => {
+    const v = env[name];
+    if (v === undefined || v === '') return undefined;
+    const x = Number(v);
+    if (!Number.isSafeInteger(x) || x < 0)
+      throw new Error(`${name}: "${v}" must be a whole number`);
+    return x;
+  };
+  const minutes = n('TULAY_SIMULATION_TTL_MINUTES');
+  return {
+    threads: n('TULAY_SIMULATION_THREADS'),
+    maxQueued: n('TULAY_SIMULATION_QUEUE'),
+    ttlMs: minutes === undefined ? undefined : minutes * 60_000,
+  };
+}
+
+/**
+ * The run, for anyone who may run simulations: runs hold no personal data (the population is
+ * synthetic) and their ids cannot be guessed, so a link can be shared with colleagues.
+ */
+function visibleRun(runs: SimulationRuns, actor: Actor, id: string): Run {
+  authorise(actor, 'simulation.run');
+  const run = runs.get(id);
+  if (!run) throw notFound('simulation');
+  return run;
+}
+
+/** Only who started a run, the secretariat and admins may stop it. */
+function cancellableRun(runs: SimulationRuns, actor: Actor, id: string): Run {
+  const run = visibleRun(runs, actor, id);
+  if (actor.kind === 'public') throw new ApiError('unauthenticated', 'sign in first');
+  const isStaff = actor.role === 'secretariat' || actor.role === 'admin';
+  if (run.ownerId !== actor.userId && !isStaff)
+    throw new ApiError(
+      'forbidden',
+      'only who started a simulation (or the secretariat) may cancel it',
+    );
+  return run;
+}
+
+/** The headline rows (all workers) that come with the run; the rest are in the exports. */
+function headline(rows: readonly IndicatorRow[]): IndicatorRow[] {
+  return rows.filter((r) => r.dimension === 'all');
+}
+
+export function present(runs: SimulationRuns, run: Run): z.input<typeof SimulationOut> {
+  const s = run.summary;
+  const r = run.request;
+  return {
+    id: run.id,
+    status: run.status,
+    created_at: run.createdAt,
+    started_at: run.startedAt,
+    finished_at: run.finishedAt,
+    queue_position: runs.positionOf(run),
+    request: {
+      at: r.at,
+      corridors: r.corridors.map((c) => ({ origin: c.origin, destination: c.destination })),
+      population: { generate: r.workers, seed: r.seed },
+      reform: r.reform ? { id: r.reform.id, title: r.reform.title, from: r.reform.from } : null,
+    },
+    progress: { ...run.progress },
+    notes: run.notes,
+    error: run.error,
+    summary:
+      s === null
+        ? null
+        : {
+            engine_version: s.engineVersion,
+            workers: s.population.workers,
+            periods: s.population.periods,
+            stands_for: s.population.standsFor,
+            path: s.path,
+            evaluated: s.evaluated,
+            threads: s.threads,
+            seconds: s.seconds,
+            workers_per_second: s.workersPerSecond,
+            indicators: headline(run.indicators ?? []),
+          },
+  };
+}
+
+const CSV_COLUMNS = [
+  'dimension',
+  'group',
+  'indicator',
+  'detail',
+  'baseline',
+  'reform',
+  'workers',
+  'sample',
+] as const;
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+function finishedIndicators(run: Run): readonly IndicatorRow[] {
+  if (run.status !== 'done' || run.indicators === null)
+    throw new ApiError(
+      'conflict',
+      `the simulation is ${run.status}: results exist once it is done`,
+    );
+  return run.indicators;
+}
+
+export function simulationRoutes(deps: Deps): void {
+  const { app, options } = deps;
+  const warmUp = () => {
+    try {
+      baseline();
+    } catch (e) {
+      app.log.error({ err: e }, 'cannot read the knowledge base for simulations');
+    }
+  };
+  const runs = new SimulationRuns(optionsFromEnv(process.env), () => deps.clock.now());
+  app.addHook('onClose', () => runs.close());
+  // Tests reach the runs through the app (to clear the queue between cases).
+  app.decorate('simulationRuns', runs);
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/corridors',
+    tag: 'simulations',
+    summary:
+      'The corridors the population generator is calibrated for, with their stocks (what a run may choose)',
+    response: z.object({
+      corridors: z.array(
+        z.object({
+          origin: z.string(),
+          destination: z.string(),
+          stock: z.number(),
+          is_estimate: z.boolean(),
+        }),
+      ),
+    }),
+    handler: () => {
+      // Whoever asks for the corridors is about to run: read the knowledge base (most of a
+      // second, once) after this answer rather than in the run's request. Not at start-up:
+      // every server would pay for it, most never running a simulation.
+      setImmediate(warmUp).unref();
+      return Promise.resolve({
+        corridors: CORRIDORS.map((c) => ({
+          origin: c.origin,
+          destination: c.destination,
+          stock: c.stock.value,
+          is_estimate: 'estimate' in c.stock,
+        })),
+      });
+    },
+  });
+
+  route(app, options, {
+    method: 'POST',
+    url: '/api/simulations',
+    tag: 'simulations',
+    summary:
+      'Start a simulation: a generated population through the law at a date, baseline and reform (signed-in participants; one runs at a time)',
+    body: SimulationCreate,
+    response: SimulationOut,
+    status: 202,
+    handler: ({ body, actor }) => {
+      authorise(actor, 'simulation.run');
+      const corridors = body.corridors ?? [];
+      checkSimulationRequest(corridors, body.reform);
+      const notes: string[] = [];
+      if (body.reform !== null && body.at.slice(0, 7) < body.reform.from)
+        notes.push(
+          `the reform takes effect from ${body.reform.from}, after ${body.at}: at that date nothing changes`,
+        );
+      const run = runs.submit(
+        actor.userId,
+        {
+          at: body.at,
+          corridors,
+          workers: body.population.generate,
+          seed: body.population.seed,
+          reform: body.reform,
+        },
+        notes,
+      );
+      return Promise.resolve(present(runs, run));
+    },
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/:id',
+    tag: 'simulations',
+    summary: 'A simulation: status, progress, and the headline indicators when done',
+    params: SimulationIdParams,
+    response: SimulationOut,
+    handler: ({ params, actor }) =>
+      Promise.resolve(present(runs, visibleRun(runs, actor, params.id))),
+  });
+
+  route(app, options, {
+    method: 'POST',
+    url: '/api/simulations/:id/cancel',
+    tag: 'simulations',
+    summary: 'Cancel a simulation: a queued one never starts, a running one stops its threads',
+    params: SimulationIdParams,
+    response: SimulationOut,
+    handler: async ({ params, actor }) => {
+      const run = cancellableRun(runs, actor, params.id);
+      if (run.status === 'running') {
+        // Answer once the threads are gone, so the status said is the true one.
+        await new Promise<void>((resolve) => {
+          const stop = runs.watch(run, (r) => {
+            if (r.status !== 'running') {
+              stop();
+              resolve();
+            }
+          });
+          runs.cancel(run);
+        });
+      } else runs.cancel(run);
+      return present(runs, run);
+    },
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/:id/events',
+    tag: 'simulations',
+    summary:
+      'Server-Sent Events: `progress` while it runs, then one `done`, `failed` or `cancelled` event with the run (as GET /api/simulations/:id) and the stream ends',
+    params: SimulationIdParams,
+    response: z.string(),
+    contentType: 'text/event-stream',
+    handler: ({ params, actor, reply, request }) => {
+      const run = visibleRun(runs, actor, params.id);
+      // The stream is written by hand: keep the security headers the plugins have set.
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        ...(reply.getHeaders() as Record<string, string>),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (r: Run) => {
+        const event = r.status === 'queued' || r.status === 'running' ? 'progress' : r.status;
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(present(runs, r))}\n\n`);
+        return event !== 'progress';
+      };
+      if (send(run)) {
+        raw.end();
+        return Promise.resolve('');
+      }
+      // A comment now and then keeps proxies from closing a quiet stream.
+      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+      let stop = () => {};
+      const end = () => {
+        clearInterval(heartbeat);
+        stop();
+        raw.end();
+      };
+      stop = runs.watch(run, (r) => {
+        if (send(r)) end();
+      });
+      request.raw.on('close', end);
+      return Promise.resolve('');
+    },
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/:id/results.json',
+    tag: 'simulations',
+    summary:
+      'Every indicator of a finished simulation, by all, corridor, sex, sector and documentation status',
+    params: SimulationIdParams,
+    response: z.object({ simulation: SimulationOut, indicators: z.array(IndicatorRowOut) }),
+    handler: ({ params, actor }) => {
+      const run = visibleRun(runs, actor, params.id);
+      const indicators = finishedIndicators(run);
+      return Promise.resolve({ simulation: present(runs, run), indicators: [...indicators] });
+    },
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/:id/results.csv',
+    tag: 'simulations',
+    summary: 'Every indicator of a finished simulation as CSV (long format, one row per indicator)',
+    params: SimulationIdParams,
+    response: z.string(),
+    contentType: 'text/csv; charset=utf-8',
+    handler: ({ params, actor, reply }) => {
+      const run = visibleRun(runs, actor, params.id);
+      const rows = finishedIndicators(run);
+      void reply.header(
+        'content-disposition',
+        `attachment; filename="simulation-${run.id.slice(0, 8)}.csv"`,
+      );
+      const lines = [CSV_COLUMNS.join(',')];
+      for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
+      return Promise.resolve(`${lines.join('\n')}\n`);
+    },
+  });
+}

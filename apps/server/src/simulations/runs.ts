@@ -1,0 +1,269 @@
+// Simulation runs kept in memory: one runs at a time on the server's worker threads, a few wait
+// in a queue, and finished runs are forgotten after a while. Nothing is persisted: populations are
+// synthetic and a run can be repeated from its request (same seed, same numbers).
+import { availableParallelism } from 'node:os';
+import type { Reform } from '@tulay/engine';
+import type { CorridorKey, IndicatorRow, SimulationSummary } from '@tulay/simulation';
+import { simulate } from '@tulay/simulation';
+import { ApiError } from '../errors.ts';
+import { baseline } from './validate.ts';
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface RunRequest {
+  readonly at: string;
+  readonly corridors: readonly CorridorKey[];
+  readonly workers: number;
+  readonly seed: number;
+  readonly reform: Reform | null;
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  /** Workers per second since the run started. */
+  rate: number;
+  /** Seconds left at that rate; null before the first chunk. */
+  eta: number | null;
+}
+
+/** A run's summary without its indicator rows (those are served apart: they are long). */
+export type RunSummary = Omit<SimulationSummary, 'indicators' | 'files'>;
+
+export interface Run {
+  readonly id: string;
+  /** The account that started it: only they (and the secretariat) see it. */
+  readonly ownerId: string;
+  readonly request: RunRequest;
+  readonly createdAt: string;
+  status: RunStatus;
+  startedAt: string | null;
+  finishedAt: string | null;
+  progress: RunProgress;
+  summary: RunSummary | null;
+  indicators: readonly IndicatorRow[] | null;
+  error: string | null;
+  readonly notes: string[];
+  readonly controller: AbortController;
+  readonly listeners: Set<(run: Run) => void>;
+}
+
+export interface RunsOptions {
+  /** Worker threads per run (default every core; 0 evaluates in the server's own thread). */
+  threads?: number;
+  /** Runs that may wait behind the running one (default 2). */
+  maxQueued?: number;
+  /** How long a finished run is kept, in milliseconds (default one hour). */
+  ttlMs?: number;
+  /** Finished runs kept at most; the oldest go first (default 50). */
+  maxKept?: number;
+}
+
+const isFinished = (s: RunStatus) => s === 'done' || s === 'failed' || s === 'cancelled';
+
+/** Chunks small enough that even a small run reports progress a few times. */
+export function chunkSizeFor(workers: number): number {
+  return Math.min(20_000, Math.max(1_000, Math.ceil(workers / 20)));
+}
+
+/** Populations this small are evaluated in the server's own thread (chunk by chunk). */
+export const IN_PROCESS_WORKERS = 20_000;
+
+/**
+ * Threads for a run: a thread takes a second or more to start (it loads the engine), longer than
+ * a small run takes in the server's own thread, between whose chunks requests are still answered.
+ */
+export function threadsFor(workers: number, max: number): number {
+  if (workers <= IN_PROCESS_WORKERS) return 0;
+  return Math.min(max, Math.ceil(workers / 50_000));
+}
+
+export class SimulationRuns {
+  private readonly runs = new Map<string, Run>();
+  private readonly queue: Run[] = [];
+  private running: Run | null = null;
+  private readonly threads: number;
+  private readonly maxQueued: number;
+  private readonly ttlMs: number;
+  private readonly maxKept: number;
+  private readonly sweeper: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    options: RunsOptions = {},
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.threads = options.threads ?? availableParallelism();
+    this.maxQueued = options.maxQueued ?? 2;
+    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+    this.maxKept = options.maxKept ?? 50;
+    this.sweeper = setInterval(
+      () => {
+        this.sweep();
+      },
+      Math.min(this.ttlMs, 60_000),
+    );
+    this.sweeper.unref();
+  }
+
+  /** Queues a run; 503 when one is running and the queue is full. */
+  submit(ownerId: string, request: RunRequest, notes: string[]): Run {
+    this.sweep();
+    if (this.closed) throw new ApiError('simulations_busy', 'the server is shutting down');
+    if (this.running !== null && this.queue.length >= this.maxQueued)
+      throw new ApiError(
+        'simulations_busy',
+        `a simulation is running and ${this.queue.length} wait: the server runs one at a time; try again in a few minutes`,
+      );
+    const run: Run = {
+      id: crypto.randomUUID(),
+      ownerId,
+      request,
+      createdAt: this.now().toISOString(),
+      status: 'queued',
+      startedAt: null,
+      finishedAt: null,
+      progress: { done: 0, total: request.workers, rate: 0, eta: null },
+      summary: null,
+      indicators: null,
+      error: null,
+      notes,
+      controller: new AbortController(),
+      listeners: new Set(),
+    };
+    this.runs.set(run.id, run);
+    this.queue.push(run);
+    this.next();
+    return run;
+  }
+
+  get(id: string): Run | undefined {
+    this.sweep();
+    return this.runs.get(id);
+  }
+
+  /** Where a queued run stands in the queue (1 = next), or null. */
+  positionOf(run: Run): number | null {
+    const i = this.queue.indexOf(run);
+    return i < 0 ? null : i + 1;
+  }
+
+  /** Stops a run: a queued one never starts; a running one has its worker threads terminated. */
+  cancel(run: Run): void {
+    if (isFinished(run.status)) return;
+    if (run.status === 'queued') {
+      this.queue.splice(this.queue.indexOf(run), 1);
+      this.finish(run, 'cancelled', null);
+      return;
+    }
+    run.controller.abort(new Error('cancelled'));
+  }
+
+  /** Cancels every run not yet finished, and waits until none runs. */
+  async cancelAll(): Promise<void> {
+    for (const run of [...this.queue]) this.cancel(run);
+    const running = this.running;
+    if (running) {
+      await new Promise<void>((resolve) => {
+        const stop = this.watch(running, (r) => {
+          if (isFinished(r.status)) {
+            stop();
+            resolve();
+          }
+        });
+        this.cancel(running);
+      });
+    }
+  }
+
+  /** Follows a run: called on each change; returns the unsubscribe. */
+  watch(run: Run, listener: (run: Run) => void): () => void {
+    run.listeners.add(listener);
+    return () => run.listeners.delete(listener);
+  }
+
+  /** Cancels everything (the server is closing) and waits for the running run to stop. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweeper);
+    await this.cancelAll();
+  }
+
+  private emit(run: Run): void {
+    for (const l of [...run.listeners]) l(run);
+  }
+
+  private finish(run: Run, status: RunStatus, error: string | null): void {
+    run.status = status;
+    run.error = error;
+    run.finishedAt = this.now().toISOString();
+    this.emit(run);
+    run.listeners.clear();
+  }
+
+  private next(): void {
+    if (this.running !== null || this.closed) return;
+    const run = this.queue.shift();
+    if (!run) return;
+    this.running = run;
+    void this.execute(run).finally(() => {
+      this.running = null;
+      this.next();
+    });
+  }
+
+  private async execute(run: Run): Promise<void> {
+    run.status = 'running';
+    run.startedAt = this.now().toISOString();
+    this.emit(run);
+    const started = performance.now();
+    const { request } = run;
+    try {
+      const summary = await simulate({
+        population: { kind: 'generate', workers: request.workers, seed: request.seed },
+        corridors: request.corridors,
+        reform: request.reform,
+        at: request.at,
+        // Read once by the server: the threads compile it without reading the files again.
+        knowledge: baseline().input,
+        threads: threadsFor(request.workers, this.threads),
+        chunkSize: chunkSizeFor(request.workers),
+        signal: run.controller.signal,
+        onProgress: (done) => {
+          const seconds = (performance.now() - started) / 1000;
+          const rate = seconds > 0 ? done / seconds : 0;
+          run.progress = {
+            done,
+            total: request.workers,
+            rate,
+            eta: rate > 0 ? (request.workers - done) / rate : null,
+          };
+          this.emit(run);
+        },
+      });
+      const { indicators, ...rest } = summary;
+      run.summary = rest;
+      run.indicators = indicators;
+      this.finish(run, 'done', null);
+    } catch (e) {
+      if (run.controller.signal.aborted) this.finish(run, 'cancelled', null);
+      else this.finish(run, 'failed', e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** Forgets finished runs past their time, and the oldest beyond the number kept. */
+  private sweep(): void {
+    const cutoff = this.now().getTime() - this.ttlMs;
+    const finished: Run[] = [];
+    for (const run of this.runs.values()) {
+      if (!isFinished(run.status)) continue;
+      if (run.finishedAt !== null && Date.parse(run.finishedAt) < cutoff) this.runs.delete(run.id);
+      else finished.push(run);
+    }
+    finished.sort((a, b) => (a.finishedAt ?? '').localeCompare(b.finishedAt ?? ''));
+    while (finished.length > this.maxKept) {
+      const old = finished.shift();
+      if (old) this.runs.delete(old.id);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// The simulation routes' cases for the endpoint tests and the authorization matrix. The finished
+// run the exports read is made once per harness, first; every later case cancels what earlier
+// cases left running, so the one-at-a-time queue never fills.
+import type { Case } from './cases.ts';
+import type { Harness, Who } from './harness.ts';
+
+// One thread per run in the server tests (read when the harness builds the app): the machine is
+// shared, and a thread still starts, so cancelling still has one to stop.
+process.env.TULAY_SIMULATION_THREADS ??= '1';
+
+const RUNNERS: Who[] = ['member', 'partner', 'secretariat', 'admin'];
+
+/** A Thailand–Cambodia agreement with totalization and export, as the studio builds it. */
+export function agreementReform(parties: [string, string] = ['TH', 'KH']) {
+  return {
+    id: 'test-agreement',
+    title: 'A test agreement',
+    from: '2027-01',
+    changes: [
+      {
+        op: 'add_agreement',
+        agreement: {
+          id: 'test-agreement-hypothetical',
+          title: 'Test agreement (hypothetical)',
+          kind: 'social_security_agreement',
+          binding: true,
+          parties,
+          inForce: { from: '2027-01' },
+          branches: ['old_age', 'invalidity', 'survivors', 'employment_injury'],
+          provisions: {
+            equalTreatment: true,
+            export: true,
+            totalization: true,
+            detachment: null,
+            minOwnMonths: 12,
+            administrativeAssistance: true,
+          },
+          source: 'test',
+          ref: 'A test reform',
+          verified: false,
+          sources: {
+            test: { title: 'A test', url: 'https://example.org/test', kind: 'secondary' },
+          },
+        },
+      },
+    ],
+  };
+}
+
+export const smallRun = {
+  at: '2027-01',
+  corridors: [{ origin: 'KH', destination: 'TH' }],
+  population: { generate: 1_000, seed: 1 },
+  reform: agreementReform(),
+};
+
+async function clear(h: Harness): Promise<void> {
+  await h.app.simulationRuns.cancelAll();
+}
+
+/** A run started by the member (queued or running). */
+async function startedRun(h: Harness): Promise<string> {
+  await clear(h);
+  const res = await (await h.as('member')).request('POST', '/api/simulations', smallRun);
+  if (res.status !== 202) throw new Error(`could not start a run: ${res.text}`);
+  return (res.body as { id: string }).id;
+}
+
+const finished = new WeakMap<Harness, Promise<string>>();
+
+/** A finished run started by the member, made once per harness. */
+export function finishedRun(h: Harness): Promise<string> {
+  let id = finished.get(h);
+  if (!id) {
+    id = (async () => {
+      const started = await startedRun(h);
+      const member = await h.as('member');
+      for (let i = 0; i < 600; i++) {
+        const res = await member.get(`/api/simulations/${started}`);
+        const status = (res.body as { status: string }).status;
+        if (status === 'done') return started;
+        if (status !== 'queued' && status !== 'running')
+          throw new Error(`the run ended ${status}: ${res.text}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the run did not finish in a minute');
+    })();
+    finished.set(h, id);
+  }
+  return id;
+}
+
+const BAD_ID = { method: 'GET', url: '/api/simulations/not-a-uuid' };
+
+export const SIMULATION_CASES: Case[] = [
+  {
+    route: 'GET /api/simulations/corridors',
+    who: 'public',
+    valid: (h) => {
+      // Start the finished run the exports read now: the cases after this one wait for it.
+      void finishedRun(h).catch(() => {});
+      return { method: 'GET', url: '/api/simulations/corridors' };
+    },
+    status: 200,
+    invalid: null,
+  },
+  {
+    route: 'GET /api/simulations/:id/events',
+    who: 'member',
+    valid: async (h) => ({ method: 'GET', url: `/api/simulations/${await finishedRun(h)}/events` }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/simulations/x/events' }, field: 'params.id' },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'GET /api/simulations/:id/results.json',
+    who: 'member',
+    valid: async (h) => ({
+      method: 'GET',
+      url: `/api/simulations/${await finishedRun(h)}/results.json`,
+    }),
+    status: 200,
+    invalid: {
+      call: { method: 'GET', url: '/api/simulations/x/results.json' },
+      field: 'params.id',
+    },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'GET /api/simulations/:id/results.csv',
+    who: 'member',
+    valid: async (h) => ({
+      method: 'GET',
+      url: `/api/simulations/${await finishedRun(h)}/results.csv`,
+    }),
+    status: 200,
+    invalid: { call: { method: 'GET', url: '/api/simulations/x/results.csv' }, field: 'params.id' },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'POST /api/simulations',
+    who: 'member',
+    valid: async (h) => {
+      await clear(h);
+      return { method: 'POST', url: '/api/simulations', body: smallRun };
+    },
+    status: 202,
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/simulations',
+        body: { ...smallRun, reform: { ...agreementReform(), from: '2027' } },
+      },
+      field: 'body.reform.from',
+    },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'GET /api/simulations/:id',
+    who: 'member',
+    valid: async (h) => ({ method: 'GET', url: `/api/simulations/${await startedRun(h)}` }),
+    status: 200,
+    invalid: { call: BAD_ID, field: 'params.id' },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'POST /api/simulations/:id/cancel',
+    who: 'member',
+    valid: async (h) => ({
+      method: 'POST',
+      url: `/api/simulations/${await startedRun(h)}/cancel`,
+    }),
+    status: 200,
+    invalid: { call: { method: 'POST', url: '/api/simulations/x/cancel' }, field: 'params.id' },
+    // Only who started it (the member here) and the secretariat may stop a run.
+    allowed: ['member', 'secretariat', 'admin'],
+  },
+];

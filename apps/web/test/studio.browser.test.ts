@@ -1,0 +1,350 @@
+// The simulation studio end to end, in Debian's Chromium: a production build and the real API
+// server (a fresh SQLite database) behind one origin on 127.0.0.1. A visitor is asked to sign in;
+// a member signed in through the API builds a reform from parts (an agreement with totalization),
+// runs it on a small population with live progress, reads the charts, exports the results, prints
+// the brief to PDF, and cancels a second, large run.
+import { execFileSync } from 'node:child_process';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { buildApp, hashPassword } from '@tulay/server';
+import type { App } from '@tulay/server';
+import { testDatabases } from '@tulay/store/testing';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB = resolve(import.meta.dirname, '..');
+const ARTIFACTS = join(WEB, 'test-results');
+// Its own build folder: the other browser test file builds into test-results/dist at the same time.
+const DIST = join(ARTIFACTS, 'studio-dist');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const hasChromium = existsSync(CHROMIUM);
+const EMAIL = 'studio-member@example.org';
+const PASSWORD = 'correct horse battery staple';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (o: unknown) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run({
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+    });
+    return r.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact ?? ''}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** One origin: /api/* goes to the API server (streams included), everything else is the app. */
+async function serveAppAndApi(root: string, apiPort: number) {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) {
+      const upstream = httpRequest(
+        { host: '127.0.0.1', port: apiPort, method: req.method, path: url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+      return;
+    }
+    const path = normalize(decodeURIComponent(url.split('?')[0] ?? '/')).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    let file = join(root, path);
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => {
+          r();
+        });
+      }),
+  };
+}
+
+describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
+  let api: App;
+  let apiUrl: string;
+  let dispose: () => Promise<void>;
+  let front: Awaited<ReturnType<typeof serveAppAndApi>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync(
+      'npm',
+      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
+      { cwd: WEB, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
+    );
+    const database = testDatabases[0];
+    if (!database) throw new Error('no test database');
+    const opened = await database.open();
+    dispose = opened.dispose;
+    const store = opened.store;
+    await store.migrate();
+    const now = new Date().toISOString();
+    await store.repos.accounts.addUser({
+      id: crypto.randomUUID(),
+      email: EMAIL,
+      display_name: 'Studio Member',
+      role: 'member',
+      password_hash: await hashPassword(PASSWORD),
+      person_id: null,
+      is_verified: 0,
+      totp_secret: null,
+      created_at: now,
+      updated_at: now,
+      disabled_at: null,
+    });
+    // One thread per run: a shared machine; the large run still has a thread to cancel.
+    process.env.TULAY_SIMULATION_THREADS = '1';
+    api = await buildApp({
+      store,
+      logLevel: 'silent',
+      isSecureCookie: false,
+      rateLimitPerMinute: false,
+    });
+    apiUrl = await api.app.listen({ host: '127.0.0.1', port: 0 });
+    front = await serveAppAndApi(DIST, Number(new URL(apiUrl).port));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await front.close();
+    await api.app.close();
+    await dispose();
+  });
+
+  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+      serviceWorkers: 'block',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${front.url}${path}`);
+    return { page, errors };
+  }
+
+  /** Signs the member in through the API: the session cookie lands in the page's context. */
+  async function signIn(page: Page): Promise<void> {
+    const request = page.context().request;
+    const csrf = (await (await request.get(`${front.url}/api/auth/csrf`)).json()) as {
+      token: string;
+    };
+    const res = await request.post(`${front.url}/api/auth/login`, {
+      data: { email: EMAIL, password: PASSWORD },
+      headers: { 'x-csrf-token': csrf.token },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+
+  it('asks a visitor to sign in before running', async () => {
+    const { page, errors } = await open('/studio');
+    const notice = page.getByTestId('sign-in-notice');
+    await notice.waitFor();
+    expect(await notice.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(
+      '/sign-in?next=/studio',
+    );
+    // Building is open to anyone; running is not.
+    await page.getByRole('button', { name: '+ Add an agreement' }).click();
+    expect(await page.getByRole('button', { name: 'Run the simulation' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
+  it('builds a reform from parts, runs it with progress, shows the gain, exports, prints, and cancels', async () => {
+    const { page, errors } = await open('/studio');
+    await signIn(page);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Simulation studio' }).waitFor();
+    await page.getByRole('checkbox', { name: /Cambodia → Thailand/ }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /Cambodia → Thailand/ }).isChecked()).toBe(
+      true,
+    );
+    await page.getByLabel('Date of the law (month)').fill('2027-01');
+    await page.getByLabel('Workers to generate').fill('20000');
+
+    // The reform: a Thailand–Cambodia agreement with totalization (and export).
+    await page.getByLabel('Title').fill('Thailand and Cambodia count each other’s months');
+    await page.getByRole('button', { name: '+ Add an agreement' }).click();
+    await page.getByLabel('First country').selectOption('TH');
+    await page.getByLabel('Second country').selectOption('KH');
+    const totalization = page.getByRole('checkbox', { name: /^Totalization/ });
+    await totalization.check();
+    await page.getByRole('checkbox', { name: /^Export/ }).check();
+    const preview = page.getByTestId('reform-preview');
+    await expect.poll(() => preview.textContent()).toMatch(/op: add_agreement/);
+    const yaml = (await preview.textContent()) ?? '';
+    expect(yaml).toMatch(/parties: \[TH, KH\]/);
+    expect(yaml).toMatch(/totalization: true/);
+    expect(yaml).toMatch(/from: 2027-01/);
+    await page.getByRole('button', { name: 'JSON' }).click();
+    const json = JSON.parse((await preview.textContent()) ?? '') as {
+      changes: { agreement: { provisions: { totalization: boolean } } }[];
+    };
+    expect(json.changes[0]?.agreement.provisions.totalization).toBe(true);
+
+    // Record every progress value the page shows while it runs.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const p = document.querySelector('[data-testid="run-progress"]');
+        if (p)
+          seen.push(
+            `${p.getAttribute('data-status') ?? ''}:${p.querySelector('progress')?.getAttribute('value') ?? ''}`,
+          );
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+    await page.getByRole('button', { name: 'Run the simulation' }).click();
+    const results = page.getByTestId('results');
+    await results.waitFor({ timeout: 90_000 });
+    const seen = await page.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
+    expect(seen.some((s) => s.startsWith('running:'))).toBe(true);
+    const partial = seen
+      .filter((s) => s.startsWith('running:'))
+      .map((s) => Number(s.split(':')[1]));
+    expect(
+      partial.some((v) => v > 0 && v < 20_000),
+      seen.join(' '),
+    ).toBe(true);
+    expect(await page.getByTestId('run-progress').getAttribute('data-status')).toBe('done');
+
+    // A real gain: most Cambodians in Thailand gain from totalization and export.
+    const gainers = Number.parseFloat((await page.getByTestId('gainers').textContent()) ?? '0');
+    expect(gainers).toBeGreaterThan(30);
+    for (const id of ['chart-corridors', 'chart-branches', 'chart-barriers']) {
+      const chart = page.getByTestId(id);
+      await chart.waitFor();
+      expect(await chart.locator('svg[role="img"]').count()).toBe(1);
+      expect(await chart.locator('table tbody tr').count()).toBeGreaterThan(0);
+    }
+    expect(await page.getByTestId('chart-barriers').textContent()).toMatch(/Not paid abroad/);
+    const map = page.getByTestId('studio-map');
+    expect(await map.textContent()).toMatch(/Cambodia → Thailand/);
+    // The region's map draws the run's corridor as an arc, named for those who do not see it.
+    await map.locator('svg a').first().waitFor();
+    expect(await map.locator('svg a').count()).toBeGreaterThan(0);
+    expect(await map.locator('svg a').first().getAttribute('aria-label')).toMatch(/→/);
+    await page.screenshot({ path: join(ARTIFACTS, 'studio-results.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Exports: the server's CSV and JSON, downloaded as a person would.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText.split('\n')[0]).toBe(
+      'dimension,group,indicator,detail,baseline,reform,workers,sample',
+    );
+    expect(csvText).toMatch(/^corridor,KH-TH,gainers,/m);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download JSON' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8')) as {
+      indicators: unknown[];
+    };
+    expect(exported.indicators.length).toBe(csvText.trim().split('\n').length - 1);
+
+    // The printable brief: the form is hidden in print, the results and charts stay.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.studio-form').isVisible()).toBe(false);
+    expect(await results.isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'studio-brief.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(10_000);
+    await page.emulateMedia({ media: 'screen' });
+
+    // A second, large run, cancelled while it runs.
+    await page.getByLabel('Workers to generate').fill('2000000');
+    await page.getByRole('button', { name: 'Run the simulation' }).click();
+    const progress = page.getByTestId('run-progress');
+    await expect
+      .poll(() => progress.getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('running');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => progress.getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('cancelled');
+    expect(await progress.textContent()).toMatch(/Cancelled after/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
