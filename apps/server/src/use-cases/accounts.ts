@@ -93,8 +93,10 @@ export async function login(
         'totp_required',
         'this account needs a second factor: ask an admin to set one up',
       );
+    // The first step of a two-step sign-in (password right, code not yet asked for) is not a
+    // failure: counting it would lock the secretariat out after a few ordinary sign-ins.
     if (input.totp === undefined)
-      return fail('totp_required', 'enter the 6-digit code from your authenticator app');
+      throw new ApiError('totp_required', 'enter the 6-digit code from your authenticator app');
     if (!verifyTotp(user.totp_secret, input.totp, now))
       return fail('totp_required', 'the 6-digit code is wrong or expired');
   }
