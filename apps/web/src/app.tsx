@@ -132,11 +132,6 @@ export function App() {
                 {t('caucus.nav.caucus')}
               </Link>
             </li>
-            <li>
-              <Link to="/studio" aria-current={route.page === 'studio' ? 'page' : undefined}>
-                {t('nav.studio')}
-              </Link>
-            </li>
           </ul>
           <DateControl />
         </nav>

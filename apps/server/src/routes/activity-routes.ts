@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Deps } from '../http/deps.ts';
 import { contextOf } from '../http/deps.ts';
 import { route } from '../http/route.ts';
+import type { Resource } from './resource-routes.ts';
+import { resourceRoutes } from './resource-routes.ts';
 import {
   BillActionIn,
   BillActionName,
@@ -24,9 +26,7 @@ import {
   RecommendationParams,
   VisitIn,
 } from '../schemas/activities.ts';
-import { IdParams, ListOf, Paging, RecordOut } from '../schemas/common.ts';
-import { patchOf } from '../schemas/records.ts';
-import type { ActivityKind } from '../use-cases/activities.ts';
+import { IdParams, ListOf, RecordOut } from '../schemas/common.ts';
 import {
   ACTIVITY_KINDS,
   addBillAction,
@@ -42,16 +42,6 @@ import {
 } from '../use-cases/activities.ts';
 import { engagementCalendar } from '../use-cases/calendar.ts';
 import { corridorView } from '../use-cases/corridor.ts';
-
-interface Resource {
-  path: string;
-  tag: string;
-  kind: ActivityKind;
-  input: z.ZodObject;
-  /** Fields the patch may not change (set through their own routes). */
-  fixed?: Record<string, true>;
-  filters: z.ZodObject;
-}
 
 const RESOURCES: Resource[] = [
   {
@@ -101,71 +91,16 @@ const RESOURCES: Resource[] = [
   },
 ];
 
-/** Only the filters that were given. */
-function given(filters: Record<string, unknown>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(filters))
-    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
-  return out;
-}
-
 export function activityRoutes(deps: Deps): void {
   const { app, options } = deps;
 
-  for (const resource of RESOURCES) {
-    const { kind, path, tag } = resource;
-    route(app, options, {
-      method: 'GET',
-      url: `/api/${path}`,
-      tag,
-      summary: `List ${kind.noun}s (filtered by what the viewer may see)`,
-      query: Paging.extend(resource.filters.shape),
-      response: ListOf(RecordOut),
-      handler: ({ query, request }) => {
-        const { q, limit, offset, ...filters } = query as z.output<typeof Paging> &
-          Record<string, unknown>;
-        return listActivities(contextOf(deps, request), kind, {
-          q,
-          limit,
-          offset,
-          where: given(filters),
-        });
-      },
-    });
-
-    route(app, options, {
-      method: 'GET',
-      url: `/api/${path}/:id`,
-      tag,
-      summary: `One ${kind.noun}`,
-      params: IdParams,
-      response: RecordOut,
-      handler: ({ params, request }) => getActivity(contextOf(deps, request), kind, params.id),
-    });
-
-    route(app, options, {
-      method: 'POST',
-      url: `/api/${path}`,
-      tag,
-      summary: `Record a ${kind.noun}`,
-      body: resource.input,
-      status: 201,
-      response: RecordOut,
-      handler: ({ body, request }) => createActivity(contextOf(deps, request), kind, body),
-    });
-
-    route(app, options, {
-      method: 'PATCH',
-      url: `/api/${path}/:id`,
-      tag,
-      summary: `Change a ${kind.noun}`,
-      params: IdParams,
-      body: patchOf(resource.input.omit((resource.fixed ?? {}) as never)),
-      response: RecordOut,
-      handler: ({ params, body, request }) =>
-        updateActivity(contextOf(deps, request), kind, params.id, body as Record<string, unknown>),
-    });
-  }
+  resourceRoutes(deps, RESOURCES, {
+    list: listActivities,
+    get: getActivity,
+    create: createActivity,
+    update: updateActivity,
+    createVerb: 'Record',
+  });
 
   route(app, options, {
     method: 'POST',

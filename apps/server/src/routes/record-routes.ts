@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Deps } from '../http/deps.ts';
 import { contextOf } from '../http/deps.ts';
 import { route } from '../http/route.ts';
-import { IdParams, ListOf, Paging, PartialDate, RecordOut } from '../schemas/common.ts';
+import type { Resource } from './resource-routes.ts';
+import { resourceRoutes } from './resource-routes.ts';
+import { IdParams, PartialDate, RecordOut } from '../schemas/common.ts';
 import {
   CommitmentIn,
   CommitmentStatus,
@@ -17,7 +19,6 @@ import {
   ProgrammeIn,
   SessionIn,
   TopicIn,
-  patchOf,
 } from '../schemas/records.ts';
 import {
   addEvidence,
@@ -27,17 +28,7 @@ import {
   personDetail,
   programmeDetail,
 } from '../use-cases/caucus.ts';
-import type { RecordKind } from '../use-cases/records.ts';
 import { KINDS, createRecord, getRecord, listRecords, updateRecord } from '../use-cases/records.ts';
-
-interface Resource {
-  path: string;
-  tag: string;
-  kind: RecordKind;
-  input: z.ZodObject;
-  /** Filters the list accepts, as query parameters with the same names as columns. */
-  filters: z.ZodObject;
-}
 
 const RESOURCES: Resource[] = [
   { path: 'people', tag: 'people', kind: KINDS.people, input: PersonIn, filters: z.object({}) },
@@ -94,6 +85,8 @@ const RESOURCES: Resource[] = [
     tag: 'commitments',
     kind: KINDS.commitments,
     input: CommitmentIn,
+    // Owners change through their own reads and writes of the commitment, not a patch.
+    fixed: { owners: true },
     filters: z.object({
       programme_id: z.string().max(80).optional(),
       status: CommitmentStatus.optional(),
@@ -118,90 +111,22 @@ const RESOURCES: Resource[] = [
   },
 ];
 
-/** Only the filters that were given. */
-function given(filters: Record<string, unknown>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(filters))
-    if (typeof value === 'string' || typeof value === 'number') out[key] = value;
-  return out;
-}
-
 export function recordRoutes(deps: Deps): void {
   const { app, options } = deps;
 
-  for (const resource of RESOURCES) {
-    const { kind, path, tag } = resource;
-    const query = Paging.extend(resource.filters.shape);
-
-    route(app, options, {
-      method: 'GET',
-      url: `/api/${path}`,
-      tag,
-      summary: `List ${kind.table.replace('_', ' ')} (filtered by what the viewer may see)`,
-      query,
-      response: ListOf(RecordOut),
-      handler: ({ query: q, request }) => {
-        const {
-          q: text,
-          limit,
-          offset,
-          ...filters
-        } = q as z.output<typeof Paging> & Record<string, unknown>;
-        return listRecords(contextOf(deps, request), kind, {
-          q: text,
-          limit,
-          offset,
-          where: given(filters),
-        });
-      },
-    });
-
-    route(app, options, {
-      method: 'GET',
-      url: `/api/${path}/:id`,
-      tag,
-      summary: `One ${kind.noun}`,
-      params: IdParams,
-      response: RecordOut,
-      handler: ({ params, request }) => {
-        const ctx = contextOf(deps, request);
-        if (kind === KINDS.people) return personDetail(ctx, params.id);
-        if (kind === KINDS.programmes) return programmeDetail(ctx, params.id);
-        if (kind === KINDS.commitments) return commitmentDetail(ctx, params.id);
-        return getRecord(ctx, kind, params.id);
-      },
-    });
-
-    route(app, options, {
-      method: 'POST',
-      url: `/api/${path}`,
-      tag,
-      summary: `Create a ${kind.noun}`,
-      body: resource.input,
-      status: 201,
-      response: RecordOut,
-      handler: ({ body, request }) => {
-        const ctx = contextOf(deps, request);
-        const input = body as Record<string, unknown> & { id?: string };
-        if (kind === KINDS.commitments) return createCommitment(ctx, input);
-        return createRecord(ctx, kind, input);
-      },
-    });
-
-    route(app, options, {
-      method: 'PATCH',
-      url: `/api/${path}/:id`,
-      tag,
-      summary: `Change a ${kind.noun}`,
-      params: IdParams,
-      body: patchOf(
-        kind === KINDS.commitments ? CommitmentIn.omit({ owners: true }) : resource.input,
-      ),
-      response: RecordOut,
-      handler: ({ params, body, request }) =>
-        updateRecord(contextOf(deps, request), kind, params.id, body as Record<string, unknown>),
-    });
-  }
+  resourceRoutes(deps, RESOURCES, {
+    list: listRecords,
+    get: (ctx, kind, id) => {
+      if (kind === KINDS.people) return personDetail(ctx, id);
+      if (kind === KINDS.programmes) return programmeDetail(ctx, id);
+      if (kind === KINDS.commitments) return commitmentDetail(ctx, id);
+      return getRecord(ctx, kind, id);
+    },
+    create: (ctx, kind, input) =>
+      kind === KINDS.commitments ? createCommitment(ctx, input) : createRecord(ctx, kind, input),
+    update: updateRecord,
+    createVerb: 'Create',
+  });
 
   route(app, options, {
     method: 'POST',

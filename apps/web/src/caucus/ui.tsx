@@ -142,6 +142,10 @@ export function CaucusNav() {
         <li>
           <NavLink to="/caucus/documents">{t('caucus.nav.documents')}</NavLink>
         </li>
+        <li>
+          {/* The studio is the caucus's tool for weighing a reform; the header keeps to four links. */}
+          <NavLink to="/studio">{t('nav.studio')}</NavLink>
+        </li>
       </ul>
       <ul className="caucus-nav__account">
         {user ? (
