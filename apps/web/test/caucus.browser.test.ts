@@ -2,85 +2,38 @@
 // serving a fresh production build) and Debian's Chromium: a member signs in and endorses, the
 // secretariat signs in with two-factor and invites, the secretariat moderates a submitted document.
 // Skipped, saying why, where /usr/bin/chromium is absent.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../server/src/auth/totp.ts';
+import {
+  ARTIFACTS,
+  chromiumMissing,
+  buildApp,
+  documentWidth,
+  hasChromium,
+  launchChromium,
+  openPage,
+  seriousViolations,
+} from './browser-helpers.ts';
 import type { CaucusServer } from './caucus-server.ts';
 import { PASSWORD, minimalPdf, startCaucusServer } from './caucus-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = resolve(import.meta.dirname, '..');
-const ARTIFACTS = join(WEB, 'test-results');
 // Its own build folder: the checker's browser tests build into test-results/dist in parallel.
 const DIST = join(ARTIFACTS, 'dist-caucus');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `caucus browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
-  );
+if (!hasChromium) console.warn(chromiumMissing('caucus'));
 
 const RESOLUTION = 'resolution_caucus_2011';
 const RESOLUTION_TITLE = /Resolution to establish the Asian Inter-Parliamentary Caucus/;
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const r = await axe.run({
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    });
-    return r.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
 describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
   let server: CaucusServer;
   let browser: Browser;
-  /** Whether the server has the documents API of the shared contract (it lands from another branch). */
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    execFileSync(
-      'npm',
-      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: WEB, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
-    );
+    buildApp(DIST);
     server = await startCaucusServer(DIST);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -88,21 +41,10 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await server.close();
   });
 
-  async function newPage(
-    options: { width?: number; height?: number } = {},
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      locale: 'en-GB',
-      serviceWorkers: 'block',
-      // The server's CSP refuses inline scripts; axe-core is injected as one.
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { context, page, errors };
-  }
+  // The server's CSP refuses inline scripts, and axe-core is injected as one. Only uncaught page
+  // errors count here, not console errors.
+  const newPage = (options: { width?: number; height?: number } = {}) =>
+    openPage(browser, { ...options, bypassCSP: true, consoleErrors: false });
 
   async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
     await page.goto(`${server.url}/sign-in`);
@@ -264,9 +206,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       'portability',
     );
     expect(await seriousViolations(visitor.page)).toEqual([]);
-    expect(
-      await visitor.page.evaluate(() => document.documentElement.scrollWidth),
-    ).toBeLessThanOrEqual(360);
+    expect(await documentWidth(visitor.page)).toBeLessThanOrEqual(360);
     await visitor.page.screenshot({
       path: join(ARTIFACTS, 'caucus-documents-search-phone.png'),
       fullPage: true,
@@ -311,10 +251,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
         .filter({ hasText: 'Loading' })
         .waitFor({ state: 'detached' });
       expect(await seriousViolations(page), path).toEqual([]);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth),
-        path,
-      ).toBeLessThanOrEqual(360);
+      expect(await documentWidth(page), path).toBeLessThanOrEqual(360);
       await page.screenshot({
         path: join(ARTIFACTS, `caucus-phone${path.replace(/[^a-z0-9]+/gi, '-')}.png`),
         fullPage: true,

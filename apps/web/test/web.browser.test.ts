@@ -1,85 +1,38 @@
 // Browser tests of the web app, against a production build served on 127.0.0.1 and Debian's
 // Chromium (never a downloaded browser). Skipped, saying why, where /usr/bin/chromium is absent.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageOptions } from './browser-helpers.ts';
+import {
+  ARTIFACTS,
+  chromiumMissing,
+  buildApp,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  documentWidth,
+  hasChromium,
+  launchChromium,
+  openPage,
+  seriousViolations,
+} from './browser-helpers.ts';
 import { CheckerPage } from './checker-page.ts';
 import type { StaticServer } from './web-server.ts';
 import { serveStatic } from './web-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = resolve(import.meta.dirname, '..');
-const ARTIFACTS = join(WEB, 'test-results');
 const DIST = join(ARTIFACTS, 'dist');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `web browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
-  );
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const r = await axe.run({
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    });
-    return r.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
+if (!hasChromium) console.warn(chromiumMissing('web'));
 
 describe.skipIf(!hasChromium)('web app in Chromium', () => {
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // A fresh production build, so the tests never run against a stale one.
-    execFileSync(
-      'npm',
-      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
-      {
-        cwd: WEB,
-        stdio: 'pipe',
-        // Vitest sets NODE_ENV=test, which would make a development build (no service worker).
-        env: { ...process.env, NODE_ENV: 'production' },
-      },
-    );
+    buildApp(DIST);
     server = await serveStatic(DIST);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -87,22 +40,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await server.close();
   });
 
-  async function newPage(
-    options: { width?: number; height?: number; locale?: string } = {},
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      locale: options.locale ?? 'en-GB',
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    return { context, page, errors };
-  }
+  const newPage = (options: PageOptions = {}) => openPage(browser, options);
 
   it('works offline after the first visit', async () => {
     // Its own browser profile on disk (in the artifacts folder): a first visit, from scratch.
@@ -155,11 +93,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   }, 90_000);
 
   it('a newcomer checks three workers and reads the results; the answers never leave the device', async () => {
-    const { context, page, errors } = await newPage({ width: 390, height: 844 });
-    const requests: { method: string; url: string; body: string | null }[] = [];
-    page.on('request', (r) =>
-      requests.push({ method: r.method(), url: r.url(), body: r.postData() }),
-    );
+    const { context, page, errors, requests } = await newPage({ width: 390, height: 844 });
     const checker = new CheckerPage(page);
     await checker.open(server.url);
 
@@ -295,9 +229,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(await page.locator('table.matrix tbody tr').count()).toBeGreaterThanOrEqual(10);
     expect(await seriousViolations(page)).toEqual([]);
     // The page itself does not scroll sideways on a phone (the table scrolls in its own box).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      360,
-    );
+    expect(await documentWidth(page)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(ARTIFACTS, 'countries-phone.png') });
     await page.getByRole('link', { name: 'Thailand' }).click();
     await page.getByRole('heading', { name: 'Agreements' }).waitFor();
