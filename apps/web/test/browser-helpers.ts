@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const WEB = resolve(import.meta.dirname, '..');
@@ -136,4 +137,41 @@ export function documentWidth(page: Page): Promise<number> {
 /** Whether the page fits its window's width (no sideways scroll). */
 export function noSidewaysScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** A server the browser tests start: where it listens, and how to stop it. */
+export interface Served {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Inside a `describe`: before its tests, builds the app into `outDir`, serves it with `start` and
+ * launches Chromium; after them, closes both. The server and browser are read once started.
+ */
+export function servedInChromium<S extends Served>(
+  outDir: string,
+  start: (root: string) => Promise<S>,
+): { readonly server: S; readonly browser: Browser } {
+  let server: S | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    buildApp(outDir);
+    server = await start(outDir);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started yet (use it inside a test)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet (use it inside a test)');
+      return browser;
+    },
+  };
 }

@@ -3,20 +3,18 @@
 // secretariat signs in with two-factor and invites, the secretariat moderates a submitted document.
 // Skipped, saying why, where /usr/bin/chromium is absent.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../server/src/auth/totp.ts';
 import {
   ARTIFACTS,
   chromiumMissing,
-  buildApp,
   documentWidth,
   hasChromium,
-  launchChromium,
   openPage,
   seriousViolations,
+  servedInChromium,
 } from './browser-helpers.ts';
-import type { CaucusServer } from './caucus-server.ts';
 import { PASSWORD, minimalPdf, startCaucusServer } from './caucus-server.ts';
 
 // Its own build folder: the checker's browser tests build into test-results/dist in parallel.
@@ -27,27 +25,15 @@ const RESOLUTION = 'resolution_caucus_2011';
 const RESOLUTION_TITLE = /Resolution to establish the Asian Inter-Parliamentary Caucus/;
 
 describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
-  let server: CaucusServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildApp(DIST);
-    server = await startCaucusServer(DIST);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const suite = servedInChromium(DIST, startCaucusServer);
 
   // The server's CSP refuses inline scripts, and axe-core is injected as one. Only uncaught page
   // errors count here, not console errors.
   const newPage = (options: { width?: number; height?: number } = {}) =>
-    openPage(browser, { ...options, bypassCSP: true, consoleErrors: false });
+    openPage(suite.browser, { ...options, bypassCSP: true, consoleErrors: false });
 
   async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -61,7 +47,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
   it('a member signs in and endorses; the public count goes up, and down on withdrawal', async () => {
     const visitor = await newPage();
-    await visitor.page.goto(`${server.url}/caucus/texts/${RESOLUTION}`);
+    await visitor.page.goto(`${suite.server.url}/caucus/texts/${RESOLUTION}`);
     const publicCount = visitor.page.getByTestId('endorsement-count').locator('.count__n');
     await expect.poll(() => publicCount.textContent()).toBe('0');
     await visitor.page
@@ -69,7 +55,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       .waitFor();
 
     const member = await newPage();
-    await signIn(member.page, server.member.email);
+    await signIn(member.page, suite.server.member.email);
     await member.page.getByRole('heading', { name: 'Welcome, Test Legislator' }).waitFor();
     await member.page.getByRole('heading', { name: 'Texts open for endorsement' }).waitFor();
     expect(await seriousViolations(member.page)).toEqual([]);
@@ -101,7 +87,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
   it('the secretariat signs in with two-factor and creates an invitation, which makes an account', async () => {
     const { context, page, errors } = await newPage();
-    await signIn(page, server.secretariat.email, server.secretariat.totpSecret);
+    await signIn(page, suite.server.secretariat.email, suite.server.secretariat.totpSecret);
     await page.getByRole('navigation', { name: 'Secretariat screens' }).waitFor();
     await page.getByRole('link', { name: 'Invitations' }).click();
     await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
@@ -119,7 +105,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await page.getByRole('button', { name: 'Create the link' }).click();
     await page.getByTestId('invitation-created').waitFor();
     const link = await page.getByTestId('one-time-link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invitations/[A-Za-z0-9_-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${suite.server.url}/invitations/[A-Za-z0-9_-]{20,}$`));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({
       path: join(ARTIFACTS, 'caucus-secretariat-invitation.png'),
@@ -151,7 +137,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
   it('the secretariat publishes a submitted document (returned once, corrected, resubmitted)', async () => {
     const title = 'Portability of social security for migrant workers';
     const member = await newPage();
-    await signIn(member.page, server.member.email);
+    await signIn(member.page, suite.server.member.email);
     await member.page.getByLabel('File').setInputFiles({
       name: 'portability.pdf',
       mimeType: 'application/pdf',
@@ -168,7 +154,11 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await mine.getByText('Waiting for the secretariat').waitFor();
 
     const secretariat = await newPage();
-    await signIn(secretariat.page, server.secretariat.email, server.secretariat.totpSecret);
+    await signIn(
+      secretariat.page,
+      suite.server.secretariat.email,
+      suite.server.secretariat.totpSecret,
+    );
     const item = secretariat.page.getByTestId('moderation-item').filter({ hasText: title });
     await item.waitFor();
     expect(await seriousViolations(secretariat.page)).toEqual([]);
@@ -197,7 +187,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
     // Published: on the public library, and found by a search with the word marked.
     const visitor = await newPage({ width: 360, height: 740 });
-    await visitor.page.goto(`${server.url}/caucus/documents`);
+    await visitor.page.goto(`${suite.server.url}/caucus/documents`);
     await visitor.page.getByRole('link', { name: title }).waitFor();
     await visitor.page.getByLabel('Search the documents').fill('portability');
     await visitor.page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -222,7 +212,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
   it('the public pages on a phone: the checker stays the landing page; no sideways scroll; accessible', async () => {
     const { context, page, errors } = await newPage({ width: 360, height: 740 });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     // A worker on a phone lands on the checker; the caucus is one link in the menu.
     await page.locator('#nationality').waitFor();
     await page
@@ -244,7 +234,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       ['/caucus/documents', 'Documents'],
       ['/sign-in', 'Sign in'],
     ] as const) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.server.url}${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page
         .locator('[role="status"]')
@@ -258,7 +248,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       });
     }
     // The secretariat's screens tell a visitor they are not for them, and show nothing else.
-    await page.goto(`${server.url}/secretariat/invitations`);
+    await page.goto(`${suite.server.url}/secretariat/invitations`);
     await page.getByText('These screens are for the secretariat.').waitFor();
     expect(await page.getByRole('button', { name: 'Create the link' }).count()).toBe(0);
     expect(errors).toEqual([]);

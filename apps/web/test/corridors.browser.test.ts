@@ -3,8 +3,7 @@
 import { join } from 'node:path';
 import { compileKnowledgeBase, parseMonth } from '@tulay/engine';
 import { loadKnowledge } from '@tulay/knowledge/node';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../build/knowledge-plugin.ts';
 import { corridorFigures } from '../build/map-plugin.ts';
 import { regionCorridors } from '../src/countries/region-corridors.ts';
@@ -12,14 +11,12 @@ import type { OpenedPage } from './browser-helpers.ts';
 import {
   ARTIFACTS,
   chromiumMissing,
-  buildApp,
   hasChromium,
-  launchChromium,
   noSidewaysScroll,
   openPage,
   seriousViolations,
+  servedInChromium,
 } from './browser-helpers.ts';
-import type { StaticServer } from './web-server.ts';
 import { serveStatic } from './web-server.ts';
 
 // Under a folder named dist, which the linter and the formatter skip.
@@ -33,28 +30,16 @@ function expectedCorridors() {
 }
 
 describe.skipIf(!hasChromium)('the corridor map and the countries pages in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    buildApp(DIST);
-    server = await serveStatic(DIST);
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const suite = servedInChromium(DIST, serveStatic);
 
   async function open(
     path: string,
     options: { width?: number; height?: number; lang?: string } = {},
   ): Promise<OpenedPage> {
-    const opened = await openPage(browser, { width: options.width, height: options.height });
+    const opened = await openPage(suite.browser, { width: options.width, height: options.height });
     const { page } = opened;
     const query = options.lang ? `${path.includes('?') ? '&' : '?'}lang=${options.lang}` : '';
-    await page.goto(`${server.url}${path}${query}`);
+    await page.goto(`${suite.server.url}${path}${query}`);
     if (options.lang)
       await expect
         .poll(() => page.evaluate(() => document.documentElement.lang))
@@ -90,7 +75,7 @@ describe.skipIf(!hasChromium)('the corridor map and the countries pages in Chrom
     expect(requests.filter((r) => /\/assets\/region-map-[\w-]+\.json$/.test(r.url))).toHaveLength(
       1,
     );
-    for (const { url } of requests) expect(url.startsWith(server.url), url).toBe(true);
+    for (const { url } of requests) expect(url.startsWith(suite.server.url), url).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'corridors-desktop.png'), fullPage: true });
     expect(errors).toEqual([]);
