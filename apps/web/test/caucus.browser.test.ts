@@ -2,110 +2,38 @@
 // serving a fresh production build) and Debian's Chromium: a member signs in and endorses, the
 // secretariat signs in with two-factor and invites, the secretariat moderates a submitted document.
 // Skipped, saying why, where /usr/bin/chromium is absent.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { totpCode } from '../../server/src/auth/totp.ts';
-import type { CaucusServer } from './caucus-server.ts';
+import {
+  ARTIFACTS,
+  chromiumMissing,
+  documentWidth,
+  hasChromium,
+  openPage,
+  seriousViolations,
+  servedInChromium,
+} from './browser-helpers.ts';
 import { PASSWORD, minimalPdf, startCaucusServer } from './caucus-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = resolve(import.meta.dirname, '..');
-const ARTIFACTS = join(WEB, 'test-results');
 // Its own build folder: the checker's browser tests build into test-results/dist in parallel.
 const DIST = join(ARTIFACTS, 'dist-caucus');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `caucus browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
-  );
+if (!hasChromium) console.warn(chromiumMissing('caucus'));
 
 const RESOLUTION = 'resolution_caucus_2011';
 const RESOLUTION_TITLE = /Resolution to establish the Asian Inter-Parliamentary Caucus/;
 
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const r = await axe.run({
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    });
-    return r.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
 describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
-  let server: CaucusServer;
-  let browser: Browser;
-  /** Whether the server has the documents API of the shared contract (it lands from another branch). */
+  const suite = servedInChromium(DIST, startCaucusServer);
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    execFileSync(
-      'npm',
-      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: WEB, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
-    );
-    server = await startCaucusServer(DIST);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
-
-  async function newPage(
-    options: { width?: number; height?: number } = {},
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      locale: 'en-GB',
-      serviceWorkers: 'block',
-      // The server's CSP refuses inline scripts; axe-core is injected as one.
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { context, page, errors };
-  }
+  // The server's CSP refuses inline scripts, and axe-core is injected as one. Only uncaught page
+  // errors count here, not console errors.
+  const newPage = (options: { width?: number; height?: number } = {}) =>
+    openPage(suite.browser, { ...options, bypassCSP: true, consoleErrors: false });
 
   async function signIn(page: Page, email: string, totpSecret?: string): Promise<void> {
-    await page.goto(`${server.url}/sign-in`);
+    await page.goto(`${suite.server.url}/sign-in`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -119,7 +47,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
   it('a member signs in and endorses; the public count goes up, and down on withdrawal', async () => {
     const visitor = await newPage();
-    await visitor.page.goto(`${server.url}/caucus/texts/${RESOLUTION}`);
+    await visitor.page.goto(`${suite.server.url}/caucus/texts/${RESOLUTION}`);
     const publicCount = visitor.page.getByTestId('endorsement-count').locator('.count__n');
     await expect.poll(() => publicCount.textContent()).toBe('0');
     await visitor.page
@@ -127,7 +55,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       .waitFor();
 
     const member = await newPage();
-    await signIn(member.page, server.member.email);
+    await signIn(member.page, suite.server.member.email);
     await member.page.getByRole('heading', { name: 'Welcome, Test Legislator' }).waitFor();
     await member.page.getByRole('heading', { name: 'Texts open for endorsement' }).waitFor();
     expect(await seriousViolations(member.page)).toEqual([]);
@@ -159,7 +87,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
   it('the secretariat signs in with two-factor and creates an invitation, which makes an account', async () => {
     const { context, page, errors } = await newPage();
-    await signIn(page, server.secretariat.email, server.secretariat.totpSecret);
+    await signIn(page, suite.server.secretariat.email, suite.server.secretariat.totpSecret);
     await page.getByRole('navigation', { name: 'Secretariat screens' }).waitFor();
     await page.getByRole('link', { name: 'Invitations' }).click();
     await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
@@ -177,7 +105,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await page.getByRole('button', { name: 'Create the link' }).click();
     await page.getByTestId('invitation-created').waitFor();
     const link = await page.getByTestId('one-time-link').inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invitations/[A-Za-z0-9_-]{20,}$`));
+    expect(link).toMatch(new RegExp(`^${suite.server.url}/invitations/[A-Za-z0-9_-]{20,}$`));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({
       path: join(ARTIFACTS, 'caucus-secretariat-invitation.png'),
@@ -209,7 +137,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
   it('the secretariat publishes a submitted document (returned once, corrected, resubmitted)', async () => {
     const title = 'Portability of social security for migrant workers';
     const member = await newPage();
-    await signIn(member.page, server.member.email);
+    await signIn(member.page, suite.server.member.email);
     await member.page.getByLabel('File').setInputFiles({
       name: 'portability.pdf',
       mimeType: 'application/pdf',
@@ -226,7 +154,11 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await mine.getByText('Waiting for the secretariat').waitFor();
 
     const secretariat = await newPage();
-    await signIn(secretariat.page, server.secretariat.email, server.secretariat.totpSecret);
+    await signIn(
+      secretariat.page,
+      suite.server.secretariat.email,
+      suite.server.secretariat.totpSecret,
+    );
     const item = secretariat.page.getByTestId('moderation-item').filter({ hasText: title });
     await item.waitFor();
     expect(await seriousViolations(secretariat.page)).toEqual([]);
@@ -255,7 +187,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
     // Published: on the public library, and found by a search with the word marked.
     const visitor = await newPage({ width: 360, height: 740 });
-    await visitor.page.goto(`${server.url}/caucus/documents`);
+    await visitor.page.goto(`${suite.server.url}/caucus/documents`);
     await visitor.page.getByRole('link', { name: title }).waitFor();
     await visitor.page.getByLabel('Search the documents').fill('portability');
     await visitor.page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -264,9 +196,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       'portability',
     );
     expect(await seriousViolations(visitor.page)).toEqual([]);
-    expect(
-      await visitor.page.evaluate(() => document.documentElement.scrollWidth),
-    ).toBeLessThanOrEqual(360);
+    expect(await documentWidth(visitor.page)).toBeLessThanOrEqual(360);
     await visitor.page.screenshot({
       path: join(ARTIFACTS, 'caucus-documents-search-phone.png'),
       fullPage: true,
@@ -282,7 +212,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
 
   it('the public pages on a phone: the checker stays the landing page; no sideways scroll; accessible', async () => {
     const { context, page, errors } = await newPage({ width: 360, height: 740 });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     // A worker on a phone lands on the checker; the caucus is one link in the menu.
     await page.locator('#nationality').waitFor();
     await page
@@ -304,24 +234,21 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       ['/caucus/documents', 'Documents'],
       ['/sign-in', 'Sign in'],
     ] as const) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.server.url}${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page
         .locator('[role="status"]')
         .filter({ hasText: 'Loading' })
         .waitFor({ state: 'detached' });
       expect(await seriousViolations(page), path).toEqual([]);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth),
-        path,
-      ).toBeLessThanOrEqual(360);
+      expect(await documentWidth(page), path).toBeLessThanOrEqual(360);
       await page.screenshot({
         path: join(ARTIFACTS, `caucus-phone${path.replace(/[^a-z0-9]+/gi, '-')}.png`),
         fullPage: true,
       });
     }
     // The secretariat's screens tell a visitor they are not for them, and show nothing else.
-    await page.goto(`${server.url}/secretariat/invitations`);
+    await page.goto(`${suite.server.url}/secretariat/invitations`);
     await page.getByText('These screens are for the secretariat.').waitFor();
     expect(await page.getByRole('button', { name: 'Create the link' }).count()).toBe(0);
     expect(errors).toEqual([]);

@@ -1,32 +1,27 @@
 // Browser tests of the corridor map, the countries and corridors pages and the header, against a
 // production build of their own, in Debian's Chromium. Skipped, saying why, without Chromium.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileKnowledgeBase, parseMonth } from '@tulay/engine';
 import { loadKnowledge } from '@tulay/knowledge/node';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KNOWLEDGE_DIR } from '../build/knowledge-plugin.ts';
 import { corridorFigures } from '../build/map-plugin.ts';
 import { regionCorridors } from '../src/countries/region-corridors.ts';
+import type { OpenedPage } from './browser-helpers.ts';
 import {
   ARTIFACTS,
-  buildApp,
-  CHROMIUM,
-  CHROMIUM_ARGS,
+  chromiumMissing,
   hasChromium,
+  noSidewaysScroll,
+  openPage,
   seriousViolations,
+  servedInChromium,
 } from './browser-helpers.ts';
-import type { StaticServer } from './web-server.ts';
 import { serveStatic } from './web-server.ts';
 
 // Under a folder named dist, which the linter and the formatter skip.
 const DIST = join(ARTIFACTS, 'corridors', 'dist');
-if (!hasChromium)
-  console.warn(
-    `corridor map browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
-  );
+if (!hasChromium) console.warn(chromiumMissing('corridor map'));
 
 /** The corridors the map should draw today, worked out here from the same knowledge and figures. */
 function expectedCorridors() {
@@ -35,49 +30,22 @@ function expectedCorridors() {
 }
 
 describe.skipIf(!hasChromium)('the corridor map and the countries pages in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    buildApp(DIST);
-    server = await serveStatic(DIST);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
+  const suite = servedInChromium(DIST, serveStatic);
 
   async function open(
     path: string,
     options: { width?: number; height?: number; lang?: string } = {},
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[]; requests: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      locale: 'en-GB',
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('request', (r) => requests.push(r.url()));
+  ): Promise<OpenedPage> {
+    const opened = await openPage(suite.browser, { width: options.width, height: options.height });
+    const { page } = opened;
     const query = options.lang ? `${path.includes('?') ? '&' : '?'}lang=${options.lang}` : '';
-    await page.goto(`${server.url}${path}${query}`);
+    await page.goto(`${suite.server.url}${path}${query}`);
     if (options.lang)
       await expect
         .poll(() => page.evaluate(() => document.documentElement.lang))
         .toBe(options.lang);
-    return { context, page, errors, requests };
+    return opened;
   }
-
-  const noSidewaysScroll = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('the corridors page draws every corridor as a named link, with a legend and a table, and asks nothing of another origin', async () => {
     const expected = expectedCorridors();
@@ -104,8 +72,10 @@ describe.skipIf(!hasChromium)('the corridor map and the countries pages in Chrom
     expect(await page.locator('.corridor-map__table tbody tr').count()).toBe(expected.length);
     expect(await page.locator('.corridor-map__table').getAttribute('open')).not.toBeNull();
     // The map's boundaries come from the app's own build, lazily; nothing from anywhere else.
-    expect(requests.filter((u) => /\/assets\/region-map-[\w-]+\.json$/.test(u))).toHaveLength(1);
-    for (const url of requests) expect(url.startsWith(server.url), url).toBe(true);
+    expect(requests.filter((r) => /\/assets\/region-map-[\w-]+\.json$/.test(r.url))).toHaveLength(
+      1,
+    );
+    for (const { url } of requests) expect(url.startsWith(suite.server.url), url).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'corridors-desktop.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -116,7 +86,7 @@ describe.skipIf(!hasChromium)('the corridor map and the countries pages in Chrom
     const { context, page, requests } = await open('/');
     await page.locator('#nationality').waitFor();
     await page.waitForLoadState('networkidle');
-    expect(requests.some((u) => u.includes('region-map'))).toBe(false);
+    expect(requests.some((r) => r.url.includes('region-map'))).toBe(false);
     await context.close();
   }, 30_000);
 

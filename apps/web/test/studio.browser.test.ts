@@ -3,138 +3,40 @@
 // a member signed in through the API builds a reform from parts (an agreement with totalization),
 // runs it on a small population with live progress, reads the charts, exports the results, prints
 // the brief to PDF, and cancels a second, large run.
-import { execFileSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, request as httpRequest } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp, hashPassword } from '@tulay/server';
 import type { App } from '@tulay/server';
 import { testDatabases } from '@tulay/store/testing';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ARTIFACTS,
+  chromiumMissing,
+  buildApp as buildWebApp,
+  hasChromium,
+  launchChromium,
+  openPage,
+  seriousViolations,
+} from './browser-helpers.ts';
+import type { StaticServer } from './web-server.ts';
+import { serveStatic } from './web-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = resolve(import.meta.dirname, '..');
-const ARTIFACTS = join(WEB, 'test-results');
 // Its own build folder: the other browser test file builds into test-results/dist at the same time.
 const DIST = join(ARTIFACTS, 'studio-dist');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(chromiumMissing('studio'));
 const EMAIL = 'studio-member@example.org';
 const PASSWORD = 'correct horse battery staple';
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (o: unknown) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run({
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    });
-    return r.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact ?? ''}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-/** One origin: /api/* goes to the API server (streams included), everything else is the app. */
-async function serveAppAndApi(root: string, apiPort: number) {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = req.url ?? '/';
-    if (url.startsWith('/api/')) {
-      const upstream = httpRequest(
-        { host: '127.0.0.1', port: apiPort, method: req.method, path: url, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-      return;
-    }
-    const path = normalize(decodeURIComponent(url.split('?')[0] ?? '/')).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    let file = join(root, path);
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => {
-          r();
-        });
-      }),
-  };
-}
 
 describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
   let api: App;
   let apiUrl: string;
   let dispose: () => Promise<void>;
-  let front: Awaited<ReturnType<typeof serveAppAndApi>>;
+  let front: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    execFileSync(
-      'npm',
-      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
-      { cwd: WEB, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
-    );
+    buildWebApp(DIST);
     const database = testDatabases[0];
     if (!database) throw new Error('no test database');
     const opened = await database.open();
@@ -164,8 +66,9 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
       rateLimitPerMinute: false,
     });
     apiUrl = await api.app.listen({ host: '127.0.0.1', port: 0 });
-    front = await serveAppAndApi(DIST, Number(new URL(apiUrl).port));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // One origin: /api/* goes to the API server (streams included), everything else is the app.
+    front = await serveStatic(DIST, { apiPort: Number(new URL(apiUrl).port) });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -176,18 +79,7 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
   });
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-      serviceWorkers: 'block',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    const { page, errors } = await openPage(browser, { acceptDownloads: true });
     await page.goto(`${front.url}${path}`);
     return { page, errors };
   }

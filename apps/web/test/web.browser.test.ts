@@ -1,108 +1,31 @@
 // Browser tests of the web app, against a production build served on 127.0.0.1 and Debian's
 // Chromium (never a downloaded browser). Skipped, saying why, where /usr/bin/chromium is absent.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { PageOptions } from './browser-helpers.ts';
+import {
+  ARTIFACTS,
+  chromiumMissing,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  documentWidth,
+  hasChromium,
+  openPage,
+  seriousViolations,
+  servedInChromium,
+} from './browser-helpers.ts';
 import { CheckerPage } from './checker-page.ts';
-import type { StaticServer } from './web-server.ts';
 import { serveStatic } from './web-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const WEB = resolve(import.meta.dirname, '..');
-const ARTIFACTS = join(WEB, 'test-results');
 const DIST = join(ARTIFACTS, 'dist');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(
-    `web browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-core)`,
-  );
-
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Serious and critical accessibility violations on the page (axe-core, WCAG 2.x A and AA). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const r = await axe.run({
-      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    });
-    return r.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
+if (!hasChromium) console.warn(chromiumMissing('web'));
 
 describe.skipIf(!hasChromium)('web app in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+  const suite = servedInChromium(DIST, serveStatic);
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    // A fresh production build, so the tests never run against a stale one.
-    execFileSync(
-      'npm',
-      ['run', 'build', '--', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'],
-      {
-        cwd: WEB,
-        stdio: 'pipe',
-        // Vitest sets NODE_ENV=test, which would make a development build (no service worker).
-        env: { ...process.env, NODE_ENV: 'production' },
-      },
-    );
-    server = await serveStatic(DIST);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
-
-  async function newPage(
-    options: { width?: number; height?: number; locale?: string } = {},
-  ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      locale: options.locale ?? 'en-GB',
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    return { context, page, errors };
-  }
+  const newPage = (options: PageOptions = {}) => openPage(suite.browser, options);
 
   it('works offline after the first visit', async () => {
     // Its own browser profile on disk (in the artifacts folder): a first visit, from scratch.
@@ -114,7 +37,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       serviceWorkers: 'allow',
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     // The worker installs (precaching every file) and activates; say how far it got if not.
     const state = await page.evaluate(async () => {
       const ready = navigator.serviceWorker.ready.then(() => 'ready');
@@ -135,33 +58,29 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       );
       return Promise.race([ready, late]);
     });
-    expect(state, server.requests.map((r) => r.url).join(' ')).toBe('ready');
+    expect(state, suite.server.requests.map((r) => r.url).join(' ')).toBe('ready');
     // The page is controlled once the worker has claimed it.
     await expect
       .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
       .toBe(true);
     await context.setOffline(true);
-    const before = server.requests.length;
-    await page.goto(`${server.url}/countries`);
+    const before = suite.server.requests.length;
+    await page.goto(`${suite.server.url}/countries`);
     await page.getByTestId('matrix').waitFor();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     const checker = new CheckerPage(page);
     await checker.example('la-th');
     expect(await checker.results()).toMatch(/benefit/);
     await expect.poll(() => page.getByText('You are offline').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'offline-checker.png') });
-    expect(server.requests.length).toBe(before);
+    expect(suite.server.requests.length).toBe(before);
     await context.close();
   }, 90_000);
 
   it('a newcomer checks three workers and reads the results; the answers never leave the device', async () => {
-    const { context, page, errors } = await newPage({ width: 390, height: 844 });
-    const requests: { method: string; url: string; body: string | null }[] = [];
-    page.on('request', (r) =>
-      requests.push({ method: r.method(), url: r.url(), body: r.postData() }),
-    );
+    const { context, page, errors, requests } = await newPage({ width: 390, height: 844 });
     const checker = new CheckerPage(page);
-    await checker.open(server.url);
+    await checker.open(suite.server.url);
 
     // 1. A Cambodian construction worker in Thailand since 2010, typed in by hand.
     await checker.aboutMe({ nationality: 'KH', residence: 'TH', birth: '1988-03' });
@@ -230,7 +149,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     // Nothing but the app's own files was requested, all by GET, none carrying the answers.
     for (const r of requests) {
       expect(r.method).toBe('GET');
-      expect(r.url.startsWith(server.url)).toBe(true);
+      expect(r.url.startsWith(suite.server.url)).toBe(true);
       expect(r.body).toBeNull();
       expect(r.url).not.toMatch(/KH|NP|2010-06|11000|1700|labour_permit/);
     }
@@ -241,7 +160,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   it('the law of 2011 gives a different answer, and the results print', async () => {
     const { context, page } = await newPage();
     const checker = new CheckerPage(page);
-    await checker.open(server.url, '?at=2011-09-15');
+    await checker.open(suite.server.url, '?at=2011-09-15');
     await expect
       .poll(() => page.getByText('You are viewing the law as it stood on').count())
       .toBe(1);
@@ -266,7 +185,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     it(`switching to ${locale} renders its script`, async () => {
       const { context, page, errors } = await newPage({ width: 390, height: 844 });
       const checker = new CheckerPage(page);
-      await checker.open(server.url);
+      await checker.open(suite.server.url);
       await page.selectOption('#language', locale);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
       await expect
@@ -290,19 +209,17 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
   it('countries and corridors: the matrix, a country, a corridor, accessible at 360 px', async () => {
     const { context, page, errors } = await newPage({ width: 360, height: 740 });
-    await page.goto(`${server.url}/countries`);
+    await page.goto(`${suite.server.url}/countries`);
     await page.getByTestId('matrix').waitFor();
     expect(await page.locator('table.matrix tbody tr').count()).toBeGreaterThanOrEqual(10);
     expect(await seriousViolations(page)).toEqual([]);
     // The page itself does not scroll sideways on a phone (the table scrolls in its own box).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      360,
-    );
+    expect(await documentWidth(page)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(ARTIFACTS, 'countries-phone.png') });
     await page.getByRole('link', { name: 'Thailand' }).click();
     await page.getByRole('heading', { name: 'Agreements' }).waitFor();
     expect(await page.locator('.card').count()).toBeGreaterThan(1);
-    await page.goto(`${server.url}/corridors/kh/th`);
+    await page.goto(`${suite.server.url}/corridors/kh/th`);
     await page.getByTestId('principles').waitFor();
     expect(await page.locator('.principle').count()).toBe(7);
     expect(await seriousViolations(page)).toEqual([]);
@@ -314,7 +231,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
 
   it('the keyboard alone gets through the form', async () => {
     const { context, page } = await newPage();
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.locator('#nationality').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
