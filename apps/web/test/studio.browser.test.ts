@@ -222,7 +222,9 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
   it('in Thai, shows the studio’s untranslated text in English and never a raw message key', async () => {
     const { page, errors } = await open('/studio?lang=th');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('th');
-    await page.getByRole('heading', { name: 'Simulation studio' }).waitFor();
+    // The heading is the header link's name, translated; the rest falls back to English.
+    await page.getByRole('heading', { name: 'สตูดิโอจำลองสถานการณ์' }).waitFor();
+    await page.getByRole('heading', { name: '1. Corridors, date and population' }).waitFor();
     // Country names come from Intl in Thai: Cambodia → Thailand.
     await page.getByRole('checkbox', { name: /กัมพูชา → ไทย/ }).waitFor();
     await page.getByRole('button', { name: '+ Add an agreement' }).click();
