@@ -18,7 +18,7 @@ export function codeName(i18n: I18n, prefix: string, code: string): string {
 export interface StudioFormats {
   /** A share (0–1) as a percentage with one decimal. */
   readonly pct: (share: number) => string;
-  /** A change of shares (0–1) in percentage points with its sign, one decimal. */
+  /** A change of shares (0–1) in percentage points, signed unless it is none, one decimal. */
   readonly points: (delta: number) => string;
   /** A whole number. */
   readonly whole: (n: number) => string;
@@ -39,7 +39,7 @@ export function studioFormats(tag: string): StudioFormats {
   const signed = new Intl.NumberFormat(tag, {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
-    signDisplay: 'always',
+    signDisplay: 'exceptZero',
   });
   const whole = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(tag, {
