@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import type { MessageFile } from '../src/i18n/i18n.tsx';
+import type { MessageFile, MessageKey } from '../src/i18n/i18n.tsx';
+import { createI18n } from '../src/i18n/i18n.tsx';
 import { LOCALES } from '../src/i18n/locales.ts';
 
 const DIR = join(import.meta.dirname, '../src/i18n/messages');
@@ -16,16 +17,15 @@ const files = new Map<string, MessageFile>(
 );
 const en = files.get('en')?.messages ?? {};
 
-/** Keys of the countries and corridors pages: translated in every language under review. */
-const COUNTRY_PAGES =
+/** Keys of the countries and corridors pages. */
+const DETAIL_PAGES =
   /^(countries|country|corridor|corridors|principle|standing|schemeKind|agreementKind|agreement)\./;
 
 /**
- * Keys kept apart from the checker's completeness rule: the countries and corridors pages (checked
- * on their own below), and the caucus's site, member area and secretariat (`caucus.`), which fall
- * back to English key by key in languages under review.
+ * Keys that fall back to English key by key in languages under review: the caucus's site, member
+ * area and secretariat (`caucus.`), and the simulation studio (`studio.`).
  */
-const DETAIL_PAGES = new RegExp(`${COUNTRY_PAGES.source}|^caucus\\.`);
+const ENGLISH_FALLBACK = /^(caucus|studio)\./;
 
 /** The corridor map's keys and the matrix's conditions in words. */
 const MAP_AND_CONDITIONS = /^(map|condition|permitName|activityName|sectorName)\./;
@@ -73,16 +73,37 @@ describe('message files', () => {
   for (const l of LOCALES.filter((x) => x.status === 'review')) {
     it(`${l.code}: everything the checker and its results say is translated`, () => {
       const messages = files.get(l.code)?.messages ?? {};
-      const missing = Object.keys(en).filter((k) => !DETAIL_PAGES.test(k) && !(k in messages));
+      const missing = Object.keys(en).filter(
+        (k) => !DETAIL_PAGES.test(k) && !ENGLISH_FALLBACK.test(k) && !(k in messages),
+      );
       expect(missing).toEqual([]);
     });
 
     it(`${l.code}: the countries and corridors pages, their map and conditions are translated`, () => {
       const messages = files.get(l.code)?.messages ?? {};
       const missing = Object.keys(en).filter(
-        (k) => (COUNTRY_PAGES.test(k) || MAP_AND_CONDITIONS.test(k)) && !(k in messages),
+        (k) => (DETAIL_PAGES.test(k) || MAP_AND_CONDITIONS.test(k)) && !(k in messages),
       );
       expect(missing).toEqual([]);
+    });
+  }
+
+  for (const l of LOCALES.filter((x) => x.status === 'review')) {
+    it(`${l.code}: the caucus's and the studio's keys it lacks are shown in English`, () => {
+      const file = files.get(l.code);
+      if (!file) throw new Error(`messages/${l.code}.json is missing`);
+      const i18n = createI18n(l.code, file);
+      const lacking = Object.keys(en).filter(
+        (k) => ENGLISH_FALLBACK.test(k) && !(k in file.messages),
+      );
+      for (const key of lacking.filter((k) => argumentsOf(en[k] ?? '').length === 0))
+        expect(i18n.t(key as MessageKey), key).toBe(
+          new IntlMessageFormat(en[key] ?? '', 'en').format(),
+        );
+      if (lacking.includes('studio.progress.done'))
+        expect(i18n.t('studio.progress.done', { workers: 2, workersText: '2' })).toBe(
+          'Done: 2 workers',
+        );
     });
   }
 });

@@ -9,8 +9,11 @@ import { applyReform, reformSchema } from '@tulay/engine';
 import { loadKnowledge, readValidated } from '@tulay/knowledge/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReformDraft } from '../src/studio/reform-builder.ts';
+import enJson from '../src/i18n/messages/en.json';
 import {
+  PROVISIONS,
   buildReform,
+  exclusionMessage,
   exclusionsOf,
   liftSet,
   mainRule,
@@ -83,6 +86,22 @@ describe('the reform builder', () => {
     expect(change?.op).toBe('change_coverage');
     const set = liftSet(rule, [{ kind: 'activity', value: 'domestic_worker' }]);
     expect(set).toEqual(change?.op === 'change_coverage' ? change.set : null);
+  });
+
+  it('names provisions and exclusions by message keys, with the code the message names', () => {
+    const english: Readonly<Record<string, string>> = enJson.messages;
+    for (const p of PROVISIONS) expect(english[p.label], p.label).toBeDefined();
+    const rule = mainRule(kb, 'th.ssf.s33', '2027-01');
+    if (!rule) throw new Error('no rule');
+    const messages = exclusionsOf(rule).map(exclusionMessage);
+    for (const m of messages) expect(english[m.key], m.key).toBeDefined();
+    expect(messages).toContainEqual({ key: 'studio.exclusion.activity', code: 'domestic_worker' });
+    // Every activity or sector code it offers has its name in the user's language.
+    for (const m of messages.filter((x) => x.code !== undefined))
+      expect(
+        english[`activityName.${m.code ?? ''}`] ?? english[`sectorName.${m.code ?? ''}`],
+        m.code,
+      ).toBeDefined();
   });
 
   it('has nothing to run until a part is complete', () => {

@@ -111,6 +111,24 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
     await page.context().close();
   }, 60_000);
 
+  it('in Thai, shows the studio’s untranslated text in English and never a raw message key', async () => {
+    const { page, errors } = await open('/studio?lang=th');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('th');
+    // The heading is the header link's name, translated; the rest falls back to English.
+    await page.getByRole('heading', { name: 'สตูดิโอจำลองสถานการณ์' }).waitFor();
+    await page.getByRole('heading', { name: '1. Corridors, date and population' }).waitFor();
+    // Country names come from Intl in Thai: Cambodia → Thailand.
+    await page.getByRole('checkbox', { name: /กัมพูชา → ไทย/ }).waitFor();
+    await page.getByRole('button', { name: '+ Add an agreement' }).click();
+    await page.getByRole('button', { name: '+ Lift an exclusion' }).click();
+    await page.getByRole('checkbox', { name: /^Totalization/ }).waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/\bstudio\.[a-zA-Z]/);
+    expect(text).not.toMatch(/\b(branch|activityName|sectorName)\.[a-z]/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
+
   it('builds a reform from parts, runs it with progress, shows the gain, exports, prints, and cancels', async () => {
     const { page, errors } = await open('/studio');
     await signIn(page);

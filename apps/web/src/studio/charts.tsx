@@ -1,14 +1,14 @@
 // Charts as inline SVG (no chart library): each is a figure with a text title, an SVG marked as an
 // image with a description, and the same numbers in a table beside it for screen readers and print.
 import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { studioFormats } from './format.tsx';
 
 export interface PairBar {
   readonly label: string;
   readonly baseline: number;
   readonly reform: number;
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function Figure({
   id,
@@ -25,6 +25,7 @@ function Figure({
   readonly children: ReactNode;
   readonly table: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
     <figure className="studio-chart" aria-labelledby={`${id}-title`} data-testid={id}>
       <figcaption id={`${id}-title`} className="studio-chart__title">
@@ -40,7 +41,7 @@ function Figure({
         {children}
       </svg>
       <details className="studio-chart__table" open>
-        <summary>Table</summary>
+        <summary>{t('studio.chart.table')}</summary>
         {table}
       </details>
     </figure>
@@ -57,13 +58,22 @@ export function BeforeAfterChart({
   readonly title: string;
   readonly rows: readonly PairBar[];
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { pct, points } = studioFormats(i18n.intl.tag);
   const labelWidth = 200;
   const barWidth = 640 - labelWidth - 70;
   const rowHeight = 34;
   const max = Math.max(0.0001, ...rows.flatMap((r) => [r.baseline, r.reform]));
   const scale = max > 0.5 ? 1 : max;
   const description = rows
-    .map((r) => `${r.label}: ${pct(r.baseline)} before, ${pct(r.reform)} after`)
+    .map((r) =>
+      t('studio.chart.pairDescription', {
+        label: r.label,
+        before: pct(r.baseline),
+        after: pct(r.reform),
+      }),
+    )
     .join('; ');
   return (
     <Figure
@@ -75,10 +85,10 @@ export function BeforeAfterChart({
         <table>
           <thead>
             <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t('studio.chart.group')}</th>
+              <th scope="col">{t('studio.chart.before')}</th>
+              <th scope="col">{t('studio.chart.after')}</th>
+              <th scope="col">{t('studio.chart.change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -87,10 +97,7 @@ export function BeforeAfterChart({
                 <th scope="row">{r.label}</th>
                 <td>{pct(r.baseline)}</td>
                 <td>{pct(r.reform)}</td>
-                <td>
-                  {r.reform - r.baseline >= 0 ? '+' : '−'}
-                  {(Math.abs(r.reform - r.baseline) * 100).toFixed(1)} pts
-                </td>
+                <td>{t('studio.chart.points', { change: points(r.reform - r.baseline) })}</td>
               </tr>
             ))}
           </tbody>
@@ -100,11 +107,11 @@ export function BeforeAfterChart({
       <g aria-hidden="true">
         <rect x={labelWidth} y={2} width={12} height={12} className="studio-bar--before" />
         <text x={labelWidth + 18} y={13} className="studio-chart__legend">
-          Before (the law as it is)
+          {t('studio.chart.legendBefore')}
         </text>
         <rect x={labelWidth + 200} y={2} width={12} height={12} className="studio-bar--after" />
         <text x={labelWidth + 218} y={13} className="studio-chart__legend">
-          After (with the reform)
+          {t('studio.chart.legendAfter')}
         </text>
         {rows.map((r, i) => {
           const y = 24 + i * rowHeight;
@@ -133,7 +140,7 @@ export function BeforeAfterChart({
                 y={y + 25}
                 className="studio-chart__value"
               >
-                {pct(r.baseline)} → {pct(r.reform)}
+                {t('studio.chart.pairValue', { before: pct(r.baseline), after: pct(r.reform) })}
               </text>
             </g>
           );
@@ -153,6 +160,9 @@ export function BarChart({
   readonly title: string;
   readonly rows: readonly { readonly label: string; readonly value: number }[];
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { pct } = studioFormats(i18n.intl.tag);
   const labelWidth = 220;
   const barWidth = 640 - labelWidth - 60;
   const max = Math.max(0.0001, ...rows.map((r) => r.value));
@@ -160,14 +170,16 @@ export function BarChart({
     <Figure
       id={id}
       title={title}
-      description={rows.map((r) => `${r.label}: ${pct(r.value)}`).join('; ')}
+      description={rows
+        .map((r) => t('studio.chart.barDescription', { label: r.label, value: pct(r.value) }))
+        .join('; ')}
       height={4 + rows.length * 26 + 8}
       table={
         <table>
           <thead>
             <tr>
-              <th scope="col">Barrier removed</th>
-              <th scope="col">Share of workers who gain</th>
+              <th scope="col">{t('studio.chart.barrierRemoved')}</th>
+              <th scope="col">{t('studio.chart.shareGaining')}</th>
             </tr>
           </thead>
           <tbody>

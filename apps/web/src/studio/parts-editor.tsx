@@ -2,18 +2,30 @@
 // edits one ReformPart; the page turns the parts into the reform (reform-builder.ts).
 import type { Branch, CountryCode, KnowledgeBase } from '@tulay/engine';
 import { parseMonth, versionAt } from '@tulay/engine';
+import type { I18n } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import type { CountryOption } from '../ui/country-select.tsx';
+import { codeName } from './format.tsx';
 import type { Exclusion, ReformPart } from './reform-builder.ts';
 import {
   AGREEMENT_BRANCHES,
   PROVISIONS,
   exclusionKey,
-  exclusionLabel,
+  exclusionMessage,
   exclusionsOf,
   mainRule,
 } from './reform-builder.ts';
 
 type Part<K extends ReformPart['kind']> = Extract<ReformPart, { kind: K }>;
+
+/** An exclusion in the user's words, with the activity or sector named in their language. */
+function exclusionLabel(i18n: I18n, e: Exclusion): string {
+  const { key, code = '' } = exclusionMessage(e);
+  return i18n.t(key, {
+    who: codeName(i18n, 'activityName', code),
+    sector: codeName(i18n, 'sectorName', code),
+  });
+}
 
 function CountryPicker({
   id,
@@ -59,14 +71,16 @@ export function AgreementEditor({
   readonly countries: readonly CountryOption[];
   readonly onChange: (part: Part<'agreement'>) => void;
 }) {
+  const i18n = useI18n();
+  const { t } = i18n;
   const [a, b] = part.parties;
   return (
     <fieldset className="studio-part">
-      <legend>Add an agreement</legend>
+      <legend>{t('studio.agreement.legend')}</legend>
       <div className="studio-row">
         <CountryPicker
           id={`${id}-a`}
-          label="First country"
+          label={t('studio.agreement.first')}
           value={a}
           options={countries}
           onChange={(c) => {
@@ -75,7 +89,7 @@ export function AgreementEditor({
         />
         <CountryPicker
           id={`${id}-b`}
-          label="Second country"
+          label={t('studio.agreement.second')}
           value={b}
           options={countries}
           onChange={(c) => {
@@ -85,11 +99,11 @@ export function AgreementEditor({
       </div>
       {a === b ? (
         <p className="field__error" role="alert">
-          Choose two different countries.
+          {t('studio.agreement.sameCountry')}
         </p>
       ) : null}
       <fieldset className="studio-checks">
-        <legend>Provisions</legend>
+        <legend>{t('studio.agreement.provisions')}</legend>
         {PROVISIONS.map((p) => (
           <label key={p.name} className="studio-check">
             <input
@@ -103,7 +117,7 @@ export function AgreementEditor({
                 });
               }}
             />{' '}
-            {p.label}
+            {t(p.label)}
           </label>
         ))}
         <label className="studio-check">
@@ -115,11 +129,11 @@ export function AgreementEditor({
               onChange({ ...part, minOwnMonths: e.target.checked ? 12 : null });
             }}
           />{' '}
-          Under-one-year rule: no pro-rata benefit for under 12 months of own insurance
+          {t('studio.agreement.minOwnMonths')}
         </label>
       </fieldset>
       <fieldset className="studio-checks">
-        <legend>Branches</legend>
+        <legend>{t('studio.agreement.branches')}</legend>
         {AGREEMENT_BRANCHES.map((br) => (
           <label key={br} className="studio-check">
             <input
@@ -133,7 +147,7 @@ export function AgreementEditor({
                 onChange({ ...part, branches });
               }}
             />{' '}
-            {br.replaceAll('_', ' ')}
+            {codeName(i18n, 'branch', br)}
           </label>
         ))}
       </fieldset>
@@ -161,13 +175,15 @@ export function LiftEditor({
   const rule = mainRule(kb, part.scheme, at);
   const exclusions: Exclusion[] = rule ? exclusionsOf(rule) : [];
   const chosen = new Set(part.lift.map(exclusionKey));
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <fieldset className="studio-part">
-      <legend>Lift an exclusion</legend>
+      <legend>{t('studio.lift.legend')}</legend>
       <div className="studio-row">
         <CountryPicker
           id={`${id}-country`}
-          label="Country"
+          label={t('studio.lift.country')}
           value={part.country}
           options={countries}
           onChange={(c) => {
@@ -178,7 +194,7 @@ export function LiftEditor({
           }}
         />
         <div className="field">
-          <label htmlFor={`${id}-scheme`}>Scheme</label>
+          <label htmlFor={`${id}-scheme`}>{t('studio.lift.scheme')}</label>
           <select
             id={`${id}-scheme`}
             value={part.scheme}
@@ -187,7 +203,7 @@ export function LiftEditor({
             }}
           >
             {schemes.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option key={s.id} value={s.id} lang="en">
                 {s.raw.name} ({s.id})
               </option>
             ))}
@@ -195,10 +211,10 @@ export function LiftEditor({
         </div>
       </div>
       {exclusions.length === 0 ? (
-        <p className="muted">This scheme’s rules exclude no one the studio can lift.</p>
+        <p className="muted">{t('studio.lift.noExclusions')}</p>
       ) : (
         <fieldset className="studio-checks">
-          <legend>Exclusions to lift</legend>
+          <legend>{t('studio.lift.exclusions')}</legend>
           {exclusions.map((e) => (
             <label key={exclusionKey(e)} className="studio-check">
               <input
@@ -212,7 +228,7 @@ export function LiftEditor({
                   onChange({ ...part, lift });
                 }}
               />{' '}
-              {exclusionLabel(e)}
+              {exclusionLabel(i18n, e)}
             </label>
           ))}
         </fieldset>
@@ -246,13 +262,18 @@ export function ParameterEditor({
   };
   const selected = parameters.find((p) => p.id === part.parameter);
   const now = current(part.parameter);
+  const i18n = useI18n();
+  const { t } = i18n;
+  const unit = selected
+    ? `${selected.raw.unit}${selected.raw.currency ? `, ${selected.raw.currency}` : ''}`
+    : '';
   return (
     <fieldset className="studio-part">
-      <legend>Change a parameter</legend>
+      <legend>{t('studio.parameter.legend')}</legend>
       <div className="studio-row">
         <CountryPicker
           id={`${id}-country`}
-          label="Country"
+          label={t('studio.parameter.country')}
           value={part.country}
           options={countries}
           onChange={(c) => {
@@ -264,7 +285,7 @@ export function ParameterEditor({
           }}
         />
         <div className="field">
-          <label htmlFor={`${id}-parameter`}>Parameter</label>
+          <label htmlFor={`${id}-parameter`}>{t('studio.parameter.parameter')}</label>
           <select
             id={`${id}-parameter`}
             value={part.parameter}
@@ -272,9 +293,11 @@ export function ParameterEditor({
               onChange({ ...part, parameter: e.target.value, value: current(e.target.value) ?? 0 });
             }}
           >
-            {parameters.length === 0 ? <option value="">(none in this package)</option> : null}
+            {parameters.length === 0 ? (
+              <option value="">{t('studio.parameter.none')}</option>
+            ) : null}
             {parameters.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} lang="en">
                 {p.id}: {p.raw.description}
               </option>
             ))}
@@ -282,13 +305,14 @@ export function ParameterEditor({
         </div>
         <div className="field">
           <label htmlFor={`${id}-value`}>
-            New value
-            {selected
-              ? ` (${selected.raw.unit}${selected.raw.currency ? `, ${selected.raw.currency}` : ''})`
-              : ''}
+            {unit ? t('studio.parameter.valueWithUnit', { unit }) : t('studio.parameter.value')}
           </label>
           <p className="field__hint" id={`${id}-value-hint`}>
-            Now: {now === undefined ? 'no value at this date' : String(now)}
+            {now === undefined
+              ? t('studio.parameter.noValue')
+              : t('studio.parameter.now', {
+                  value: typeof now === 'number' ? i18n.number(now) : String(now),
+                })}
           </p>
           <input
             id={`${id}-value`}

@@ -2,18 +2,17 @@
 // format (docs/engine-semantics.md), so what the studio runs is what the CLI would run.
 import type { Branch, CoverageRule, KnowledgeBase, ReformInput } from '@tulay/engine';
 import { parseMonth, versionAt } from '@tulay/engine';
+import type { MessageKey } from '../i18n/i18n.tsx';
 
 export type ProvisionName =
   'totalization' | 'export' | 'equalTreatment' | 'administrativeAssistance';
 
-export const PROVISIONS: readonly { readonly name: ProvisionName; readonly label: string }[] = [
-  {
-    name: 'totalization',
-    label: 'Totalization: insurance periods in either country count together',
-  },
-  { name: 'export', label: 'Export: benefits paid to a residence in the other country' },
-  { name: 'equalTreatment', label: 'Equal treatment with nationals' },
-  { name: 'administrativeAssistance', label: 'Administrative assistance between the institutions' },
+/** The provisions an agreement can have, with the message that names each in the interface. */
+export const PROVISIONS: readonly { readonly name: ProvisionName; readonly label: MessageKey }[] = [
+  { name: 'totalization', label: 'studio.provision.totalization' },
+  { name: 'export', label: 'studio.provision.export' },
+  { name: 'equalTreatment', label: 'studio.provision.equalTreatment' },
+  { name: 'administrativeAssistance', label: 'studio.provision.administrativeAssistance' },
 ];
 
 export const AGREEMENT_BRANCHES: readonly Branch[] = [
@@ -63,34 +62,40 @@ export interface ReformDraft {
   readonly parts: readonly ReformPart[];
 }
 
-const ACTIVITY_NAMES: Readonly<Record<string, string>> = {
-  employed: 'employees',
-  self_employed: 'the self-employed',
-  domestic_worker: 'domestic workers',
-  seafarer: 'seafarers',
-  informal_worker: 'informal workers',
-  civil_servant: 'civil servants',
-};
+/** The activities a rule can leave out (named in the interface by `activityName.*`). */
+const ACTIVITIES: readonly string[] = [
+  'employed',
+  'self_employed',
+  'domestic_worker',
+  'seafarer',
+  'informal_worker',
+  'civil_servant',
+];
 
-export function exclusionLabel(e: Exclusion): string {
+/**
+ * An exclusion in words: the message, and the activity or sector code it names (the interface
+ * puts the code's name in the user's language).
+ */
+export function exclusionMessage(e: Exclusion): {
+  readonly key: MessageKey;
+  readonly code?: string;
+} {
   switch (e.kind) {
     case 'activity':
-      return `Excludes ${ACTIVITY_NAMES[e.value] ?? e.value}`;
+      return { key: 'studio.exclusion.activity', code: e.value };
     case 'sector':
-      return `Excludes the ${e.value.replaceAll('_', ' ')} sector`;
+      return { key: 'studio.exclusion.sector', code: e.value };
     case 'documents':
-      return 'Requires documents (a permit)';
+      return { key: 'studio.exclusion.documents' };
     case 'nationality':
-      return 'Limited by nationality';
+      return { key: 'studio.exclusion.nationality' };
     case 'employer':
-      return 'Limited by the employer’s nationality';
+      return { key: 'studio.exclusion.employer' };
   }
 }
 
 export const exclusionKey = (e: Exclusion): string =>
   'value' in e ? `${e.kind}:${e.value}` : e.kind;
-
-const ACTIVITIES = Object.keys(ACTIVITY_NAMES);
 
 /** The scheme's compulsory in-country rule in force at `at` (the one a lift changes). */
 export function mainRule(kb: KnowledgeBase, scheme: string, at: string): CoverageRule | undefined {

@@ -2,8 +2,10 @@
 // coloured by the share of the corridor's workers who gain. The map's table and this list carry
 // the same figures for those who do not read the map.
 import { useMemo } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
 import type { MapCorridor, MapStatus } from '../map/corridor-map.tsx';
 import { CorridorMap } from '../map/corridor-map.tsx';
+import { Emphasis, studioFormats } from './format.tsx';
 
 export interface CorridorGain {
   readonly origin: string;
@@ -17,24 +19,21 @@ export interface CorridorGain {
 }
 
 /** Blue and orange tell apart for most colour-blind readers; the dashes tell the rest. */
-const STATUSES: readonly MapStatus[] = [
-  { id: 'most', label: 'Half or more of its workers gain', colour: '#1d5f9e', pattern: 'solid' },
-  { id: 'some', label: 'Some of its workers gain', colour: '#8a6500', pattern: 'dashed' },
-  { id: 'none', label: 'No worker gains', colour: '#66717f', pattern: 'dotted' },
-];
+const STATUSES = [
+  { id: 'most', label: 'studio.map.most', colour: '#1d5f9e', pattern: 'solid' },
+  { id: 'some', label: 'studio.map.some', colour: '#8a6500', pattern: 'dashed' },
+  { id: 'none', label: 'studio.map.none', colour: '#66717f', pattern: 'dotted' },
+] as const;
 
 const statusOf = (share: number) => (share >= 0.5 ? 'most' : share > 0 ? 'some' : 'none');
 
-export function StudioCorridorMap({
-  corridors,
-  locale,
-}: {
-  readonly corridors: readonly CorridorGain[];
-  readonly locale: string;
-}) {
-  const number = useMemo(
-    () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
-    [locale],
+export function StudioCorridorMap({ corridors }: { readonly corridors: readonly CorridorGain[] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { pct, whole } = studioFormats(i18n.intl.tag);
+  const statuses = useMemo(
+    (): MapStatus[] => STATUSES.map((s) => ({ ...s, label: t(s.label) })),
+    [t],
   );
   const mapped = useMemo(
     (): MapCorridor[] =>
@@ -43,29 +42,31 @@ export function StudioCorridorMap({
         destination: c.destination,
         value: Math.round(c.workers * c.gainers),
         status: statusOf(c.gainers),
-        label: `${c.originName} → ${c.destinationName}`,
-        valueNote: `${(c.gainers * 100).toFixed(1)}% of ${number.format(c.workers)}`,
+        label: t('studio.corridor', { origin: c.originName, destination: c.destinationName }),
+        valueNote: t('studio.map.valueNote', { share: pct(c.gainers), workers: whole(c.workers) }),
       })),
-    [corridors, number],
+    [corridors, t, pct, whole],
   );
   return (
     <section className="studio-map" aria-labelledby="studio-map-title" data-testid="studio-map">
-      <h3 id="studio-map-title">Corridors</h3>
+      <h3 id="studio-map-title">{t('studio.map.heading')}</h3>
       <CorridorMap
         corridors={mapped}
-        statuses={STATUSES}
-        title="Workers who gain under the reform, by corridor"
-        valueLabel="Workers who gain"
-        formatValue={(v) => number.format(v)}
+        statuses={statuses}
+        title={t('studio.map.title')}
+        valueLabel={t('studio.map.valueLabel')}
+        formatValue={whole}
       />
       <ul className="studio-corridor-list">
         {corridors.map((c) => (
           <li key={`${c.origin}-${c.destination}`}>
             <span>
-              {c.originName} → {c.destinationName}
+              {t('studio.corridor', { origin: c.originName, destination: c.destinationName })}
             </span>{' '}
-            <span className="muted">({number.format(c.workers)} workers)</span>:{' '}
-            <strong>{(c.gainers * 100).toFixed(1)}% gain</strong>
+            <span className="muted">
+              {t('studio.map.workers', { workers: c.workers, workersText: whole(c.workers) })}
+            </span>
+            : <Emphasis i18n={i18n} id="studio.map.gain" name="share" value={pct(c.gainers)} />
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@
 import type { CountryCode, KnowledgeBase, ReformInput } from '@tulay/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import examples from 'virtual:tulay/example-reforms';
+import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { CountryOption } from '../ui/country-select.tsx';
@@ -12,6 +13,7 @@ import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import type { CalibratedCorridor, IndicatorRow, Me, Run } from './api.ts';
 import { ApiError, calibratedCorridors, cancelRun, follow, me, results, startRun } from './api.ts';
 import { BarChart, BeforeAfterChart } from './charts.tsx';
+import { Emphasis, codeName, isMessageKey, studioFormats } from './format.tsx';
 import { StudioCorridorMap } from './studio-corridor-map.tsx';
 import { AgreementEditor, LiftEditor, ParameterEditor } from './parts-editor.tsx';
 import type { ReformPart } from './reform-builder.ts';
@@ -29,18 +31,6 @@ const BRANCH_ORDER = [
   'unemployment',
   'family',
 ] as const;
-
-const BARRIER_NAMES: Readonly<Record<string, string>> = {
-  nationals_only: 'Only nationals covered',
-  residency: 'Residence required',
-  documentation: 'Documents required',
-  qualifying_period: 'Qualifying period not met (totalization)',
-  sector_exclusion: 'Sector or activity excluded',
-  not_paid_abroad: 'Not paid abroad (export)',
-  document_certification: 'Document certification',
-  money_transfer: 'Money transfer',
-  language: 'Language',
-};
 
 function newPart(kind: ReformPart['kind'], kb: KnowledgeBase, at: string): ReformPart {
   switch (kind) {
@@ -94,6 +84,7 @@ function useAuth(): Auth {
 
 function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
   const i18n = useI18n();
+  const { t } = i18n;
   const kb = knowledge.kb;
   const auth = useAuth();
   const countries: CountryOption[] = useMemo(
@@ -104,7 +95,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
   const regions = useMemo(() => new Intl.DisplayNames([i18n.intl.tag], { type: 'region' }), [i18n]);
   const name = (code: string) =>
     countries.find((c) => c.code === code)?.name ?? regions.of(code) ?? code;
-  const number = useMemo(() => new Intl.NumberFormat(i18n.intl.tag), [i18n]);
+  const { whole } = studioFormats(i18n.intl.tag);
 
   const [calibrated, setCalibrated] = useState<readonly CalibratedCorridor[] | null>(null);
   const [corridorError, setCorridorError] = useState<string | null>(null);
@@ -191,31 +182,27 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
         {auth.status === 'ready' && user === null ? (
           <div className="notice" role="note" data-testid="sign-in-notice">
             <p>
-              <strong>Sign in to run simulations.</strong> A run takes the server minutes of work,
-              so it is open to signed-in members, partners and the secretariat. You can build a
-              reform without signing in.
+              <strong>{t('studio.signIn.title')}</strong> {t('studio.signIn.body')}
             </p>
             <p>
               <a className="button button--primary" href="/sign-in?next=/studio">
-                Sign in
+                {t('studio.signIn.link')}
               </a>
             </p>
           </div>
         ) : null}
 
         <section aria-labelledby="studio-where">
-          <h2 id="studio-where">1. Corridors, date and population</h2>
+          <h2 id="studio-where">{t('studio.where.heading')}</h2>
           <fieldset className="studio-checks studio-corridors">
-            <legend>
-              Corridors (workers are generated in these, in proportion to their stocks)
-            </legend>
+            <legend>{t('studio.corridors.legend')}</legend>
             {corridorError ? (
               <p className="field__error" role="alert">
-                Cannot load the corridors: {corridorError}
+                {t('studio.corridors.error', { error: corridorError })}
               </p>
             ) : calibrated === null ? (
               <p className="status" role="status">
-                Loading the corridors…
+                {t('studio.corridors.loading')}
               </p>
             ) : (
               calibrated.map((c) => {
@@ -234,20 +221,25 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                         setCorridors(next);
                       }}
                     />{' '}
-                    {name(c.origin)} → {name(c.destination)}{' '}
+                    {t('studio.corridor', {
+                      origin: name(c.origin),
+                      destination: name(c.destination),
+                    })}{' '}
                     <span className="muted">
-                      ({number.format(c.stock)}
-                      {c.is_estimate ? ', estimate' : ''})
+                      {t('studio.corridors.stock', {
+                        stock: whole(c.stock),
+                        estimate: c.is_estimate ? 'yes' : 'no',
+                      })}
                     </span>
                   </label>
                 );
               })
             )}
-            <p className="field__hint">No corridor chosen: every corridor.</p>
+            <p className="field__hint">{t('studio.corridors.none')}</p>
           </fieldset>
           <div className="studio-row">
             <div className="field">
-              <label htmlFor="studio-at">Date of the law (month)</label>
+              <label htmlFor="studio-at">{t('studio.at')}</label>
               <input
                 id="studio-at"
                 type="month"
@@ -258,7 +250,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
               />
             </div>
             <div className="field">
-              <label htmlFor="studio-workers">Workers to generate</label>
+              <label htmlFor="studio-workers">{t('studio.workers')}</label>
               <input
                 id="studio-workers"
                 type="number"
@@ -272,7 +264,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
               />
             </div>
             <div className="field">
-              <label htmlFor="studio-seed">Seed</label>
+              <label htmlFor="studio-seed">{t('studio.seed')}</label>
               <input
                 id="studio-seed"
                 type="number"
@@ -287,9 +279,9 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
         </section>
 
         <section aria-labelledby="studio-reform">
-          <h2 id="studio-reform">2. The reform</h2>
+          <h2 id="studio-reform">{t('studio.reform.heading')}</h2>
           <div className="field">
-            <label htmlFor="studio-example">Start from</label>
+            <label htmlFor="studio-example">{t('studio.example')}</label>
             <select
               id="studio-example"
               value={example}
@@ -297,9 +289,9 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                 setExample(e.target.value);
               }}
             >
-              <option value="">A reform built from parts (below)</option>
+              <option value="">{t('studio.example.parts')}</option>
               {examples.map((e) => (
-                <option key={e.file} value={e.file}>
+                <option key={e.file} value={e.file} lang="en">
                   {e.reform.title}
                 </option>
               ))}
@@ -309,19 +301,19 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
             <>
               <div className="studio-row">
                 <div className="field">
-                  <label htmlFor="studio-reform-title">Title</label>
+                  <label htmlFor="studio-reform-title">{t('studio.reform.title')}</label>
                   <input
                     id="studio-reform-title"
                     type="text"
                     value={title}
-                    placeholder="A reform drafted in the studio"
+                    placeholder={t('studio.reform.titlePlaceholder')}
                     onChange={(e) => {
                       setTitle(e.target.value);
                     }}
                   />
                 </div>
                 <div className="field">
-                  <label htmlFor="studio-from">In force from (month)</label>
+                  <label htmlFor="studio-from">{t('studio.reform.from')}</label>
                   <input
                     id="studio-from"
                     type="month"
@@ -373,11 +365,11 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                       setParts(parts.filter((_, j) => j !== i));
                     }}
                   >
-                    Remove this part
+                    {t('studio.part.remove')}
                   </button>
                 </div>
               ))}
-              <div className="studio-add" role="group" aria-label="Add a part">
+              <div className="studio-add" role="group" aria-label={t('studio.part.add')}>
                 <button
                   type="button"
                   className="button button--secondary"
@@ -385,7 +377,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                     setParts([...parts, newPart('agreement', kb, from)]);
                   }}
                 >
-                  + Add an agreement
+                  {t('studio.part.addAgreement')}
                 </button>
                 <button
                   type="button"
@@ -394,7 +386,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                     setParts([...parts, newPart('lift', kb, from)]);
                   }}
                 >
-                  + Lift an exclusion
+                  {t('studio.part.addLift')}
                 </button>
                 <button
                   type="button"
@@ -403,14 +395,14 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                     setParts([...parts, newPart('parameter', kb, from)]);
                   }}
                 >
-                  + Change a parameter
+                  {t('studio.part.addParameter')}
                 </button>
               </div>
             </>
           ) : null}
           <details className="studio-preview" open>
-            <summary>The reform as data</summary>
-            <div role="group" aria-label="Format" className="studio-add">
+            <summary>{t('studio.preview.summary')}</summary>
+            <div role="group" aria-label={t('studio.preview.format')} className="studio-add">
               {(['yaml', 'json'] as const).map((f) => (
                 <button
                   key={f}
@@ -426,7 +418,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
               ))}
             </div>
             {reform === null ? (
-              <p className="muted">Add a part (or choose a ready-made reform) to see it here.</p>
+              <p className="muted">{t('studio.preview.empty')}</p>
             ) : (
               <pre className="studio-code" data-testid="reform-preview" tabIndex={0}>
                 {preview}
@@ -436,7 +428,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
         </section>
 
         <section aria-labelledby="studio-run">
-          <h2 id="studio-run">3. Run</h2>
+          <h2 id="studio-run">{t('studio.run.heading')}</h2>
           <div className="studio-add">
             <button
               type="button"
@@ -446,7 +438,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                 void start();
               }}
             >
-              Run the simulation
+              {t('studio.run.start')}
             </button>
             {isActive ? (
               <button
@@ -456,31 +448,48 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                   void cancel();
                 }}
               >
-                Cancel
+                {t('studio.run.cancel')}
               </button>
             ) : null}
           </div>
           {error ? <ErrorNotice error={error} /> : null}
-          {run ? <Progress run={run} locale={i18n.intl.tag} /> : null}
+          {run ? <Progress run={run} /> : null}
         </section>
       </div>
 
       {run?.status === 'done' && run.summary && rows ? (
-        <Results run={run} rows={rows} name={name} locale={i18n.intl.tag} />
+        <Results run={run} rows={rows} name={name} />
       ) : null}
     </div>
   );
 }
 
+/** An error in the user's words; what the server said is shown too when there is no such words. */
+function errorText(
+  t: I18n['t'],
+  error: Error,
+): { readonly text: string; readonly isKnown: boolean } {
+  if (error instanceof ApiError) {
+    const key = `studio.error.${error.code}`;
+    if (isMessageKey(key)) return { text: t(key), isKnown: true };
+  }
+  // fetch rejects with a TypeError when the server cannot be reached.
+  else if (error instanceof TypeError) return { text: t('studio.error.network'), isKnown: true };
+  return { text: t('studio.error.title'), isKnown: false };
+}
+
 function ErrorNotice({ error }: { readonly error: Error }) {
+  const { t } = useI18n();
+  const { text, isKnown } = errorText(t, error);
   return (
     <div className="notice notice--error" role="alert">
-      <p>{error.message}</p>
+      <p>{text}</p>
+      {isKnown ? null : <p>{t('studio.error.serverSaid', { message: error.message })}</p>}
       {error instanceof ApiError && error.fields.length > 0 ? (
         <ul>
           {error.fields.map((f) => (
             <li key={f.path}>
-              <code>{f.path}</code>: {f.message}
+              <code>{f.path}</code>: <span lang="en">{f.message}</span>
             </li>
           ))}
         </ul>
@@ -489,27 +498,49 @@ function ErrorNotice({ error }: { readonly error: Error }) {
   );
 }
 
-function Progress({ run, locale }: { readonly run: Run; readonly locale: string }) {
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+function progressLabel(i18n: I18n, run: Run): string {
+  const { t } = i18n;
+  const { whole } = studioFormats(i18n.intl.tag);
   const { done, total, rate, eta } = run.progress;
-  const label =
-    run.status === 'queued'
-      ? `Waiting for the server (place ${run.queue_position ?? '?'} in the queue)`
-      : run.status === 'running'
-        ? `${n.format(done)} of ${n.format(total)} workers${rate > 0 ? ` · ${n.format(rate)} a second` : ''}${eta !== null ? ` · about ${n.format(Math.ceil(eta))} s left` : ''}`
-        : run.status === 'done'
-          ? `Done: ${n.format(done)} workers`
-          : run.status === 'cancelled'
-            ? `Cancelled after ${n.format(done)} of ${n.format(total)} workers`
-            : `Failed: ${run.error ?? 'unknown error'}`;
+  switch (run.status) {
+    case 'queued':
+      return run.queue_position === null
+        ? t('studio.progress.queuedUnknown')
+        : t('studio.progress.queued', { position: whole(run.queue_position) });
+    case 'running': {
+      const parts = [
+        t('studio.progress.running', { done: whole(done), total, totalText: whole(total) }),
+      ];
+      if (rate > 0) parts.push(t('studio.progress.rate', { rate: whole(rate) }));
+      if (eta !== null) {
+        const seconds = Math.ceil(eta);
+        parts.push(t('studio.progress.eta', { seconds, secondsText: whole(seconds) }));
+      }
+      return parts.join(' · ');
+    }
+    case 'done':
+      return t('studio.progress.done', { workers: done, workersText: whole(done) });
+    case 'cancelled':
+      return t('studio.progress.cancelled', { done: whole(done), total, totalText: whole(total) });
+    case 'failed':
+      return t('studio.progress.failed', {
+        error: run.error ?? t('studio.progress.unknownError'),
+      });
+  }
+}
+
+function Progress({ run }: { readonly run: Run }) {
+  const i18n = useI18n();
+  const { done, total } = run.progress;
   return (
     <div className="studio-progress" data-testid="run-progress" data-status={run.status}>
-      <progress max={total} value={done} aria-label="Workers evaluated" />
+      <progress max={total} value={done} aria-label={i18n.t('studio.progress.label')} />
       <p role="status" aria-live="polite">
-        {label}
+        {progressLabel(i18n, run)}
       </p>
       {run.notes.map((note) => (
-        <p key={note} className="notice">
+        // The server's notes are in English.
+        <p key={note} className="notice" lang="en">
           {note}
         </p>
       ))}
@@ -521,14 +552,14 @@ function Results({
   run,
   rows,
   name,
-  locale,
 }: {
   readonly run: Run;
   readonly rows: readonly IndicatorRow[];
   readonly name: (code: string) => string;
-  readonly locale: string;
 }) {
-  const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { pct, whole, oneDecimal } = studioFormats(i18n.intl.tag);
   const all = rows.filter((r) => r.dimension === 'all');
   const get = (indicator: string, detail = '') =>
     all.find((r) => r.indicator === indicator && r.detail === detail);
@@ -537,7 +568,9 @@ function Results({
   );
   const corridorLabel = (group: string) => {
     const [o = '', d = ''] = group.split('-');
-    return o === d ? `${name(o)} (at home)` : `${name(o)} → ${name(d)}`;
+    return o === d
+      ? t('studio.corridor.atHome', { country: name(o) })
+      : t('studio.corridor', { origin: name(o), destination: name(d) });
   };
   const byCorridor = corridorRows
     .filter((r) => r.workers > 0)
@@ -546,14 +579,22 @@ function Results({
     .map((r) => ({ label: corridorLabel(r.group), baseline: r.baseline, reform: r.reform }));
   const byBranch = BRANCH_ORDER.map((b) => get('receives_benefit', b))
     .filter((r): r is IndicatorRow => r !== undefined && (r.baseline > 0 || r.reform > 0))
-    .map((r) => ({ label: r.detail.replaceAll('_', ' '), baseline: r.baseline, reform: r.reform }));
+    .map((r) => ({
+      label: codeName(i18n, 'branch', r.detail),
+      baseline: r.baseline,
+      reform: r.reform,
+    }));
   const notPayable = BRANCH_ORDER.map((b) => get('not_payable_at_home', b))
     .filter((r): r is IndicatorRow => r !== undefined && (r.baseline > 0 || r.reform > 0))
-    .map((r) => ({ label: r.detail.replaceAll('_', ' '), baseline: r.baseline, reform: r.reform }));
+    .map((r) => ({
+      label: codeName(i18n, 'branch', r.detail),
+      baseline: r.baseline,
+      reform: r.reform,
+    }));
   const byBarrier = all
     .filter((r) => r.indicator === 'gainers_by_barrier_removed' && r.reform > 0)
     .sort((a, b) => b.reform - a.reform)
-    .map((r) => ({ label: BARRIER_NAMES[r.detail] ?? r.detail, value: r.reform }));
+    .map((r) => ({ label: codeName(i18n, 'studio.barrier', r.detail), value: r.reform }));
   const gainers = get('gainers')?.reform ?? 0;
   const losers = get('losers')?.reform ?? 0;
   const lost = get('months_lost_no_totalization');
@@ -572,36 +613,56 @@ function Results({
         gainers: r.reform,
       };
     });
+  const workers = summary?.workers ?? 0;
+  const standsFor = summary?.stands_for ?? 0;
+  const reform = run.request.reform;
   return (
     <section
       className="studio-results"
       aria-labelledby="studio-results-title"
       data-testid="results"
     >
-      <h2 id="studio-results-title">Brief: {run.request.reform?.title ?? 'the law as it is'}</h2>
+      <h2 id="studio-results-title">
+        {t('studio.results.title', { title: reform?.title ?? t('studio.results.noReform') })}
+      </h2>
       <p className="lead">
-        {n.format(summary?.workers ?? 0)} synthetic workers standing for{' '}
-        {n.format(summary?.stands_for ?? 0)} migrant workers
-        {run.request.corridors.length > 0
-          ? ` in ${run.request.corridors.map((c) => corridorLabel(`${c.origin}-${c.destination}`)).join(', ')}`
-          : ' in every calibrated corridor'}
-        , under the law of {run.request.at}
-        {run.request.reform ? ` with the reform (in force from ${run.request.reform.from})` : ''}.
+        {t('studio.results.population', {
+          workers,
+          workersText: whole(workers),
+          standsFor,
+          standsForText: whole(standsFor),
+          scope: run.request.corridors.length > 0 ? 'some' : 'every',
+          corridors: i18n.list(
+            run.request.corridors.map((c) => corridorLabel(`${c.origin}-${c.destination}`)),
+          ),
+          at: i18n.month(run.request.at),
+        })}
+        {reform ? ` ${t('studio.results.reformFrom', { from: i18n.month(reform.from) })}` : ''}
       </p>
       <ul className="studio-headline" data-testid="headline">
         <li>
-          <strong data-testid="gainers">{(gainers * 100).toFixed(1)}%</strong> of workers gain
+          <Emphasis
+            i18n={i18n}
+            id="studio.results.gainers"
+            name="share"
+            value={pct(gainers)}
+            testId="gainers"
+          />
         </li>
         <li>
-          <strong>{(losers * 100).toFixed(1)}%</strong> lose
+          <Emphasis i18n={i18n} id="studio.results.losers" name="share" value={pct(losers)} />
         </li>
         {lost ? (
           <li>
-            Insured months lost for lack of totalization:{' '}
-            <strong>
-              {lost.baseline.toFixed(1)} → {lost.reform.toFixed(1)}
-            </strong>{' '}
-            on average
+            <Emphasis
+              i18n={i18n}
+              id="studio.results.monthsLost"
+              name="change"
+              value={t('studio.results.monthsChange', {
+                before: oneDecimal(lost.baseline),
+                after: oneDecimal(lost.reform),
+              })}
+            />
           </li>
         ) : null}
       </ul>
@@ -611,14 +672,14 @@ function Results({
           href={`/api/simulations/${run.id}/results.csv`}
           download
         >
-          Download CSV
+          {t('studio.results.csv')}
         </a>
         <a
           className="button button--secondary"
           href={`/api/simulations/${run.id}/results.json`}
           download
         >
-          Download JSON
+          {t('studio.results.json')}
         </a>
         <button
           type="button"
@@ -627,48 +688,41 @@ function Results({
             window.print();
           }}
         >
-          Print the brief
+          {t('studio.results.print')}
         </button>
       </div>
       <BeforeAfterChart
         id="chart-corridors"
-        title="Would receive at least one benefit, by corridor (before and after)"
+        title={t('studio.chart.corridors')}
         rows={byCorridor}
       />
-      <BeforeAfterChart
-        id="chart-branches"
-        title="Would receive the benefit if the risk happened now, by branch (all workers)"
-        rows={byBranch}
-      />
+      <BeforeAfterChart id="chart-branches" title={t('studio.chart.branches')} rows={byBranch} />
       {notPayable.length > 0 ? (
         <BeforeAfterChart
           id="chart-not-payable"
-          title="Entitled but not payable at home, by branch"
+          title={t('studio.chart.notPayable')}
           rows={notPayable}
         />
       ) : null}
       {byBarrier.length > 0 ? (
-        <BarChart id="chart-barriers" title="Who gains, by barrier removed" rows={byBarrier} />
+        <BarChart id="chart-barriers" title={t('studio.chart.barriers')} rows={byBarrier} />
       ) : (
-        <p>No worker gains by the removal of a barrier.</p>
+        <p>{t('studio.results.noBarrier')}</p>
       )}
-      <StudioCorridorMap corridors={gains} locale={locale} />
+      <StudioCorridorMap corridors={gains} />
       <p className="muted">
-        Synthetic population calibrated to published statistics (docs/simulation.md); every month
-        the law covers counts as insured. {summary?.path}
+        {t('studio.results.method')} {summary?.path}
       </p>
     </section>
   );
 }
 
 export default function StudioPage() {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="studio-title">
-      <h1 id="studio-title">Simulation studio</h1>
-      <p className="lead no-print">
-        What would an agreement or a change in the law do for migrant workers? Build a reform, run
-        it over a synthetic population, and see who gains.
-      </p>
+      <h1 id="studio-title">{t('studio.title')}</h1>
+      <p className="lead no-print">{t('studio.lead')}</p>
       <KnowledgeGate>{(knowledge) => <Studio knowledge={knowledge} />}</KnowledgeGate>
     </section>
   );
