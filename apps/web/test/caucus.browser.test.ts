@@ -247,6 +247,22 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
         fullPage: true,
       });
     }
+    // A corridor page joins the law (in the browser) to the caucus's records (from the server):
+    // the founding report names both Cambodia and Thailand.
+    await page.goto(`${suite.server.url}/corridors/kh/th`);
+    const workspace = page.getByTestId('corridor-workspace');
+    await workspace
+      .getByRole('link', { name: /Phnom Penh/ })
+      .first()
+      .waitFor();
+    expect(await workspace.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+      'Bills before either parliament',
+      'Commitments of either country',
+      'Documents',
+      'Exchange visits between the two',
+    ]);
+    expect(await documentWidth(page), '/corridors/kh/th').toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page), '/corridors/kh/th').toEqual([]);
     // The secretariat's screens tell a visitor they are not for them, and show nothing else.
     await page.goto(`${suite.server.url}/secretariat/invitations`);
     await page.getByText('These screens are for the secretariat.').waitFor();

@@ -23,9 +23,10 @@ const DETAIL_PAGES =
 
 /**
  * Keys that fall back to English key by key in languages under review: the caucus's site, member
- * area and secretariat (`caucus.`), and the simulation studio (`studio.`).
+ * area and secretariat (`caucus.`), the simulation studio (`studio.`) and the workspace's records
+ * on the corridor page (`workspace.`).
  */
-const ENGLISH_FALLBACK = /^(caucus|studio)\./;
+const ENGLISH_FALLBACK = /^(caucus|studio|workspace)\./;
 
 /** The corridor map's keys and the matrix's conditions in words. */
 const MAP_AND_CONDITIONS = /^(map|condition|permitName|activityName|sectorName)\./;

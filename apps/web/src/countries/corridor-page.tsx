@@ -9,6 +9,7 @@ import { Link } from '../router.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import { CorridorPicker } from './corridor-picker.tsx';
 import { RegionCorridorMap } from './region-corridor-map.tsx';
+import { CorridorWorkspace } from './corridor-workspace.tsx';
 
 function ScoreBadge({ score }: { readonly score: PrincipleLevel }) {
   const { t } = useI18n();
@@ -197,6 +198,7 @@ function Corridor({
           )}
         </section>
       </div>
+      <CorridorWorkspace origin={origin} destination={destination} />
       <p className="no-print">
         <Link to={`/corridors/${destination.toLowerCase()}/${origin.toLowerCase()}`}>
           {t('corridor.reverse', { origin: dName, destination: oName })}
