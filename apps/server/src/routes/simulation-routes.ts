@@ -16,7 +16,8 @@ import {
 } from '../schemas/simulations.ts';
 import type { Run, RunsOptions } from '../simulations/runs.ts';
 import { SimulationRuns } from '../simulations/runs.ts';
-import { baseline, checkSimulationRequest } from '../simulations/validate.ts';
+import { shippedKnowledgeBase } from '../knowledge.ts';
+import { checkSimulationRequest } from '../simulations/validate.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,7 +138,7 @@ export function simulationRoutes(deps: Deps): void {
   const { app, options } = deps;
   const warmUp = () => {
     try {
-      baseline();
+      shippedKnowledgeBase();
     } catch (e) {
       app.log.error({ err: e }, 'cannot read the knowledge base for simulations');
     }

@@ -6,7 +6,7 @@ import type { Reform } from '@tulay/engine';
 import type { CorridorKey, IndicatorRow, SimulationSummary } from '@tulay/simulation';
 import { simulate } from '@tulay/simulation';
 import { ApiError } from '../errors.ts';
-import { baseline } from './validate.ts';
+import { shippedKnowledgeBase } from '../knowledge.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -225,7 +225,7 @@ export class SimulationRuns {
         reform: request.reform,
         at: request.at,
         // Read once by the server: the threads compile it without reading the files again.
-        knowledge: baseline().input,
+        knowledge: shippedKnowledgeBase().input,
         threads: threadsFor(request.workers, this.threads),
         chunkSize: chunkSizeFor(request.workers),
         signal: run.controller.signal,

@@ -1,17 +1,12 @@
 // What zod cannot check in a simulation request: that the corridors are calibrated and that the
 // reform applies to the knowledge base (its agreement ids, parameters and schemes exist).
-import type { KbProblem, KnowledgeBase, Reform } from '@tulay/engine';
+import type { KbProblem, Reform } from '@tulay/engine';
 import { applyReform, compileKnowledgeBase } from '@tulay/engine';
 import type { CorridorKey } from '@tulay/simulation';
 import { CORRIDORS } from '@tulay/simulation';
 import type { FieldError } from '../errors.ts';
 import { ApiError } from '../errors.ts';
 import { shippedKnowledgeBase } from '../knowledge.ts';
-
-/** The shipped knowledge base, loaded once per process (shared with the corridor view). */
-export function baseline(): KnowledgeBase {
-  return shippedKnowledgeBase();
-}
 
 /** The corridors the generator can draw workers in, as `origin-destination`. */
 export function calibratedCorridors(): string[] {
@@ -54,7 +49,7 @@ export function checkSimulationRequest(
       });
   });
   if (reform !== null) {
-    const applied = applyReform(baseline().input, reform);
+    const applied = applyReform(shippedKnowledgeBase().input, reform);
     if (!applied.ok) {
       for (const issue of applied.issues)
         fields.push({

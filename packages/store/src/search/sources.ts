@@ -92,7 +92,10 @@ const lines = (...parts: (string | null | undefined | string[])[]): string =>
     .join('\n');
 
 const allIds =
-  (table: 'people' | 'organizations' | 'programmes' | 'texts' | 'commitments') =>
+  (
+    table:
+      'people' | 'organizations' | 'programmes' | 'texts' | 'commitments' | 'documents' | 'bills',
+  ) =>
   async (db: Kysely<Database>): Promise<string[]> =>
     (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 
@@ -348,8 +351,7 @@ const document: SearchSource = {
       visibility: row.visibility,
     }));
   },
-  ids: async (db) =>
-    (await db.selectFrom('documents').select('id').orderBy('id').execute()).map((r) => r.id),
+  ids: allIds('documents'),
 };
 
 /** Bills: found by title, identifier and summary; their country is their parliament's. */
@@ -385,8 +387,7 @@ const bill: SearchSource = {
       visibility: row.visibility,
     }));
   },
-  ids: async (db) =>
-    (await db.selectFrom('bills').select('id').orderBy('id').execute()).map((r) => r.id),
+  ids: allIds('bills'),
 };
 
 export const SEARCH_SOURCES: readonly SearchSource[] = [
