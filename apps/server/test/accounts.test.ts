@@ -60,6 +60,23 @@ describe('sign-in', () => {
     expect(ok.status, ok.text).toBe(200);
   });
 
+  it('takes each code once: a replayed or earlier code is refused, the next one accepted', async () => {
+    const secret = h.users.secretariat.totpSecret ?? '';
+    const now = h.clock.now();
+    const code = totpCode(secret, now);
+    expect((await signIn('secretariat@example.org', PASSWORD, code)).status).toBe(200);
+    const replay = await signIn('secretariat@example.org', PASSWORD, code);
+    expect(replay.status).toBe(401);
+    expect((replay.body as { error: { message: string } }).error.message).toMatch(/already used/);
+    // The previous step's code is still within the clock-drift tolerance, but older than the
+    // one used: refused as well.
+    const earlier = totpCode(secret, new Date(now.getTime() - 30_000));
+    expect((await signIn('secretariat@example.org', PASSWORD, earlier)).status).toBe(401);
+    h.clock.advance(30_000);
+    const next = await signIn('secretariat@example.org', PASSWORD, totpCode(secret, h.clock.now()));
+    expect(next.status, next.text).toBe(200);
+  });
+
   it('throttles an email after five failures in fifteen minutes, then lets it in again', async () => {
     for (let i = 0; i < 5; i++)
       expect((await signIn('member@example.org', 'wrong password!')).status).toBe(401);

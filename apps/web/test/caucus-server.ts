@@ -10,7 +10,7 @@ import type { Store } from '@tulay/store';
 import { loadSeed, openStore } from '@tulay/store';
 import { buildApp } from '../../server/src/app.ts';
 import { hashPassword } from '../../server/src/auth/passwords.ts';
-import { newTotpSecret } from '../../server/src/auth/totp.ts';
+import { newTotpSecret, totpCode } from '../../server/src/auth/totp.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -19,6 +19,12 @@ export interface CaucusServer {
   readonly store: Store;
   readonly member: { readonly email: string; readonly personId: string };
   readonly secretariat: { readonly email: string; readonly totpSecret: string };
+  /**
+   * A code for the secretariat's next sign-in. The server takes each code once (a later step's
+   * code only after it), so this hands out the current step's code, then the next one (within
+   * the server's one-step tolerance), and waits for the clock past that.
+   */
+  secretariatCode(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -72,6 +78,7 @@ export async function startCaucusServer(webRoot: string): Promise<CaucusServer> 
     disabled_at: null,
   });
   const secretariat = { email: 'secretariat@example.org', totpSecret: newTotpSecret() };
+  let lastStep = 0;
   await accounts.addUser({
     id: crypto.randomUUID(),
     email: secretariat.email,
@@ -101,6 +108,19 @@ export async function startCaucusServer(webRoot: string): Promise<CaucusServer> 
     store,
     member,
     secretariat,
+    async secretariatCode() {
+      for (;;) {
+        const current = Math.floor(Date.now() / 30_000);
+        const step = Math.max(current, lastStep + 1);
+        if (step <= current + 1) {
+          lastStep = step;
+          return totpCode(secretariat.totpSecret, new Date(step * 30_000));
+        }
+        await new Promise((resolve) =>
+          setTimeout(resolve, (current + 1) * 30_000 - Date.now() + 50),
+        );
+      }
+    },
     async close() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { totpCode } from '../../server/src/auth/totp.ts';
 import type { MessageFile } from '../src/i18n/i18n.tsx';
 import {
   ARTIFACTS,
@@ -151,7 +150,7 @@ describe.skipIf(!hasChromium)(
             await checkPage(page, locale, width, 'sign-in-code', { axe: phone });
             await page
               .getByLabel(say(locale, 'caucus.field.totp'))
-              .fill(totpCode(suite.server.secretariat.totpSecret, new Date()));
+              .fill(await suite.server.secretariatCode());
             await page.getByRole('button', { name: say(locale, 'caucus.signIn.verify') }).click();
             await page.waitForURL('**/secretariat');
             await page

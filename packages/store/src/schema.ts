@@ -431,6 +431,8 @@ export interface UserTable {
   /** A member is verified when the secretariat has tied the account to the person (invitation or by hand). */
   is_verified: Flag;
   totp_secret: string | null;
+  /** The last 30-second step a code was accepted for: a code is good for one sign-in only. */
+  totp_last_step: number | null;
   created_at: Instant;
   updated_at: Instant;
   disabled_at: Instant | null;

@@ -2,6 +2,8 @@
 // tolerance either side for clock drift.
 import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
 
+const STEP_SECONDS = 30;
+
 export function newTotpSecret(): string {
   return generateSecret();
 }
@@ -15,12 +17,15 @@ export function totpCode(secret: string, at: Date): string {
   return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000) });
 }
 
-export function verifyTotp(secret: string, token: string, at: Date): boolean {
-  if (!/^\d{6}$/.test(token)) return false;
+/** The 30-second time step `token` is the code of (within one step of `at`), or null when it is none. */
+export function verifyTotp(secret: string, token: string, at: Date): number | null {
+  if (!/^\d{6}$/.test(token)) return null;
+  const epoch = Math.floor(at.getTime() / 1000);
   try {
-    return verifySync({ secret, token, epoch: Math.floor(at.getTime() / 1000), epochTolerance: 30 })
-      .valid;
+    const result = verifySync({ secret, token, epoch, epochTolerance: 30 });
+    // `delta` counts steps from the one `epoch` falls in.
+    return result.valid ? Math.floor(epoch / STEP_SECONDS) + result.delta : null;
   } catch {
-    return false;
+    return null;
   }
 }

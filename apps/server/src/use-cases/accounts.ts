@@ -97,8 +97,10 @@ export async function login(
     // failure: counting it would lock the secretariat out after a few ordinary sign-ins.
     if (input.totp === undefined)
       throw new ApiError('totp_required', 'enter the 6-digit code from your authenticator app');
-    if (!verifyTotp(user.totp_secret, input.totp, now))
-      return fail('totp_required', 'the 6-digit code is wrong or expired');
+    const step = verifyTotp(user.totp_secret, input.totp, now);
+    if (step === null) return fail('totp_required', 'the 6-digit code is wrong or expired');
+    if (!(await accounts.useTotpStep(user.id, step)))
+      return fail('totp_required', 'this 6-digit code was already used: wait for the next one');
   }
   const token = newToken();
   await change(
@@ -266,10 +268,11 @@ export async function acceptInvitation(
     ]);
   }
   const now = ctx.clock.now();
-  if (
-    invitation.totp_secret !== null &&
-    (input.totp === undefined || !verifyTotp(invitation.totp_secret, input.totp, now))
-  ) {
+  const totpStep =
+    invitation.totp_secret !== null && input.totp !== undefined
+      ? verifyTotp(invitation.totp_secret, input.totp, now)
+      : null;
+  if (invitation.totp_secret !== null && totpStep === null) {
     throw new ApiError(
       'invalid_request',
       'set up your authenticator app with the invitation secret and enter its code',
@@ -288,6 +291,8 @@ export async function acceptInvitation(
     person_id: invitation.person_id,
     is_verified: invitation.person_id !== null ? 1 : 0,
     totp_secret: invitation.totp_secret,
+    // The code that proved the app is set up cannot then be replayed to sign in.
+    totp_last_step: totpStep,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
     disabled_at: null,
@@ -390,6 +395,7 @@ export async function createAdmin(
     person_id: null,
     is_verified: 0,
     totp_secret: secret,
+    totp_last_step: null,
     created_at: now,
     updated_at: now,
     disabled_at: null,

@@ -102,6 +102,21 @@ export class Accounts {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * Records that a code of time step `step` was accepted; false when a code of this step or a
+   * later one already was (a replayed code). One statement, so two concurrent sign-ins with the
+   * same code cannot both pass.
+   */
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async addLoginFailure(row: Insertable<LoginFailureTable>): Promise<void> {
     await this.db.insertInto('login_failures').values(row).execute();
   }
