@@ -167,7 +167,7 @@ export class IndicatorAccumulator {
     // 'all' exists from the first chunk, even an empty one.
     this.group('all', 'all');
     let lastCode = -1;
-    let g = new Float64Array(0);
+    let g: Float64Array = new Float64Array(0);
     for (let w = 0; w < o.workers; w++) {
       workerKeyCodes(c, w, k);
       const corridor = (k[0] ?? 0) * COUNTRY_CODES + (k[1] ?? 0);
@@ -208,23 +208,48 @@ export class IndicatorAccumulator {
     }
   }
 
+  /** A group's sums by a numeric code, named by `name` the first time (no string per cell). */
+  private coded(cache: Map<number, Float64Array>, code: number, name: () => [Dimension, string]) {
+    let g = cache.get(code);
+    if (!g) {
+      g = this.group(...name());
+      cache.set(code, g);
+    }
+    return g;
+  }
+
+  private readonly byCode = [0, 1, 2, 3].map(() => new Map<number, Float64Array>());
+
   /** Adds the cells into their groups (all, corridor, sex, sector, documented) and empties them. */
   private flush(): void {
     if (this.cells.size === 0) return;
     const all = this.group('all', 'all');
+    const [corridors, sexes, sectors, papers] = this.byCode as [
+      Map<number, Float64Array>,
+      Map<number, Float64Array>,
+      Map<number, Float64Array>,
+      Map<number, Float64Array>,
+    ];
     for (const [code, cell] of this.cells) {
       const documented = code % 2;
       const sector = Math.floor(code / 2) % CELL_SECTORS;
       const sex = Math.floor(code / (2 * CELL_SECTORS)) % CELL_SEXES;
       const corridor = Math.floor(code / (2 * CELL_SECTORS * CELL_SEXES));
-      const destination = corridor % COUNTRY_CODES;
-      const origin = Math.floor(corridor / COUNTRY_CODES);
       for (const g of [
         all,
-        this.group('corridor', `${countryAt(origin)}-${countryAt(destination)}`),
-        this.group('sex', SEX_NAMES[sex] ?? 'not stated'),
-        this.group('sector', sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated')),
-        this.group('documented', documented === 1 ? 'documented' : 'undocumented'),
+        this.coded(corridors, corridor, () => [
+          'corridor',
+          `${countryAt(Math.floor(corridor / COUNTRY_CODES))}-${countryAt(corridor % COUNTRY_CODES)}`,
+        ]),
+        this.coded(sexes, sex, () => ['sex', SEX_NAMES[sex] ?? 'not stated']),
+        this.coded(sectors, sector, () => [
+          'sector',
+          sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated'),
+        ]),
+        this.coded(papers, documented, () => [
+          'documented',
+          documented === 1 ? 'documented' : 'undocumented',
+        ]),
       ])
         for (let i = 0; i < SIZE; i++) g[i] = (g[i] ?? 0) + (cell[i] ?? 0);
     }
