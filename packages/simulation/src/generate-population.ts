@@ -61,16 +61,9 @@ function cumulative(weights: readonly number[]): Float64Array {
   return out;
 }
 
-/** The first i with u < cum[i] (the last when none), by bisection: the same pick as a scan. */
 function pick(cum: Float64Array, u: number): number {
-  let lo = 0;
-  let hi = cum.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (u < (cum[mid] ?? 1)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  for (let i = 0; i < cum.length; i++) if (u < (cum[i] ?? 1)) return i;
+  return cum.length - 1;
 }
 
 interface Mix {
@@ -244,22 +237,22 @@ function generateChunk(
   return trim(c, r);
 }
 
-/** The same columns with the period arrays cut to `periods` rows (views, not copies). */
+/** The same columns with the period arrays cut to `periods` rows. */
 function trim(c: PopulationColumns, periods: number): PopulationColumns {
   return {
     ...c,
     periods,
-    country: c.country.subarray(0, periods),
-    from: c.from.subarray(0, periods),
-    to: c.to.subarray(0, periods),
-    activity: c.activity.subarray(0, periods),
-    sector: c.sector.subarray(0, periods),
-    documented: c.documented.subarray(0, periods),
-    permit: c.permit.subarray(0, periods),
-    insurance: c.insurance.subarray(0, periods),
-    earnings: c.earnings.subarray(0, periods),
-    currency: c.currency.subarray(0, periods),
-    earningsPer: c.earningsPer.subarray(0, periods),
+    country: c.country.slice(0, periods),
+    from: c.from.slice(0, periods),
+    to: c.to.slice(0, periods),
+    activity: c.activity.slice(0, periods),
+    sector: c.sector.slice(0, periods),
+    documented: c.documented.slice(0, periods),
+    permit: c.permit.slice(0, periods),
+    insurance: c.insurance.slice(0, periods),
+    earnings: c.earnings.slice(0, periods),
+    currency: c.currency.slice(0, periods),
+    earningsPer: c.earningsPer.slice(0, periods),
   };
 }
 
