@@ -1,4 +1,6 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
+import { mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { formatMonth } from '@tulay/engine';
 import type { Month } from '@tulay/engine';
@@ -119,25 +121,59 @@ export interface TableColumn {
   readonly sql: 'BIGINT' | 'INTEGER' | 'DOUBLE' | 'VARCHAR' | 'BOOLEAN';
 }
 
-/** Rows appended as they come, then copied to a Parquet or CSV file by `finish()`. */
+/**
+ * Rows appended as they come, then copied to a Parquet or CSV file by `finish()`. `checkpoint()`
+ * moves the rows held so far to a Parquet part on disk once they are `partRows` or more, so a
+ * table of any size is written with bounded memory; `finish()` then joins the parts in order.
+ */
 export interface TableWriter {
   append(values: readonly (string | number | boolean | null)[]): void;
+  /** Writes the rows held to a part file if they are `partRows` or more. */
+  checkpoint(): Promise<void>;
   /** Writes the file and closes DuckDB; returns the rows written. */
   finish(): Promise<number>;
+  /** Closes DuckDB and removes the parts, writing nothing (a run that failed or was cancelled). */
+  abort(): void;
 }
+
+/** Rows held in memory before `checkpoint()` writes them to a part (about 100 bytes a row). */
+export const PART_ROWS = 1_000_000;
 
 /** Opens a writer of a Parquet or CSV table through DuckDB. */
 export async function openTableWriter(
   file: string,
   columns: readonly TableColumn[],
+  options: { readonly partRows?: number } = {},
 ): Promise<TableWriter> {
   const format = formatOf(file);
   if (!format) throw new Error(`${file}: the file name must end in .parquet or .csv`);
+  const partRows = options.partRows ?? PART_ROWS;
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
-  await db.run(`CREATE TABLE t (${columns.map((c) => `"${c.name}" ${c.sql}`).join(', ')})`);
-  const appender = await db.createAppender('t');
+  const create = `CREATE TABLE t (${columns.map((c) => `"${c.name}" ${c.sql}`).join(', ')})`;
+  await db.run(create);
+  let appender = await db.createAppender('t');
   let rows = 0;
+  let held = 0;
+  const partsDir = join(dirname(file), `.${basename(file)}.parts`);
+  const parts: string[] = [];
+  const close = () => {
+    db.closeSync();
+    instance.closeSync();
+    rmSync(partsDir, { recursive: true, force: true });
+  };
+  const writePart = async () => {
+    appender.closeSync();
+    if (parts.length === 0) mkdirSync(partsDir, { recursive: true });
+    // Zero-padded, so the parts' names sort in the order they were written.
+    const part = join(partsDir, `part-${String(parts.length).padStart(6, '0')}.parquet`);
+    await db.run(`COPY t TO ${quote(part)} (FORMAT parquet)`);
+    parts.push(part);
+    await db.run('DROP TABLE t');
+    await db.run(create);
+    appender = await db.createAppender('t');
+    held = 0;
+  };
   return {
     append(values) {
       values.forEach((v, i) => {
@@ -145,17 +181,38 @@ export async function openTableWriter(
       });
       appender.endRow();
       rows++;
+      held++;
+    },
+    async checkpoint() {
+      if (held >= partRows) await writePart();
     },
     async finish() {
       try {
-        appender.closeSync();
         const options = format === 'parquet' ? 'FORMAT parquet' : 'FORMAT csv, HEADER true';
-        await db.run(`COPY t TO ${quote(file)} (${options})`);
+        if (parts.length === 0) {
+          appender.closeSync();
+          await db.run(`COPY t TO ${quote(file)} (${options})`);
+        } else {
+          if (held > 0) await writePart();
+          appender.closeSync();
+          // The parts in the order written (insertion order is kept), streamed into one file.
+          const list = parts.map(quote).join(', ');
+          await db.run(
+            `COPY (SELECT * FROM read_parquet([${list}])) TO ${quote(file)} (${options})`,
+          );
+        }
         return rows;
       } finally {
-        db.closeSync();
-        instance.closeSync();
+        close();
       }
+    },
+    abort() {
+      try {
+        appender.closeSync();
+      } catch {
+        // Already closed: nothing to flush.
+      }
+      close();
     },
   };
 }
@@ -167,9 +224,16 @@ export async function writePopulation(
 ): Promise<number> {
   const month = (m: number) => formatMonth(m as Month);
   const writer = await openTableWriter(file, POPULATION_COLUMNS);
-  for await (const c of chunks)
-    for (let w = 0; w < c.workers; w++)
-      for (let r = c.firstPeriod[w] ?? 0; r < (c.firstPeriod[w + 1] ?? 0); r++)
-        writer.append(rowValues(c, w, r, month));
+  try {
+    for await (const c of chunks) {
+      for (let w = 0; w < c.workers; w++)
+        for (let r = c.firstPeriod[w] ?? 0; r < (c.firstPeriod[w + 1] ?? 0); r++)
+          writer.append(rowValues(c, w, r, month));
+      await writer.checkpoint();
+    }
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
   return writer.finish();
 }

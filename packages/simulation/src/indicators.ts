@@ -1,7 +1,7 @@
 import type { BarrierCode, Branch } from '@tulay/engine';
 import { BRANCHES } from '@tulay/engine';
 import type { PopulationColumns } from './columnar.ts';
-import { SECTORS, countryAt } from './columnar.ts';
+import { COUNTRY_INDEX, SECTORS, countryAt } from './columnar.ts';
 import type { OutcomeColumns } from './evaluate-chunk.ts';
 import { BARRIER_CODES } from './outcome.ts';
 
@@ -46,6 +46,9 @@ export function workerKeys(c: PopulationColumns, w: number): WorkerKeys {
     documented: latest >= 0 && c.documented[latest] === 1,
   };
 }
+
+/** Country codes a cell code has room for. */
+const COUNTRY_CODES = COUNTRY_INDEX.length;
 
 // Layout of one group's running sums.
 const NB = BRANCHES.length;
@@ -122,6 +125,18 @@ export function workerKeyCodes(c: PopulationColumns, w: number, out: Int32Array)
 /** Partial sums of an accumulator, to move between threads and merge: group key and sums. */
 export type IndicatorPartial = readonly (readonly [string, Float64Array])[];
 
+/** Adds `weight` at `at + b` for every bit b of `mask`. */
+function addBits(g: Float64Array, at: number, mask: number, weight: number): void {
+  for (let m = mask; m !== 0; m &= m - 1) {
+    const i = at + 31 - Math.clz32(m & -m);
+    g[i] = (g[i] ?? 0) + weight;
+  }
+}
+
+// A cell: one value of every key at once (corridor, sex, sector, papers); its code packs them.
+const CELL_SEXES = 4;
+const CELL_SECTORS = 64;
+
 /**
  * Weighted sums of the outcomes by group, added chunk by chunk; `rows()` gives the indicators.
  * Partial sums (a chunk's, from a worker thread) merge in, so a run sums chunk by chunk in the
@@ -129,9 +144,11 @@ export type IndicatorPartial = readonly (readonly [string, Float64Array])[];
  */
 export class IndicatorAccumulator {
   private readonly groups = new Map<string, Float64Array>();
-  private readonly corridors = new Map<number, Float64Array>();
-  private readonly byCode: (Float64Array | undefined)[][] = [[], [], [], []];
-  private all: Float64Array | undefined;
+  /**
+   * Workers are summed once, into the cell of their keys, and the cells into the five groupings
+   * when the sums are read: a fifth of the work of adding every worker to each of its groups.
+   */
+  private readonly cells = new Map<number, Float64Array>();
   private readonly keys = new Int32Array(5);
 
   private group(dimension: Dimension, value: string): Float64Array {
@@ -144,89 +161,110 @@ export class IndicatorAccumulator {
     return g;
   }
 
-  private coded(list: number, code: number, make: () => Float64Array): Float64Array {
-    const byCode = this.byCode[list] as (Float64Array | undefined)[];
-    let g = byCode[code];
-    if (!g) {
-      g = make();
-      byCode[code] = g;
-    }
-    return g;
-  }
-
   /** Adds a chunk's outcomes. */
   add(c: PopulationColumns, o: OutcomeColumns): void {
     const k = this.keys;
-    this.all ??= this.group('all', 'all');
+    // 'all' exists from the first chunk, even an empty one.
+    this.group('all', 'all');
+    let lastCode = -1;
+    let g: Float64Array = new Float64Array(0);
     for (let w = 0; w < o.workers; w++) {
       workerKeyCodes(c, w, k);
-      const origin = k[0] ?? 0;
-      const destination = k[1] ?? 0;
-      const corridorCode = origin * 65536 + destination;
-      let corridor = this.corridors.get(corridorCode);
-      if (!corridor) {
-        corridor = this.group('corridor', `${countryAt(origin)}-${countryAt(destination)}`);
-        this.corridors.set(corridorCode, corridor);
+      const corridor = (k[0] ?? 0) * COUNTRY_CODES + (k[1] ?? 0);
+      const code =
+        ((corridor * CELL_SEXES + (k[2] ?? 0)) * CELL_SECTORS + (k[3] ?? 0)) * 2 + (k[4] ?? 0);
+      if (code !== lastCode) {
+        let cell = this.cells.get(code);
+        if (!cell) {
+          cell = new Float64Array(SIZE);
+          this.cells.set(code, cell);
+        }
+        g = cell;
+        lastCode = code;
       }
-      const sex = k[2] ?? 0;
-      const sector = k[3] ?? 0;
-      const documented = k[4] ?? 0;
       const weight = c.weight[w] ?? 0;
-      const targets = [
-        this.all,
-        corridor,
-        this.coded(0, sex, () => this.group('sex', SEX_NAMES[sex] ?? 'not stated')),
-        this.coded(1, sector, () =>
-          this.group('sector', sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated')),
-        ),
-        this.coded(2, documented, () =>
-          this.group('documented', documented === 1 ? 'documented' : 'undocumented'),
-        ),
-      ];
       const cb = o.coveredBaseline[w] ?? 0;
       const cr = o.coveredReform[w] ?? 0;
       const rb = o.receivesBaseline[w] ?? 0;
       const rr = o.receivesReform[w] ?? 0;
-      const nb = o.notPayableBaseline[w] ?? 0;
-      const nr = o.notPayableReform[w] ?? 0;
-      const lb = o.monthsLostBaseline[w] ?? 0;
-      const lr = o.monthsLostReform[w] ?? 0;
       const change = o.change[w] ?? 0;
-      const removed = o.barriersRemoved[w] ?? 0;
-      for (const g of targets) {
-        g[WORKERS] = (g[WORKERS] ?? 0) + weight;
-        g[SAMPLE] = (g[SAMPLE] ?? 0) + 1;
-        for (let b = 0; b < NB; b++) {
-          const bit = 1 << b;
-          if (cb & bit) g[COVERED + b] = (g[COVERED + b] ?? 0) + weight;
-          if (cr & bit) g[COVERED + NB + b] = (g[COVERED + NB + b] ?? 0) + weight;
-          if (rb & bit) g[RECEIVES + b] = (g[RECEIVES + b] ?? 0) + weight;
-          if (rr & bit) g[RECEIVES + NB + b] = (g[RECEIVES + NB + b] ?? 0) + weight;
-          if (nb & bit) g[NOT_PAYABLE + b] = (g[NOT_PAYABLE + b] ?? 0) + weight;
-          if (nr & bit) g[NOT_PAYABLE + NB + b] = (g[NOT_PAYABLE + NB + b] ?? 0) + weight;
-        }
-        if (cb !== 0) g[ANY_COVERED] = (g[ANY_COVERED] ?? 0) + weight;
-        if (cr !== 0) g[ANY_COVERED + 1] = (g[ANY_COVERED + 1] ?? 0) + weight;
-        if (rb !== 0) g[ANY_RECEIVES] = (g[ANY_RECEIVES] ?? 0) + weight;
-        if (rr !== 0) g[ANY_RECEIVES + 1] = (g[ANY_RECEIVES + 1] ?? 0) + weight;
-        g[MONTHS_LOST] = (g[MONTHS_LOST] ?? 0) + weight * lb;
-        g[MONTHS_LOST + 1] = (g[MONTHS_LOST + 1] ?? 0) + weight * lr;
-        if (change & 1) g[GAINERS] = (g[GAINERS] ?? 0) + weight;
-        if (change & 2) g[LOSERS] = (g[LOSERS] ?? 0) + weight;
-        if (removed !== 0)
-          for (let i = 0; i < BARRIER_CODES.length; i++)
-            if (removed & (1 << i)) g[BY_BARRIER + i] = (g[BY_BARRIER + i] ?? 0) + weight;
-      }
+      g[WORKERS] = (g[WORKERS] ?? 0) + weight;
+      g[SAMPLE] = (g[SAMPLE] ?? 0) + 1;
+      addBits(g, COVERED, cb, weight);
+      addBits(g, COVERED + NB, cr, weight);
+      addBits(g, RECEIVES, rb, weight);
+      addBits(g, RECEIVES + NB, rr, weight);
+      addBits(g, NOT_PAYABLE, o.notPayableBaseline[w] ?? 0, weight);
+      addBits(g, NOT_PAYABLE + NB, o.notPayableReform[w] ?? 0, weight);
+      if (cb !== 0) g[ANY_COVERED] = (g[ANY_COVERED] ?? 0) + weight;
+      if (cr !== 0) g[ANY_COVERED + 1] = (g[ANY_COVERED + 1] ?? 0) + weight;
+      if (rb !== 0) g[ANY_RECEIVES] = (g[ANY_RECEIVES] ?? 0) + weight;
+      if (rr !== 0) g[ANY_RECEIVES + 1] = (g[ANY_RECEIVES + 1] ?? 0) + weight;
+      g[MONTHS_LOST] = (g[MONTHS_LOST] ?? 0) + weight * (o.monthsLostBaseline[w] ?? 0);
+      g[MONTHS_LOST + 1] = (g[MONTHS_LOST + 1] ?? 0) + weight * (o.monthsLostReform[w] ?? 0);
+      if (change & 1) g[GAINERS] = (g[GAINERS] ?? 0) + weight;
+      if (change & 2) g[LOSERS] = (g[LOSERS] ?? 0) + weight;
+      addBits(g, BY_BARRIER, o.barriersRemoved[w] ?? 0, weight);
     }
+  }
+
+  /** A group's sums by a numeric code, named by `name` the first time (no string per cell). */
+  private coded(cache: Map<number, Float64Array>, code: number, name: () => [Dimension, string]) {
+    let g = cache.get(code);
+    if (!g) {
+      g = this.group(...name());
+      cache.set(code, g);
+    }
+    return g;
+  }
+
+  private readonly byCode = [0, 1, 2, 3].map(() => new Map<number, Float64Array>());
+
+  /** Adds the cells into their groups (all, corridor, sex, sector, documented) and empties them. */
+  private flush(): void {
+    if (this.cells.size === 0) return;
+    const all = this.group('all', 'all');
+    const [corridors, sexes, sectors, papers] = this.byCode as [
+      Map<number, Float64Array>,
+      Map<number, Float64Array>,
+      Map<number, Float64Array>,
+      Map<number, Float64Array>,
+    ];
+    for (const [code, cell] of this.cells) {
+      const documented = code % 2;
+      const sector = Math.floor(code / 2) % CELL_SECTORS;
+      const sex = Math.floor(code / (2 * CELL_SECTORS)) % CELL_SEXES;
+      const corridor = Math.floor(code / (2 * CELL_SECTORS * CELL_SEXES));
+      for (const g of [
+        all,
+        this.coded(corridors, corridor, () => [
+          'corridor',
+          `${countryAt(Math.floor(corridor / COUNTRY_CODES))}-${countryAt(corridor % COUNTRY_CODES)}`,
+        ]),
+        this.coded(sexes, sex, () => ['sex', SEX_NAMES[sex] ?? 'not stated']),
+        this.coded(sectors, sector, () => [
+          'sector',
+          sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated'),
+        ]),
+        this.coded(papers, documented, () => [
+          'documented',
+          documented === 1 ? 'documented' : 'undocumented',
+        ]),
+      ])
+        for (let i = 0; i < SIZE; i++) g[i] = (g[i] ?? 0) + (cell[i] ?? 0);
+    }
+    this.cells.clear();
   }
 
   /** The sums so far, to send to another thread (transferable buffers). */
   partial(): IndicatorPartial {
+    this.flush();
     return [...this.groups];
   }
 
   /** Adds partial sums (another accumulator's). */
   merge(partial: IndicatorPartial): void {
+    this.flush();
     for (const [key, sums] of partial) {
       let g = this.groups.get(key);
       if (!g) {
@@ -239,6 +277,7 @@ export class IndicatorAccumulator {
 
   /** The indicators of every group, sorted by dimension then group. */
   rows(): IndicatorRow[] {
+    this.flush();
     const out: IndicatorRow[] = [];
     const keys = [...this.groups.keys()].sort((a, b) => {
       const [da = '', ga = ''] = a.split('\u0000');

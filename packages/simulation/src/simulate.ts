@@ -131,53 +131,60 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   let columnar = 0;
   let scalar = 0;
   const threads = options.threads ?? (await import('node:os')).availableParallelism();
-  await evaluatePopulation(
-    source,
-    { kbDir: options.kbDir, reform: options.reform, at: options.at, input: options.knowledge },
-    {
-      threads,
-      scalar: options.scalar ?? false,
-      rows: writer !== null,
-      signal: options.signal,
-      onChunk: (r) => {
-        acc.merge(r.partial);
-        workers += r.workers;
-        periods += r.periods;
-        standsFor += r.standsFor;
-        columnar += r.columnar;
-        scalar += r.scalar;
-        if (writer && r.rows) {
-          const { workerId, weight, keys, outcome: o } = r.rows;
-          for (let w = 0; w < o.workers; w++) {
-            const sector = keys[w * 5 + 3] ?? 0;
-            const sex = keys[w * 5 + 2] ?? 0;
-            const change = o.change[w] ?? 0;
-            writer.append([
-              workerId[w] ?? 0,
-              weight[w] ?? 0,
-              countryAt(keys[w * 5] ?? 0),
-              countryAt(keys[w * 5 + 1] ?? 0),
-              SEX_NAMES[sex] ?? 'not stated',
-              sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated'),
-              keys[w * 5 + 4] === 1,
-              o.coveredBaseline[w] ?? 0,
-              o.coveredReform[w] ?? 0,
-              o.receivesBaseline[w] ?? 0,
-              o.receivesReform[w] ?? 0,
-              o.notPayableBaseline[w] ?? 0,
-              o.notPayableReform[w] ?? 0,
-              o.monthsLostBaseline[w] ?? 0,
-              o.monthsLostReform[w] ?? 0,
-              (change & 1) !== 0,
-              (change & 2) !== 0,
-              barrierList(o.barriersRemoved[w] ?? 0),
-            ]);
+  try {
+    await evaluatePopulation(
+      source,
+      { kbDir: options.kbDir, reform: options.reform, at: options.at, input: options.knowledge },
+      {
+        threads,
+        scalar: options.scalar ?? false,
+        rows: writer !== null,
+        signal: options.signal,
+        onChunk: async (r) => {
+          acc.merge(r.partial);
+          workers += r.workers;
+          periods += r.periods;
+          standsFor += r.standsFor;
+          columnar += r.columnar;
+          scalar += r.scalar;
+          if (writer && r.rows) {
+            const { workerId, weight, keys, outcome: o } = r.rows;
+            for (let w = 0; w < o.workers; w++) {
+              const sector = keys[w * 5 + 3] ?? 0;
+              const sex = keys[w * 5 + 2] ?? 0;
+              const change = o.change[w] ?? 0;
+              writer.append([
+                workerId[w] ?? 0,
+                weight[w] ?? 0,
+                countryAt(keys[w * 5] ?? 0),
+                countryAt(keys[w * 5 + 1] ?? 0),
+                SEX_NAMES[sex] ?? 'not stated',
+                sector === 0 ? 'not stated' : (SECTORS[sector - 1] ?? 'not stated'),
+                keys[w * 5 + 4] === 1,
+                o.coveredBaseline[w] ?? 0,
+                o.coveredReform[w] ?? 0,
+                o.receivesBaseline[w] ?? 0,
+                o.receivesReform[w] ?? 0,
+                o.notPayableBaseline[w] ?? 0,
+                o.notPayableReform[w] ?? 0,
+                o.monthsLostBaseline[w] ?? 0,
+                o.monthsLostReform[w] ?? 0,
+                (change & 1) !== 0,
+                (change & 2) !== 0,
+                barrierList(o.barriersRemoved[w] ?? 0),
+              ]);
+            }
           }
-        }
-        options.onProgress?.(workers, total);
+          // workers.parquet goes to disk in parts as it grows: memory stays bounded at any size.
+          if (writer) await writer.checkpoint();
+          options.onProgress?.(workers, total);
+        },
       },
-    },
-  );
+    );
+  } catch (e) {
+    writer?.abort();
+    throw e;
+  }
   const indicators = acc.rows();
   const seconds = (performance.now() - started) / 1000;
   if (writer && workersFile) {

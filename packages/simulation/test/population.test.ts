@@ -1,10 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMonth, reformSchema } from '@tulay/engine';
 import type { PopulationColumns } from '../src/columnar.ts';
-import { PopulationError, readPopulation, writePopulation } from '../src/duckdb-population.ts';
+import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  PopulationError,
+  openTableWriter,
+  readPopulation,
+  writePopulation,
+} from '../src/duckdb-population.ts';
 import { generatePopulation } from '../src/generate-population.ts';
 import { simulate } from '../src/simulate.ts';
 
@@ -50,6 +56,53 @@ describe('population files', () => {
     const first = read[0];
     expect(first?.from.slice(0, 5)).toEqual(generated[0]?.from.slice(0, 5));
     expect(first?.sector.slice(0, 5)).toEqual(generated[0]?.sector.slice(0, 5));
+  });
+
+  it.each(['parquet', 'csv'])(
+    'writes a %s table in parts on disk, every row once and in order, and removes the parts',
+    async (ext) => {
+      const file = join(dir, `parts.${ext}`);
+      const parts = join(dir, `.parts.${ext}.parts`);
+      const t = await openTableWriter(
+        file,
+        [
+          { name: 'id', sql: 'BIGINT' },
+          { name: 'name', sql: 'VARCHAR' },
+        ],
+        { partRows: 7 },
+      );
+      let sawParts = false;
+      for (let i = 1; i <= 50; i++) {
+        t.append([i, `w${i}`]);
+        if (i % 5 === 0) {
+          await t.checkpoint();
+          sawParts ||= existsSync(parts);
+        }
+      }
+      expect(sawParts).toBe(true);
+      expect(await t.finish()).toBe(50);
+      expect(existsSync(parts)).toBe(false);
+      const instance = await DuckDBInstance.create(':memory:');
+      const db = await instance.connect();
+      const source = ext === 'csv' ? `read_csv('${file}', header = true)` : `'${file}'`;
+      const rows = (await db.runAndReadAll(`SELECT id, name FROM ${source}`)).getRows();
+      db.closeSync();
+      instance.closeSync();
+      expect(rows.map(([id, name]) => `${String(id)}:${String(name)}`)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `${i + 1}:w${i + 1}`),
+      );
+    },
+  );
+
+  it('leaves no file and no parts when a run is abandoned', async () => {
+    const file = join(dir, 'abandoned.parquet');
+    const t = await openTableWriter(file, [{ name: 'id', sql: 'BIGINT' }], { partRows: 2 });
+    for (let i = 0; i < 5; i++) t.append([i]);
+    await t.checkpoint();
+    expect(existsSync(join(dir, '.abandoned.parquet.parts'))).toBe(true);
+    t.abort();
+    expect(existsSync(join(dir, '.abandoned.parquet.parts'))).toBe(false);
+    expect(existsSync(file)).toBe(false);
   });
 
   const HEADER =

@@ -141,6 +141,11 @@ interface BranchT {
   readonly language: Uint8Array;
   readonly moneyNo: boolean;
   readonly certifiedOnly: boolean;
+  /**
+   * The decision reads the months (a minimum, a recent window, old age's months lost, a refund
+   * per month, a pro-rated amount): without, the months are not counted for it.
+   */
+  readonly needsCounts: boolean;
 }
 
 /** The months a branch counts: its own from `insuredFrom`, aggregated with the partners' months. */
@@ -435,6 +440,10 @@ function compileBranch(
   for (const a of agreementsGranting(kb, s.country, branch, 'export', at))
     for (const p of a.parties) exportTo[countryIndex(p)] = 1;
   const language = new Uint8Array(N_COUNTRY);
+  const main = formulaT(j, rule.benefit, at);
+  const otherwise = rule.otherwise ? formulaT(j, rule.otherwise, at) : null;
+  const proRataBranch = PRO_RATA_BRANCHES.includes(branch);
+  const mainProRatable = rule.benefit.type === 'pension' || rule.benefit.type === 'flat';
   const claim = s.claim;
   if (claim)
     for (let i = 0; i < N_COUNTRY; i++) {
@@ -445,7 +454,7 @@ function compileBranch(
     branch: b,
     bit: 1 << b,
     key: schemeKey(s.id) * BRANCHES.length + b,
-    proRata: PRO_RATA_BRANCHES.includes(branch),
+    proRata: proRataBranch,
     view: 0,
     insuredFrom: rule.insuredFrom === undefined ? -1e9 : parseMonth(rule.insuredFrom),
     requiredUnknown: Number.isNaN(required),
@@ -464,15 +473,26 @@ function compileBranch(
       minOwn: a.raw.provisions.minOwnMonths ?? 0,
     })),
     partnerCountries: [...partnerCountries],
-    main: formulaT(j, rule.benefit, at),
-    otherwise: rule.otherwise ? formulaT(j, rule.otherwise, at) : null,
-    mainProRatable: rule.benefit.type === 'pension' || rule.benefit.type === 'flat',
+    main,
+    otherwise,
+    mainProRatable,
     paidAbroad: rule.paidAbroad === 'no' ? 0 : rule.paidAbroad === 'yes' ? 1 : 2,
     exportTo,
     hasClaim: claim !== undefined,
     language,
     moneyNo: claim?.paysToForeignAccounts === 'no',
     certifiedOnly: claim?.foreignDocuments === 'certified_only',
+    // Without a minimum (or with an unknown one: NaN is not < 0, so counted), a recent window,
+    // old age, a refund or a pro-rated amount, every month count the decision could read is
+    // unused: monthsOwnOk and monthsAggOk hold, `used` only matters to a pro-rated amount, and the
+    // aggregation path is reached only when otherOk fails, where it fails too.
+    needsCounts:
+      !(required < 0) ||
+      recentKind === 1 ||
+      b === OLD_AGE ||
+      main.kind === FormulaKind.FixedRefund ||
+      otherwise?.kind === FormulaKind.FixedRefund ||
+      (proRataBranch && mainProRatable && main.kind === FormulaKind.Flat),
   };
 }
 
@@ -636,6 +656,19 @@ export class IndicatorKernel {
   private readonly sameBranch: readonly (Int16Array | null)[];
   /** Per group: every branch decides alike under both laws (a worker covered only by such groups is unchanged by the reform). */
   private readonly identical: Uint8Array;
+  /**
+   * Per group of the reform, per branch: the baseline's branch that differs at most in its
+   * agreements (totalization partners, export), or -1. For a worker with no months in any of
+   * `alikePartners` and whose nationality `alikeExport` does not flag, such a branch decides
+   * alike: its partners' months are never counted and its export at home is the same.
+   */
+  private readonly alikeBranch: readonly (Int16Array | null)[];
+  /** Per group: every branch has an alike baseline branch, one to one. */
+  private readonly alikeAll: Uint8Array;
+  /** Per group: every totalization partner of its branches, under either law. */
+  private readonly alikePartners: readonly Int32Array[];
+  /** Per group, by nationality: 1 where some branch exports there under one law and not the other. */
+  private readonly alikeExport: readonly Uint8Array[];
   private readonly at: number;
 
   // Scratch, reused worker after worker.
@@ -705,9 +738,38 @@ export class IndicatorKernel {
       const before = ga.branches.map(sig);
       return Int16Array.from(g.branches, (br) => before.indexOf(sig(br)));
     });
-    this.identical = Uint8Array.from(this.sameBranch, (m, i) => {
+    const oneToOne = (m: Int16Array | null, i: number) => {
       const n = a?.groups[i]?.branches.length ?? -1;
       return m !== null && m.length === n && new Set(m).size === n && !m.includes(-1) ? 1 : 0;
+    };
+    this.identical = Uint8Array.from(this.sameBranch, oneToOne);
+    const AGREEMENT_FIELDS = new Set(['view', 'totalizing', 'partnerCountries', 'exportTo']);
+    const loose = (br: BranchT) =>
+      JSON.stringify(br, (k, v: unknown) => (AGREEMENT_FIELDS.has(k) ? undefined : v));
+    this.alikeBranch = (b?.groups ?? []).map((g, i) => {
+      const ga = a?.groups[i];
+      if (this.sameBranch[i] === null || !g || !ga) return null;
+      const before = ga.branches.map(loose);
+      return Int16Array.from(g.branches, (br) => before.indexOf(loose(br)));
+    });
+    this.alikeAll = Uint8Array.from(this.alikeBranch, oneToOne);
+    this.alikePartners = (b?.groups ?? []).map((g, i) => {
+      const all = new Set<number>();
+      for (const br of [...(g?.branches ?? []), ...(a?.groups[i]?.branches ?? [])])
+        for (const p of br.partnerCountries) all.add(p);
+      return Int32Array.from(all);
+    });
+    this.alikeExport = this.alikeBranch.map((m, i) => {
+      const out = new Uint8Array(N_COUNTRY);
+      const before = a?.groups[i]?.branches ?? [];
+      const after = b?.groups[i]?.branches ?? [];
+      if (m)
+        m.forEach((j, bi) => {
+          const x = after[bi]?.exportTo;
+          const y = before[j]?.exportTo;
+          if (j >= 0 && x && y) for (let n = 0; n < N_COUNTRY; n++) if (x[n] !== y[n]) out[n] = 1;
+        });
+      return out;
     });
     const keys = ids.size * BRANCHES.length;
     const maxSchemes = Math.max(0, ...laws.map((l) => l.schemes.length));
@@ -778,7 +840,7 @@ export class IndicatorKernel {
         out.barriersRemoved[w] = 0;
         continue;
       }
-      if (this.sharedCoverage && this.unchanged()) {
+      if (this.sharedCoverage && this.unchanged(c.nationality[w] ?? 0)) {
         out.coveredReform[w] = ra.covered;
         out.receivesReform[w] = ra.receives;
         out.notPayableReform[w] = ra.notPayable;
@@ -802,11 +864,22 @@ export class IndicatorKernel {
   }
 
   /** With shared coverage: every scheme that covers the worker decides alike under both laws. */
-  private unchanged(): boolean {
+  private unchanged(nat: number): boolean {
     for (let t = 0; t < this.nTouched; t++) {
       const g = this.touched[t] ?? 0;
-      if (((this.groupFlags[g] ?? 0) & G_SEG) !== 0 && this.identical[g] !== 1) return false;
+      if (((this.groupFlags[g] ?? 0) & G_SEG) === 0 || this.identical[g] === 1) continue;
+      if (this.alikeAll[g] !== 1 || !this.alikeFor(g, nat)) return false;
     }
+    return true;
+  }
+
+  /** The group's alike branches decide alike for this worker: no partner months, the same export home. */
+  private alikeFor(g: number, nat: number): boolean {
+    if (this.alikeExport[g]?.[nat] === 1) return false;
+    const partners = this.alikePartners[g];
+    if (partners)
+      for (let i = 0; i < partners.length; i++)
+        if ((this.countrySlot[partners[i] ?? 0] ?? -1) >= 0) return false;
     return true;
   }
 
@@ -1251,7 +1324,11 @@ export class IndicatorKernel {
         this.resultTo[t] = res.n;
         continue;
       }
-      const copies = same ? this.sameBranch[owner] : null;
+      const copies = same
+        ? this.alikeFor(owner, nat)
+          ? this.alikeBranch[owner]
+          : this.sameBranch[owner]
+        : null;
       let current = -1;
       for (let bi = 0; bi < group.branches.length; bi++) {
         const br = group.branches[bi] as BranchT;
@@ -1260,16 +1337,22 @@ export class IndicatorKernel {
           res.copyOne(same, fromA + j);
           continue;
         }
-        const d = br.view * V_SIZE;
-        if (current !== br.view) {
-          // Branches are sorted by view: each view's months are worked out once.
-          this.view(owner, og, group.views[br.view] as ViewT, d);
-          current = br.view;
+        let ownCount = 0;
+        let total = 0;
+        let ownResolved = 0;
+        let partners = 0;
+        if (br.needsCounts) {
+          const d = br.view * V_SIZE;
+          if (current !== br.view) {
+            // Branches are sorted by view: each view's months are worked out once.
+            this.view(owner, og, group.views[br.view] as ViewT, d);
+            current = br.view;
+          }
+          ownCount = viewData[d + V_OWN] ?? 0;
+          total = viewData[d + V_TOTAL] ?? 0;
+          ownResolved = viewData[d + V_RESOLVED] ?? 0;
+          partners = viewData[d + V_PARTNERS] ?? 0;
         }
-        const ownCount = viewData[d + V_OWN] ?? 0;
-        const total = viewData[d + V_TOTAL] ?? 0;
-        const ownResolved = viewData[d + V_RESOLVED] ?? 0;
-        const partners = viewData[d + V_PARTNERS] ?? 0;
         // Qualifying conditions.
         let unknown = br.requiredUnknown || br.recentKind === 2;
         let ageOk = true;
