@@ -65,8 +65,11 @@ describe('intlLocaleFor', () => {
   it('falls back to English, and says so, where the browser lacks the data', () => {
     // Debian's Chromium answers [] for lo, my and ne (and km); simulate it for tags not cached yet.
     const lacking = new Set(['lo-LA', 'my-MM', 'ne-NP']);
-    const supported = (tags: string | readonly string[] | undefined) =>
-      [tags ?? []].flat().filter((t) => !lacking.has(t));
+    const supported = (tags: Intl.LocalesArgument) =>
+      [tags ?? []]
+        .flat()
+        .map(String)
+        .filter((t) => !lacking.has(t));
     vi.spyOn(Intl.NumberFormat, 'supportedLocalesOf').mockImplementation(supported);
     vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf').mockImplementation(supported);
     for (const tag of lacking) {

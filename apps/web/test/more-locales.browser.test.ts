@@ -172,7 +172,7 @@ describe.skipIf(!hasChromium)('the corridors’ languages in Chromium', () => {
       await c.worker(checker, page);
       const summary = (await page.getByTestId('results-summary').textContent()) ?? '';
       expect(summary, summary).toMatch(c.script);
-      const main = (await page.locator('main').innerText()) ?? '';
+      const main = await page.locator('main').innerText();
       expect(main).toMatch(c.script);
       expect(RAW_KEY.exec(main)).toBeNull();
       // The glyphs render: the heading in the script has a real width (no empty fallback).
@@ -193,7 +193,7 @@ describe.skipIf(!hasChromium)('the corridors’ languages in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(c.locale);
       expect(await page.locator('h1').textContent()).toBe(own['countries.title']);
       expect((await page.locator('table.matrix caption').textContent()) ?? '').toMatch(c.script);
-      const matrix = (await page.locator('main').innerText()) ?? '';
+      const matrix = await page.locator('main').innerText();
       expect(RAW_KEY.exec(matrix)).toBeNull();
       expect(await documentWidth(page)).toBeLessThanOrEqual(390);
       await page.screenshot({
