@@ -169,6 +169,19 @@ describe.skipIf(!hasChromium)('the corridors’ languages in Chromium', () => {
       expect(notice).toContain(own['lang.reviewShort']);
       expect(notice.includes(own['lang.formatShort'] ?? '(none)')).toBe(c.englishFormats);
 
+      // At 360 px the header stays compact (as for Thai and Khmer) and the law's date label, squeezed
+      // beside its buttons, is not cut off: long words there must be avoided in translation.
+      await page.setViewportSize({ width: 360, height: 780 });
+      expect((await page.getByTestId('review-banner').boundingBox())?.height).toBeLessThan(60);
+      expect((await page.locator('.site-header').boundingBox())?.height).toBeLessThan(190);
+      const label = await page
+        .locator('.date-control__label')
+        .evaluate((e) => ({ client: e.clientWidth, scroll: e.scrollWidth }));
+      expect(label.scroll, `the date label, ${JSON.stringify(label)}`).toBeLessThanOrEqual(
+        label.client,
+      );
+      await page.setViewportSize({ width: 390, height: 844 });
+
       await c.worker(checker, page);
       const summary = (await page.getByTestId('results-summary').textContent()) ?? '';
       expect(summary, summary).toMatch(c.script);
