@@ -29,11 +29,11 @@ export const LOCALES: readonly LocaleInfo[] = [
   { code: 'id', autonym: 'Bahasa Indonesia', status: 'review' },
   { code: 'fil', autonym: 'Filipino', status: 'review' },
   { code: 'vi', autonym: 'Tiếng Việt', status: 'review' },
-  { code: 'lo', autonym: 'ລາວ', status: 'planned' },
-  { code: 'my', autonym: 'မြန်မာ', status: 'planned' },
-  { code: 'ms', autonym: 'Bahasa Melayu', status: 'planned' },
-  { code: 'ne', autonym: 'नेपाली', status: 'planned' },
-  { code: 'hi', autonym: 'हिन्दी', status: 'planned' },
+  { code: 'lo', autonym: 'ລາວ', status: 'review' },
+  { code: 'my', autonym: 'မြန်မာ', status: 'review' },
+  { code: 'ms', autonym: 'Bahasa Melayu', status: 'review' },
+  { code: 'ne', autonym: 'नेपाली', status: 'review' },
+  { code: 'hi', autonym: 'हिन्दी', status: 'review' },
 ];
 
 export const DEFAULT_LOCALE: LocaleCode = 'en';
