@@ -28,6 +28,11 @@ export interface SearchEntryInput {
   type: string | null;
   date: string | null;
   visibility: Visibility;
+  /**
+   * False while the record is not published (a document under moderation): it is then found
+   * only by those `access` lets see it, and counts in no one's ranking statistics. Default: true.
+   */
+  published?: boolean;
 }
 
 export interface SearchSource {
@@ -338,7 +343,17 @@ const document: SearchSource = {
   async read(db, ids) {
     const rows = await db
       .selectFrom('documents')
-      .select(['id', 'title', 'language', 'countries', 'type', 'date', 'visibility', 'text'])
+      .select([
+        'id',
+        'title',
+        'language',
+        'countries',
+        'type',
+        'date',
+        'visibility',
+        'status',
+        'text',
+      ])
       .where('id', 'in', [...ids])
       .execute();
     return entries(rows, (row) => ({
@@ -349,6 +364,7 @@ const document: SearchSource = {
       type: row.type,
       date: row.date,
       visibility: row.visibility,
+      published: row.status === 'published',
     }));
   },
   ids: allIds('documents'),
