@@ -5,12 +5,7 @@
 // hidden record, or one pointing to a hidden record, never reaches a viewer who may not see it.
 import type { Insertable, Kysely, RawBuilder } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
-import type {
-  Database,
-  SearchEntryTable,
-  SearchPostingTable,
-  Visibility,
-} from '../schema.ts';
+import type { Database, SearchEntryTable, SearchPostingTable, Visibility } from '../schema.ts';
 import { VISIBILITIES } from '../schema.ts';
 import type {
   SearchEntryInput,
@@ -362,8 +357,7 @@ export class Search {
           type: entry.type,
           date: entry.date,
           visibility: entry.visibility,
-          counted_visibility:
-            entry.published === false ? null : narrower(entry.visibility, links),
+          counted_visibility: entry.published === false ? null : narrower(entry.visibility, links),
           length: title.length + body.length,
         });
         for (const [field, tokens] of [
