@@ -421,6 +421,77 @@ describe.each(testDatabases)('search on $name', (database) => {
     expect((await find('zebrafish', CAUCUS)).total).toBe(2);
   });
 
+  it('scores without counting records the viewer may not see or that are not published', async () => {
+    const score = async (scope: Visibility[]) =>
+      (await find('portability', scope)).items.find((i) => i.id === 'p_pension')?.score;
+    const [publicBefore, caucusBefore] = [await score(PUBLIC), await score(CAUCUS)];
+    expect(publicBefore).toBeDefined();
+    // Two more records with the word: one kept to the caucus, one public text of a programme
+    // kept to the secretariat, and a document not yet published.
+    await text(store, {
+      id: 'stats_caucus',
+      language: 'en',
+      title: 'Portability',
+      body: 'Portability of portability.',
+      visibility: 'caucus',
+    });
+    await text(store, {
+      id: 'stats_closed_programme',
+      language: 'en',
+      title: 'Portability',
+      body: 'Portability again.',
+      programme: 'prog_closed',
+    });
+    await store.db
+      .insertInto('documents')
+      .values({
+        id: 'stats_draft',
+        title: 'Portability draft',
+        language: 'en',
+        countries: '[]',
+        corridor_origin: null,
+        corridor_destination: null,
+        type: 'report',
+        programme_id: null,
+        date: '2026',
+        source: null,
+        visibility: 'public',
+        status: 'submitted',
+        moderation_comment: null,
+        submitted_by: null,
+        file_name: 'draft.txt',
+        media_type: 'text/plain',
+        size: 11,
+        sha256: '0'.repeat(64),
+        text: 'portability',
+        created_at: T0,
+        updated_at: T0,
+        published_at: null,
+      })
+      .execute();
+    for (const id of ['stats_caucus', 'stats_closed_programme'])
+      await store.repos.search.refresh('text', id);
+    await store.repos.search.refresh('document', 'stats_draft');
+    // The public visitor's score is what it was; the caucus's changes (it sees one more).
+    expect(await score(PUBLIC)).toBe(publicBefore);
+    expect(await score(CAUCUS)).not.toBe(caucusBefore);
+    expect(await ids('portability', CAUCUS)).toContain('stats_caucus');
+    // The secretariat finds the draft, though the statistics do not count it: publishing it
+    // changes everyone's score.
+    expect(await ids('portability', SECRETARIAT)).toContain('stats_draft');
+    await store.db
+      .updateTable('documents')
+      .set({ status: 'published' })
+      .where('id', '=', 'stats_draft')
+      .execute();
+    await store.repos.search.refresh('document', 'stats_draft');
+    expect(await score(PUBLIC)).not.toBe(publicBefore);
+    for (const id of ['stats_caucus', 'stats_closed_programme'])
+      await store.repos.search.remove('text', id);
+    await store.repos.search.remove('document', 'stats_draft');
+    expect(await score(PUBLIC)).toBe(publicBefore);
+  });
+
   it('follows changes: a record made public is found, one removed is not', async () => {
     await store.repos.records.update('texts', 'caucus_only', { visibility: 'public' });
     await store.repos.search.refresh('text', 'caucus_only');
