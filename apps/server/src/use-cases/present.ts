@@ -89,13 +89,15 @@ export async function withoutHiddenReferences(
       ),
     );
   return rows.map((row) => {
-    const out: Presented = { ...row };
-    for (const [field] of fields) {
-      const seen = visible.get(field) ?? new Set<string>();
-      const value = out[field];
-      if (typeof value === 'string' && !seen.has(value)) delete out[field];
-      else if (Array.isArray(value))
-        out[field] = value.filter((v) => typeof v !== 'string' || seen.has(v));
+    const out: Presented = { id: row.id };
+    for (const [key, value] of Object.entries(row)) {
+      const seen = visible.get(key);
+      if (seen === undefined) out[key] = value;
+      else if (typeof value === 'string') {
+        if (seen.has(value)) out[key] = value;
+      } else if (Array.isArray(value))
+        out[key] = value.filter((v) => typeof v !== 'string' || seen.has(v));
+      else out[key] = value;
     }
     return out;
   });

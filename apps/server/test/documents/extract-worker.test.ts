@@ -60,20 +60,22 @@ describe('PDF extraction in a worker thread', () => {
     const bytes = longPdf(30, 200);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
-    let extracted = false;
+    const state = { extracted: false };
+    const done = () => state.extracted;
     const started = performance.now();
     // A generous time: the machine running the tests may be busy.
     const reading = extractText(bytes, PDF, { timeoutMs: 100_000 }).finally(() => {
-      extracted = true;
+      state.extracted = true;
     });
     reading.catch(() => undefined);
     const health: number[] = [];
     const client = await h.as('public');
-    while (!extracted) {
+    while (!done()) {
       const t = performance.now();
       const res = await client.get('/api/health');
       expect(res.status).toBe(200);
-      if (!extracted) health.push(performance.now() - t);
+      // Only those answered while the PDF was still being read count.
+      if (!done()) health.push(performance.now() - t);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const text = await reading;
