@@ -492,6 +492,40 @@ describe.each(testDatabases)('search on $name', (database) => {
     expect(await score(PUBLIC)).toBe(publicBefore);
   });
 
+  it('finds a public organisation whose parent the viewer may not see', async () => {
+    const organization = (
+      id: string,
+      name: string,
+      visibility: Visibility,
+      parent: string | null,
+    ) =>
+      store.repos.records.insert('organizations', {
+        id,
+        name,
+        classification: 'committee',
+        parent_id: parent,
+        area_id: null,
+        founding_date: null,
+        dissolution_date: null,
+        description: null,
+        extra: '{}',
+        visibility,
+        created_at: T0,
+        updated_at: T0,
+      });
+    await organization('org_hidden_parent', 'Quokka Assembly', 'secretariat', null);
+    await organization('org_public_child', 'Quokka Committee', 'public', 'org_hidden_parent');
+    await store.repos.search.refresh('organization', 'org_hidden_parent');
+    await store.repos.search.refresh('organization', 'org_public_child');
+    expect(await ids('quokka')).toEqual(['org_public_child']);
+    expect((await ids('quokka', SECRETARIAT)).sort()).toEqual([
+      'org_hidden_parent',
+      'org_public_child',
+    ]);
+    await store.repos.search.remove('organization', 'org_hidden_parent');
+    await store.repos.search.remove('organization', 'org_public_child');
+  });
+
   it('follows changes: a record made public is found, one removed is not', async () => {
     await store.repos.records.update('texts', 'caucus_only', { visibility: 'public' });
     await store.repos.search.refresh('text', 'caucus_only');

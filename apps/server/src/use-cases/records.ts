@@ -195,7 +195,7 @@ function toColumns(kind: RecordKind, values: Record<string, unknown>): Record<st
 /**
  * Keeps the search index current in the change's own transaction. Records that point to this
  * one (a programme's texts, commitments and documents take their country and date from it; an
- * organisation's bills and child organisations) are re-read too.
+ * organisation's bills) are re-read too.
  */
 async function refreshSearch(repos: Repositories, kind: RecordKind, id: string): Promise<void> {
   if (kind.search !== undefined) await repos.search.refresh(kind.search, id);

@@ -10,7 +10,6 @@ const LINKS: readonly { kind: string; table: string; column: string; target: str
   { kind: 'text', table: 'texts', column: 'programme_id', target: 'programmes' },
   { kind: 'commitment', table: 'commitments', column: 'programme_id', target: 'programmes' },
   { kind: 'document', table: 'documents', column: 'programme_id', target: 'programmes' },
-  { kind: 'organization', table: 'organizations', column: 'parent_id', target: 'organizations' },
   { kind: 'bill', table: 'bills', column: 'organization_id', target: 'organizations' },
 ];
 

@@ -284,7 +284,7 @@ export class Search {
 
   /**
    * Re-reads the records that point to this one (a programme's texts, commitments and documents;
-   * an organisation's bills and child organisations): their country, date and ranking
+   * an organisation's bills): their country, date and ranking
    * statistics follow it. What a viewer finds never depends on this: links are checked live.
    */
   async refreshLinked(table: string, recordId: string): Promise<void> {

@@ -157,10 +157,11 @@ const person: SearchSource = {
   ids: allIds('people'),
 };
 
+// No links: an organisation under a parent the viewer may not see is still found (its entry
+// does not name the parent), as its list shows it without the parent (docs/api.md).
 const organization: SearchSource = {
   kind: 'organization',
   table: 'organizations',
-  links: { parent_id: 'organizations' },
   async read(db, ids) {
     const rows = await db
       .selectFrom('organizations')
