@@ -31,8 +31,29 @@ const WORKER_HEAP_MB = 512;
 const BOOTSTRAP = new URL('./pdf-bootstrap.js', import.meta.url);
 
 let liveWorkers = 0;
-/** How many PDF worker threads are running (a test checks none outlives its extraction). */
+/** How many PDF worker threads are reading a file (a test checks none outlives its extraction). */
 export const pdfWorkers = (): number => liveWorkers;
+
+const spawn = () =>
+  new Worker(BOOTSTRAP, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+/**
+ * A worker started ahead, pdf.js already loaded, waiting for the next PDF; unref'd so that it
+ * never keeps the process alive. Each PDF takes it (or starts one) and leaves a new one waiting.
+ */
+let spare: Worker | null = null;
+function takeWorker(): Worker {
+  const worker = spare ?? spawn();
+  worker.ref();
+  spare = spawn();
+  spare.unref();
+  const waiting = spare;
+  // A spare that dies while waiting (it should not) is replaced on the next take.
+  waiting.once('exit', () => {
+    if (spare === waiting) spare = null;
+  });
+  waiting.once('error', () => undefined);
+  return worker;
+}
 
 function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -59,11 +80,7 @@ async function pdfText(bytes: Uint8Array, limits: Required<ExtractLimits>): Prom
     bytes: copy,
     limits: { maxPages: limits.maxPages, maxChars: limits.maxChars },
   };
-  const worker = new Worker(BOOTSTRAP, {
-    workerData: job,
-    transferList: [copy.buffer],
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-  });
+  const worker = takeWorker();
   liveWorkers++;
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', () => {
@@ -71,6 +88,7 @@ async function pdfText(bytes: Uint8Array, limits: Required<ExtractLimits>): Prom
       resolve();
     });
   });
+  worker.postMessage(job, [copy.buffer]);
   const answer = new Promise<string>((resolve, reject) => {
     worker.once('message', (message: PdfAnswer) => {
       if (message.ok) resolve(message.text);
