@@ -2,7 +2,8 @@
 // every run has the same data), indexed, then a few hundred realistic queries through the ranked
 // search and, on the same data in the same process, through the naive scan the API used before
 // (`lower(text) like '%q%'`). Prints p50/p95/max for both, on SQLite, and on PostgreSQL too when
-// TULAY_TEST_POSTGRES_URL (or DATABASE_URL) is set. Nothing here asserts a time.
+// TULAY_TEST_POSTGRES_URL (or DATABASE_URL) is set, and the five slowest ranked queries. Nothing
+// here asserts a time.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Store } from '../src/store.ts';
@@ -256,13 +257,16 @@ async function run(database: TestDatabase, docs: Doc[], qs: string[]): Promise<v
       await naive(store, q);
     }
     const ranked: number[] = [];
+    const slowest: { q: string; ms: number; total: number }[] = [];
     const scan: number[] = [];
     let rankedHits = 0;
     let scanHits = 0;
     for (const q of qs) {
       let t = performance.now();
-      rankedHits += (await store.repos.search.search({ q, limit: 20, offset: 0 }, viewer)).total;
+      const found = (await store.repos.search.search({ q, limit: 20, offset: 0 }, viewer)).total;
+      rankedHits += found;
       ranked.push(performance.now() - t);
+      slowest.push({ q, ms: performance.now() - t, total: found });
       t = performance.now();
       scanHits += await naive(store, q);
       scan.push(performance.now() - t);
@@ -278,6 +282,10 @@ async function run(database: TestDatabase, docs: Doc[], qs: string[]): Promise<v
     console.log(
       `  baseline lower(text) like '%q%'      ${ms(b.p50)} ${ms(b.p95)} ${ms(b.max)}   ${(scanHits / qs.length).toFixed(0)}`,
     );
+    // The queries to look at first (EXPLAIN (ANALYZE, BUFFERS) them): common words, prefixes.
+    console.log('  slowest ranked queries:');
+    for (const s of slowest.sort((x, y) => y.ms - x.ms).slice(0, 5))
+      console.log(`    ${ms(s.ms)}  ${String(s.total).padStart(5)} found  ${JSON.stringify(s.q)}`);
   } finally {
     await dispose();
   }

@@ -571,6 +571,12 @@ export interface SearchEntryTable {
   date: PartialDate | null;
   /** The record's own visibility; what it points to is checked against its table at query time. */
   visibility: Visibility;
+  /**
+   * Who counts this entry in the ranking's statistics (document frequency, average length): the
+   * narrowest visibility of the record and the records it points to, as of its last refresh;
+   * null while the record is not published. Never decides what a viewer finds.
+   */
+  counted_visibility: Visibility | null;
   /** Words in title and body, for BM25's length normalisation. */
   length: number;
 }

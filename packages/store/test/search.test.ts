@@ -421,6 +421,111 @@ describe.each(testDatabases)('search on $name', (database) => {
     expect((await find('zebrafish', CAUCUS)).total).toBe(2);
   });
 
+  it('scores without counting records the viewer may not see or that are not published', async () => {
+    const score = async (scope: Visibility[]) =>
+      (await find('portability', scope)).items.find((i) => i.id === 'p_pension')?.score;
+    const [publicBefore, caucusBefore] = [await score(PUBLIC), await score(CAUCUS)];
+    expect(publicBefore).toBeDefined();
+    // Two more records with the word: one kept to the caucus, one public text of a programme
+    // kept to the secretariat, and a document not yet published.
+    await text(store, {
+      id: 'stats_caucus',
+      language: 'en',
+      title: 'Portability',
+      body: 'Portability of portability.',
+      visibility: 'caucus',
+    });
+    await text(store, {
+      id: 'stats_closed_programme',
+      language: 'en',
+      title: 'Portability',
+      body: 'Portability again.',
+      programme: 'prog_closed',
+    });
+    await store.db
+      .insertInto('documents')
+      .values({
+        id: 'stats_draft',
+        title: 'Portability draft',
+        language: 'en',
+        countries: '[]',
+        corridor_origin: null,
+        corridor_destination: null,
+        type: 'report',
+        programme_id: null,
+        date: '2026',
+        source: null,
+        visibility: 'public',
+        status: 'submitted',
+        moderation_comment: null,
+        submitted_by: null,
+        file_name: 'draft.txt',
+        media_type: 'text/plain',
+        size: 11,
+        sha256: '0'.repeat(64),
+        text: 'portability',
+        created_at: T0,
+        updated_at: T0,
+        published_at: null,
+      })
+      .execute();
+    for (const id of ['stats_caucus', 'stats_closed_programme'])
+      await store.repos.search.refresh('text', id);
+    await store.repos.search.refresh('document', 'stats_draft');
+    // The public visitor's score is what it was; the caucus's changes (it sees one more).
+    expect(await score(PUBLIC)).toBe(publicBefore);
+    expect(await score(CAUCUS)).not.toBe(caucusBefore);
+    expect(await ids('portability', CAUCUS)).toContain('stats_caucus');
+    // The secretariat finds the draft, though the statistics do not count it: publishing it
+    // changes everyone's score.
+    expect(await ids('portability', SECRETARIAT)).toContain('stats_draft');
+    await store.db
+      .updateTable('documents')
+      .set({ status: 'published' })
+      .where('id', '=', 'stats_draft')
+      .execute();
+    await store.repos.search.refresh('document', 'stats_draft');
+    expect(await score(PUBLIC)).not.toBe(publicBefore);
+    for (const id of ['stats_caucus', 'stats_closed_programme'])
+      await store.repos.search.remove('text', id);
+    await store.repos.search.remove('document', 'stats_draft');
+    expect(await score(PUBLIC)).toBe(publicBefore);
+  });
+
+  it('finds a public organisation whose parent the viewer may not see', async () => {
+    const organization = (
+      id: string,
+      name: string,
+      visibility: Visibility,
+      parent: string | null,
+    ) =>
+      store.repos.records.insert('organizations', {
+        id,
+        name,
+        classification: 'committee',
+        parent_id: parent,
+        area_id: null,
+        founding_date: null,
+        dissolution_date: null,
+        description: null,
+        extra: '{}',
+        visibility,
+        created_at: T0,
+        updated_at: T0,
+      });
+    await organization('org_hidden_parent', 'Quokka Assembly', 'secretariat', null);
+    await organization('org_public_child', 'Quokka Committee', 'public', 'org_hidden_parent');
+    await store.repos.search.refresh('organization', 'org_hidden_parent');
+    await store.repos.search.refresh('organization', 'org_public_child');
+    expect(await ids('quokka')).toEqual(['org_public_child']);
+    expect((await ids('quokka', SECRETARIAT)).sort()).toEqual([
+      'org_hidden_parent',
+      'org_public_child',
+    ]);
+    await store.repos.search.remove('organization', 'org_hidden_parent');
+    await store.repos.search.remove('organization', 'org_public_child');
+  });
+
   it('follows changes: a record made public is found, one removed is not', async () => {
     await store.repos.records.update('texts', 'caucus_only', { visibility: 'public' });
     await store.repos.search.refresh('text', 'caucus_only');

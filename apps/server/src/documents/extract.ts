@@ -1,16 +1,17 @@
 // The text of an accepted file, for reading and for the search index. Extraction runs on
 // untrusted input, so each extractor is bounded (time, pages, characters) and any failure is a
-// clear `unreadable_document` error, never a crash.
+// clear `unreadable_document` error, never a crash. PDFs are read in a worker thread.
+import { Worker } from 'node:worker_threads';
 import mammoth from 'mammoth';
+import { UnreadableDocument } from './pdf-text.ts';
+import type { PdfAnswer, PdfJob } from './pdf-worker.ts';
 import { DOCX, PDF, TEXT } from './sniff.ts';
 import type { AcceptedMediaType } from './sniff.ts';
 
-export class UnreadableDocument extends Error {
-  override readonly name = 'UnreadableDocument';
-}
+export { UnreadableDocument };
 
 export interface ExtractLimits {
-  /** Give up after this long (default 20 s). */
+  /** Give up after this long (default 20 s); a PDF's worker thread is then terminated. */
   timeoutMs?: number;
   /** Read at most this many PDF pages (default 2000). */
   maxPages?: number;
@@ -18,7 +19,41 @@ export interface ExtractLimits {
   maxChars?: number;
 }
 
-const DEFAULTS = { timeoutMs: 20_000, maxPages: 2000, maxChars: 5_000_000 };
+/** The limits uploads are read with (a test shortens the time to see a reader terminated). */
+export const EXTRACT_DEFAULTS: Required<ExtractLimits> = {
+  timeoutMs: 20_000,
+  maxPages: 2000,
+  maxChars: 5_000_000,
+};
+
+/** A PDF worker's heap: a hostile file exhausts its own thread's memory, not the server's. */
+const WORKER_HEAP_MB = 512;
+const BOOTSTRAP = new URL('./pdf-bootstrap.js', import.meta.url);
+
+let liveWorkers = 0;
+/** How many PDF worker threads are reading a file (a test checks none outlives its extraction). */
+export const pdfWorkers = (): number => liveWorkers;
+
+const spawn = () =>
+  new Worker(BOOTSTRAP, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+/**
+ * A worker started ahead, pdf.js already loaded, waiting for the next PDF; unref'd so that it
+ * never keeps the process alive. Each PDF takes it (or starts one) and leaves a new one waiting.
+ */
+let spare: Worker | null = null;
+function takeWorker(): Worker {
+  const worker = spare ?? spawn();
+  worker.ref();
+  spare = spawn();
+  spare.unref();
+  const waiting = spare;
+  // A spare that dies while waiting (it should not) is replaced on the next take.
+  waiting.once('exit', () => {
+    if (spare === waiting) spare = null;
+  });
+  waiting.once('error', () => undefined);
+  return worker;
+}
 
 function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -33,50 +68,50 @@ function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => void): Pr
   });
 }
 
+/**
+ * A PDF's text, read in a worker thread of its own so that the server keeps answering meanwhile.
+ * On timeout the thread is terminated (pdf.js stops mid-page) before the error is thrown.
+ */
 async function pdfText(bytes: Uint8Array, limits: Required<ExtractLimits>): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({
-    // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  const read = async (): Promise<string> => {
-    let document;
-    try {
-      document = await task.promise;
-    } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'PasswordException')
-        throw new UnreadableDocument('the PDF is encrypted with a password');
-      throw new UnreadableDocument(
-        `the PDF could not be read: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-    const pages: string[] = [];
-    let length = 0;
-    const count = Math.min(document.numPages, limits.maxPages);
-    for (let n = 1; n <= count && length < limits.maxChars; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        text += item.str + (item.hasEOL ? '\n' : '');
-      }
-      page.cleanup();
-      pages.push(text.trim());
-      length += text.length;
-    }
-    return pages.join('\n\n');
+  // A copy, moved (not cloned) to the worker: the caller keeps its bytes.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  const job: PdfJob = {
+    bytes: copy,
+    limits: { maxPages: limits.maxPages, maxChars: limits.maxChars },
   };
+  const worker = takeWorker();
+  liveWorkers++;
+  const exited = new Promise<void>((resolve) => {
+    worker.once('exit', () => {
+      liveWorkers--;
+      resolve();
+    });
+  });
+  worker.postMessage(job, [copy.buffer]);
+  const answer = new Promise<string>((resolve, reject) => {
+    worker.once('message', (message: PdfAnswer) => {
+      if (message.ok) resolve(message.text);
+      else reject(new UnreadableDocument(message.message));
+    });
+    worker.once('error', (error) => {
+      reject(
+        new UnreadableDocument(
+          error.message.includes('memory')
+            ? 'the PDF needs more memory to read than a document may use'
+            : `the PDF could not be read: ${error.message}`,
+        ),
+      );
+    });
+    void exited.then(() => {
+      reject(new UnreadableDocument('the PDF could not be read: its reader stopped'));
+    });
+  });
   try {
-    return await withTimeout(read(), limits.timeoutMs, () => void task.destroy());
+    return await withTimeout(answer, limits.timeoutMs, () => undefined);
   } finally {
-    await task.destroy();
+    await worker.terminate();
+    await exited;
   }
 }
 
@@ -102,7 +137,7 @@ export async function extractText(
   mediaType: AcceptedMediaType,
   options: ExtractLimits = {},
 ): Promise<string> {
-  const limits = { ...DEFAULTS, ...options };
+  const limits = { ...EXTRACT_DEFAULTS, ...options };
   let text: string;
   switch (mediaType) {
     case PDF:

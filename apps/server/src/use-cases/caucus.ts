@@ -99,9 +99,23 @@ export async function commitmentDetail(ctx: Context, id: string) {
   const followUps = await ctx.store.repos.records.list('follow_ups', scopeOf(ctx.actor), {
     where: { commitment_id: id },
   });
+  // An owner the viewer may not see (a person kept to the caucus) is left out, not named.
+  const visible = async (type: 'person' | 'organization') =>
+    ctx.store.repos.activities.visibleIds(
+      type === 'person' ? 'people' : 'organizations',
+      owners.filter((o) => o.owner_type === type).map((o) => o.owner_id),
+      scopeOf(ctx.actor),
+    );
+  const [people, organizations] = [await visible('person'), await visible('organization')];
   return {
     ...commitment,
-    owners: owners.map((o) => ({ type: o.owner_type, id: o.owner_id })),
+    owners: owners
+      .filter(
+        (o) =>
+          o.owner_type === 'country' ||
+          (o.owner_type === 'person' ? people : organizations).has(o.owner_id),
+      )
+      .map((o) => ({ type: o.owner_type, id: o.owner_id })),
     evidence: evidence.map(present),
     follow_ups: followUps.map(present),
   };
@@ -172,10 +186,14 @@ export async function search(ctx: Context, query: SearchQuery) {
   });
 }
 
-/** How many records of each kind the viewer may see, and live endorsements of visible texts. */
+/**
+ * How many records of each kind the viewer may see, and live endorsements of visible texts.
+ * Each count applies the rule its own list applies: documents are the published ones (a draft
+ * under moderation is not the caucus's yet, even to the secretariat, who sees the queue).
+ */
 export async function stats(ctx: Context) {
   const scope = scopeOf(ctx.actor);
-  const { records, endorsements } = ctx.store.repos;
+  const { records, endorsements, documents, workshops } = ctx.store.repos;
   const count = (table: Parameters<typeof records.count>[0]) => records.count(table, scope);
   const texts = await records.list('texts', scope);
   let endorsementCount = 0;
@@ -190,6 +208,18 @@ export async function stats(ctx: Context) {
     commitments: await count('commitments'),
     follow_ups: await count('follow_ups'),
     topics: await count('topics'),
+    documents: await documents.count(
+      { kind: 'scoped', scope, userId: null },
+      { status: 'published' },
+    ),
+    visits: await count('visits'),
+    bills: await count('bills'),
+    engagements: await count('engagements'),
+    national_caucuses: await records.count('organizations', scope, {
+      where: { classification: 'national_caucus' },
+    }),
+    collaborations: await count('collaborations'),
+    workshops: await workshops.count(scope),
   };
 }
 

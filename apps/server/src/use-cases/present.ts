@@ -1,4 +1,6 @@
-// Rows to API objects: Popolo field names as they are, extras merged in, nulls left out.
+// Rows to API objects: Popolo field names as they are, extras merged in, nulls left out, and
+// references to records the viewer may not see left out too.
+import type { RecordTable, Repositories, Visibility } from '@tulay/store';
 
 /** A record as the API shows it. */
 export type Presented = Record<string, unknown> & { id: string };
@@ -47,4 +49,56 @@ export function split(
     else extra[key] = value;
   }
   return { columns: cols, extra };
+}
+
+/**
+ * Fields that name another record without making their own record hidden when that one is
+ * (records.ts in the store hides a row whose LINKS point at a hidden record; these do not: a
+ * public organisation stays public under a parent kept to the caucus). A viewer who may not see
+ * the record named does not see the reference: a single id is left out, a list keeps the ids the
+ * viewer may see (as the open-data export and the activities' lists do).
+ */
+export const REFERENCES: Partial<Record<RecordTable, Record<string, RecordTable>>> = {
+  organizations: { parent_id: 'organizations' },
+  programmes: { organization_ids: 'organizations' },
+};
+
+/** `rows` of `table` with the references to records outside `scope` taken out. */
+export async function withoutHiddenReferences(
+  repos: Repositories,
+  scope: readonly Visibility[],
+  table: RecordTable,
+  rows: readonly Presented[],
+): Promise<Presented[]> {
+  const fields = Object.entries(REFERENCES[table] ?? {});
+  if (fields.length === 0) return [...rows];
+  const ids = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.filter((v): v is string => typeof v === 'string')
+        : [];
+  const visible = new Map<string, Set<string>>();
+  for (const [field, target] of fields)
+    visible.set(
+      field,
+      await repos.activities.visibleIds(
+        target,
+        rows.flatMap((r) => ids(r[field])),
+        scope,
+      ),
+    );
+  return rows.map((row) => {
+    const out: Presented = { id: row.id };
+    for (const [key, value] of Object.entries(row)) {
+      const seen = visible.get(key);
+      if (seen === undefined) out[key] = value;
+      else if (typeof value === 'string') {
+        if (seen.has(value)) out[key] = value;
+      } else if (Array.isArray(value))
+        out[key] = value.filter((v) => typeof v !== 'string' || seen.has(v));
+      else out[key] = value;
+    }
+    return out;
+  });
 }

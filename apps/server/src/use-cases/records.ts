@@ -2,7 +2,6 @@
 // references are checked (400 naming the field), visibility filters every read, and every write
 // is audited with the record before and after.
 import type { RecordTable, Repositories, SearchKind, Visibility } from '@tulay/store';
-import { VISIBILITIES } from '@tulay/store';
 import type { Permission } from '../access.ts';
 import { authorise, can, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
@@ -10,7 +9,7 @@ import { ApiError, notFound } from '../errors.ts';
 import type { Context } from './context.ts';
 import { change } from './context.ts';
 import type { Presented } from './present.ts';
-import { present, split } from './present.ts';
+import { present, split, withoutHiddenReferences } from './present.ts';
 
 /** One kind of record: where it is stored and who may write it. */
 export interface RecordKind {
@@ -194,18 +193,26 @@ function toColumns(kind: RecordKind, values: Record<string, unknown>): Record<st
 }
 
 /**
- * Keeps the search index current in the change's own transaction. Texts and commitments take
- * their country and date from their programme, so a programme's change re-reads them too.
+ * Keeps the search index current in the change's own transaction. Records that point to this
+ * one (a programme's texts, commitments and documents take their country and date from it; an
+ * organisation's bills) are re-read too.
  */
 async function refreshSearch(repos: Repositories, kind: RecordKind, id: string): Promise<void> {
-  if (kind.search === undefined) return;
-  await repos.search.refresh(kind.search, id);
-  if (kind.table !== 'programmes') return;
-  const where = { where: { programme_id: id } };
-  for (const text of await repos.records.list('texts', VISIBILITIES, where))
-    await repos.search.refresh('text', text.id);
-  for (const commitment of await repos.records.list('commitments', VISIBILITIES, where))
-    await repos.search.refresh('commitment', commitment.id);
+  if (kind.search !== undefined) await repos.search.refresh(kind.search, id);
+  await repos.search.refreshLinked(kind.table, id);
+}
+
+/** One stored row as this viewer sees it. */
+async function presentFor(
+  repos: Repositories,
+  ctx: Context,
+  kind: RecordKind,
+  row: { id: string },
+): Promise<Presented> {
+  const [out] = await withoutHiddenReferences(repos, scopeOf(ctx.actor), kind.table, [
+    present(row),
+  ]);
+  return out ?? present(row);
 }
 
 /** Creates a record; the id is the input's or a new one. */
@@ -241,7 +248,7 @@ export async function createRecord(
     await refreshSearch(repos, kind, id);
     const stored = await repos.records.getAny(kind.table, id);
     await audit('create', kind.table, id, null, stored);
-    return present(stored ?? row);
+    return presentFor(repos, ctx, kind, stored ?? row);
   });
 }
 
@@ -269,7 +276,7 @@ export async function updateRecord(
     await refreshSearch(repos, kind, id);
     const after = await repos.records.getAny(kind.table, id);
     await audit('update', kind.table, id, before, after);
-    return present(after ?? before);
+    return presentFor(repos, ctx, kind, after ?? before);
   });
 }
 
@@ -277,7 +284,7 @@ export async function updateRecord(
 export async function getRecord(ctx: Context, kind: RecordKind, id: string): Promise<Presented> {
   const row = await ctx.store.repos.records.get(kind.table, id, scopeOf(ctx.actor));
   if (!row) throw notFound(kind.noun);
-  return present(row);
+  return presentFor(ctx.store.repos, ctx, kind, row);
 }
 
 /** A page of the records the actor may see, and how many there are in all. */
@@ -304,7 +311,10 @@ export async function listRecords(
     }),
     ctx.store.repos.records.count(kind.table, scope, filter),
   ]);
-  return { items: rows.map(present), total };
+  return {
+    items: await withoutHiddenReferences(ctx.store.repos, scope, kind.table, rows.map(present)),
+    total,
+  };
 }
 
 /** Whether the actor may write records of this kind (for presenting edit controls). */

@@ -46,6 +46,27 @@ const stream = (content: Buffer | string) => {
   ]);
 };
 
+/** A long PDF (`pages` pages of `lines` lines of Latin text): seconds of work for pdf.js. */
+export function longPdf(pages: number, lines: number): Buffer {
+  const content = Array.from(
+    { length: lines },
+    (_, i) =>
+      `BT /F1 9 Tf 40 ${780 - (i % 80) * 9} Td (Line ${i} of migrant workers' social protection) Tj ET`,
+  ).join('\n');
+  const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(' ');
+  return assemble([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    stream(content),
+    ...Array.from(
+      { length: pages },
+      () =>
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>',
+    ),
+  ]);
+}
+
 /** A one-page PDF with a line of Latin text and a line in any script (e.g. Thai, Khmer). */
 export function pdf(latin: string, unicode: string): Buffer {
   // One code point per character code: the ToUnicode map below maps each back.

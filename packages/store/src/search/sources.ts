@@ -28,6 +28,11 @@ export interface SearchEntryInput {
   type: string | null;
   date: string | null;
   visibility: Visibility;
+  /**
+   * False while the record is not published (a document under moderation): it is then found
+   * only by those `access` lets see it, and counts in no one's ranking statistics. Default: true.
+   */
+  published?: boolean;
 }
 
 export interface SearchSource {
@@ -152,10 +157,11 @@ const person: SearchSource = {
   ids: allIds('people'),
 };
 
+// No links: an organisation under a parent the viewer may not see is still found (its entry
+// does not name the parent), as its list shows it without the parent (docs/api.md).
 const organization: SearchSource = {
   kind: 'organization',
   table: 'organizations',
-  links: { parent_id: 'organizations' },
   async read(db, ids) {
     const rows = await db
       .selectFrom('organizations')
@@ -338,7 +344,17 @@ const document: SearchSource = {
   async read(db, ids) {
     const rows = await db
       .selectFrom('documents')
-      .select(['id', 'title', 'language', 'countries', 'type', 'date', 'visibility', 'text'])
+      .select([
+        'id',
+        'title',
+        'language',
+        'countries',
+        'type',
+        'date',
+        'visibility',
+        'status',
+        'text',
+      ])
       .where('id', 'in', [...ids])
       .execute();
     return entries(rows, (row) => ({
@@ -349,6 +365,7 @@ const document: SearchSource = {
       type: row.type,
       date: row.date,
       visibility: row.visibility,
+      published: row.status === 'published',
     }));
   },
   ids: allIds('documents'),
