@@ -175,6 +175,8 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
           });
       });
     } catch (e) {
+      // The last run's progress would read as this one's.
+      setRun(null);
       setError(e as Error);
     } finally {
       setIsStarting(false);
