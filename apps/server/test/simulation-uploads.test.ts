@@ -287,6 +287,26 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
       }
       await h.app.simulationRuns.cancelAll();
       expect(pending()).toEqual([]);
+
+      // A run on an uploaded population is for who started it and the secretariat alone; to
+      // another participant it does not exist (a generated run is shared by its link).
+      const mine = await upload(member, bytes);
+      const { id } = mine.body as RunOut;
+      await waitFor(member, id, finished);
+      const partner = await h.as('partner');
+      for (const url of [
+        `/api/simulations/${id}`,
+        `/api/simulations/${id}/events`,
+        `/api/simulations/${id}/results.json`,
+        `/api/simulations/${id}/results.csv`,
+      ]) {
+        expect((await partner.get(url)).status, `partner ${url}`).toBe(404);
+        expect((await member.get(url)).status, `member ${url}`).toBe(200);
+        expect((await (await h.as('secretariat')).get(url)).status, `secretariat ${url}`).toBe(200);
+        expect((await (await h.as('public')).get(url)).status, `public ${url}`).toBe(401);
+      }
+      expect((await partner.request('POST', `/api/simulations/${id}/cancel`)).status).toBe(404);
+
       // CSRF, as on every mutation.
       const { body, headers } = uploadBody(bytes);
       const noToken = await member.request('POST', '/api/simulations/upload', body, {

@@ -63,23 +63,32 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): RunsOptions & { maxUploadBytes:
 }
 
 /**
- * The run, for anyone who may run simulations: runs hold no personal data (a generated population
- * is synthetic; of an uploaded one only the indicators and counts are kept, never a row) and their
- * ids cannot be guessed, so a link can be shared with colleagues.
+ * The run, for anyone who may run simulations when its population was generated: such runs hold
+ * no personal data and their ids cannot be guessed, so a link can be shared with colleagues. A
+ * run on an uploaded population keeps no row of it, only counts and indicators, but is still
+ * shown to who started it and the secretariat alone (404 to others, as if it did not exist).
  */
 function visibleRun(runs: SimulationRuns, actor: Actor, id: string): Run {
   authorise(actor, 'simulation.run');
   const run = runs.get(id);
   if (!run) throw notFound('simulation');
+  // Indicators of a small uploaded population can describe its few workers (a group of one is
+  // one person): such a run is for who uploaded it and the secretariat, and hidden from others.
+  if (run.request.population.kind === 'upload' && !isOwnerOrStaff(actor, run))
+    throw notFound('simulation');
   return run;
+}
+
+function isOwnerOrStaff(actor: Actor, run: Run): boolean {
+  if (actor.kind === 'public') return false;
+  return run.ownerId === actor.userId || actor.role === 'secretariat' || actor.role === 'admin';
 }
 
 /** Only who started a run, the secretariat and admins may stop it. */
 function cancellableRun(runs: SimulationRuns, actor: Actor, id: string): Run {
   const run = visibleRun(runs, actor, id);
   if (actor.kind === 'public') throw new ApiError('unauthenticated', 'sign in first');
-  const isStaff = actor.role === 'secretariat' || actor.role === 'admin';
-  if (run.ownerId !== actor.userId && !isStaff)
+  if (!isOwnerOrStaff(actor, run))
     throw new ApiError(
       'forbidden',
       'only who started a simulation (or the secretariat) may cancel it',
