@@ -3,7 +3,7 @@
 // name is never trusted), every row is validated before the run is queued, and the directory is
 // removed when the run ends (done, failed, cancelled), when the request fails, and when the
 // server closes. Nothing of it reaches the database or the log.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { chmod, open, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ class Sniffer {
   push(chunk: Buffer): void {
     this.size += chunk.length;
     if (this.head.length < 4) this.head = Buffer.concat([this.head, chunk]).subarray(0, 4);
-    this.tail = Buffer.concat([this.tail, chunk]).subarray(-4);
+    this.tail = Buffer.concat([this.tail, chunk.subarray(-4)]).subarray(-4);
     if (!this.isText) return;
     if (chunk.includes(0)) this.isText = false;
     else
@@ -92,8 +92,8 @@ export class PopulationUploads {
   /** The private directory the uploads live in (created on first use), for tests and close. */
   get directory(): string {
     if (this.root === null) {
+      // mkdtemp makes it 0700: only the server's user can list or read what is inside.
       this.root = mkdtempSync(join(tmpdir(), 'tulay-populations-'));
-      mkdirSync(this.root, { recursive: true, mode: 0o700 });
     }
     return this.root;
   }
