@@ -232,47 +232,47 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
               </label>
             ))}
           </fieldset>
-          {source === 'file' ? (
-            <div className={`field${fileProblems.length > 0 ? ' field--invalid' : ''}`}>
-              <label htmlFor="studio-file">{t('studio.file.label')}</label>
-              <p className="field__hint" id="studio-file-hint">
-                {t('studio.file.hint')}
-              </p>
-              <p className="field__hint">
-                {t('studio.file.private')}{' '}
-                <a href={EXAMPLE_POPULATION_URL} download>
-                  {t('studio.file.example')}
-                </a>
-              </p>
-              <input
-                id="studio-file"
-                type="file"
-                accept=".csv,.parquet"
-                aria-describedby={
-                  fileProblems.length > 0
-                    ? 'studio-file-hint studio-file-errors'
-                    : 'studio-file-hint'
-                }
-                aria-invalid={fileProblems.length > 0}
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setError(null);
-                }}
-              />
-              {fileProblems.length > 0 ? (
-                <div id="studio-file-errors" className="field__error" data-testid="file-problems">
-                  <p>{t('studio.file.problems', { count: fileProblems.length })}</p>
-                  <ul>
-                    {fileProblems.map((f) => (
-                      <li key={f.path}>
-                        <FileProblem path={f.path} message={f.message} />
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ) : null}
-            </div>
-          ) : null}
+          {/* Hidden rather than unmounted: the chosen file stays chosen, and shown, across a switch. */}
+          <div
+            className={`field${fileProblems.length > 0 ? ' field--invalid' : ''}`}
+            hidden={source !== 'file'}
+          >
+            <label htmlFor="studio-file">{t('studio.file.label')}</label>
+            <p className="field__hint" id="studio-file-hint">
+              {t('studio.file.hint')}
+            </p>
+            <p className="field__hint">
+              {t('studio.file.private')}{' '}
+              <a href={EXAMPLE_POPULATION_URL} download>
+                {t('studio.file.example')}
+              </a>
+            </p>
+            <input
+              id="studio-file"
+              type="file"
+              accept=".csv,.parquet"
+              aria-describedby={
+                fileProblems.length > 0 ? 'studio-file-hint studio-file-errors' : 'studio-file-hint'
+              }
+              aria-invalid={fileProblems.length > 0}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setError(null);
+              }}
+            />
+            {fileProblems.length > 0 ? (
+              <div id="studio-file-errors" className="field__error" data-testid="file-problems">
+                <p>{t('studio.file.problems', { count: fileProblems.length })}</p>
+                <ul>
+                  {fileProblems.map((f, i) => (
+                    <li key={`${i}-${f.path}`}>
+                      <FileProblem path={f.path} message={f.message} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
           <fieldset className="studio-checks studio-corridors" hidden={source === 'file'}>
             <legend>{t('studio.corridors.legend')}</legend>
             {corridorError ? (
