@@ -1,7 +1,8 @@
 // The simulation routes' cases for the endpoint tests and the authorization matrix. The finished
 // run the exports read is made once per harness, first; every later case cancels what earlier
 // cases left running, so the one-at-a-time queue never fills.
-import type { Case } from './cases.ts';
+import type { Call, Case } from './cases.ts';
+import { multipart } from './documents/files.ts';
 import type { Harness, Who } from './harness.ts';
 
 // One thread per run in the server tests (read when the harness builds the app): the machine is
@@ -53,6 +54,20 @@ export const smallRun = {
   population: { generate: 1_000, seed: 1 },
   reform: agreementReform(),
 };
+
+/** An upload of a two-worker population (CSV); `weight` replaces the first worker's weight. */
+export function smallUploadCall(weight = '120.5'): Call {
+  const csv = [
+    'worker_id,weight,sex,nationality,country,period_from,period_to,activity,sector,documented,permit',
+    `1,${weight},female,KH,TH,2019-05,2026-12,employed,agriculture,true,work_permit`,
+    '2,80,male,KH,TH,2024-01,2026-12,employed,construction,false,none',
+  ].join('\n');
+  const { body, headers } = multipart([
+    { name: 'request', value: JSON.stringify({ at: smallRun.at, reform: smallRun.reform }) },
+    { name: 'population', filename: 'workers.csv', contentType: 'text/csv', value: csv },
+  ]);
+  return { method: 'POST', url: '/api/simulations/upload', body, headers };
+}
 
 async function clear(h: Harness): Promise<void> {
   await h.app.simulationRuns.cancelAll();
@@ -154,6 +169,24 @@ export const SIMULATION_CASES: Case[] = [
       field: 'body.reform.from',
     },
     allowed: RUNNERS,
+  },
+  {
+    route: 'POST /api/simulations/upload',
+    who: 'member',
+    valid: async (h) => {
+      await clear(h);
+      return smallUploadCall();
+    },
+    status: 202,
+    invalid: { call: smallUploadCall('heavy'), field: 'population.rows.1.weight' },
+    allowed: RUNNERS,
+  },
+  {
+    route: 'GET /api/simulations/example-population.csv',
+    who: 'public',
+    valid: () => ({ method: 'GET', url: '/api/simulations/example-population.csv' }),
+    status: 200,
+    invalid: null,
   },
   {
     route: 'GET /api/simulations/:id',

@@ -2,7 +2,8 @@
 // server (a fresh SQLite database) behind one origin on 127.0.0.1. A visitor is asked to sign in;
 // a member signed in through the API builds a reform from parts (an agreement with totalization),
 // runs it on a small population with live progress, reads the charts, exports the results, prints
-// the brief to PDF, and cancels a second, large run.
+// the brief to PDF, and cancels a second, large run. Then runs a ready-made reform on the example
+// population file, and sees a bad file's problems by row and column next to the field.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, hashPassword } from '@tulay/server';
@@ -128,6 +129,78 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
+
+  it('runs on an uploaded population file, and shows a bad file’s problems by the field', async () => {
+    const { page, errors } = await open('/studio');
+    await signIn(page);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Simulation studio' }).waitFor();
+    await page.getByRole('radio', { name: 'Use a population file' }).check();
+    // The generator's settings give way to the file.
+    expect(await page.getByLabel('Workers to generate').isVisible()).toBe(false);
+    const input = page.getByLabel('Population file (CSV or Parquet)');
+    expect(await input.getAttribute('accept')).toBe('.csv,.parquet');
+    await page.getByLabel('Start from').selectOption('th-kh-agreement.yaml');
+    const run = page.getByRole('button', { name: 'Run the simulation' });
+    expect(await run.isDisabled()).toBe(true);
+
+    // The example, downloaded as a person would, then chosen as the population.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Download an example file/ }).click(),
+    ]);
+    const example = await download.path();
+    expect(readFileSync(example, 'utf8').split('\n')[0]).toMatch(/^worker_id,weight,/);
+    await input.setInputFiles({
+      name: 'example.csv',
+      mimeType: 'text/csv',
+      buffer: readFileSync(example),
+    });
+    await page.getByLabel('Date of the law (month)').fill('2027-01');
+    await run.click();
+    const results = page.getByTestId('results');
+    await results.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('run-progress').getAttribute('data-status')).toBe('done');
+    expect(await results.textContent()).toMatch(/20 workers from the uploaded population/);
+    expect(await results.textContent()).toMatch(/Population from the uploaded file/);
+    await page.getByTestId('chart-branches').waitFor();
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toMatch(
+      /^\/api\/simulations\/[0-9a-f-]+\/results\.csv$/,
+    );
+
+    // A file with a bad row: the server's problem, in plain words by the field.
+    await input.setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'worker_id,weight,nationality,country,period_from,period_to,activity,documented',
+          '1,10,KH,TH,2020-01,2026-12,employed,true',
+          '2,-3,KH,TH,2020-01,2026-12,employed,true',
+        ].join('\n'),
+      ),
+    });
+    await run.click();
+    const problems = page.getByTestId('file-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/Row 2, column weight: must be a number above 0/);
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('alert').first().textContent()).toMatch(
+      /population file cannot be used/,
+    );
+    // Bytes that are no CSV, whatever the name says.
+    await input.setInputFiles({
+      name: 'workers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    });
+    await run.click();
+    await expect.poll(() => problems.textContent()).toMatch(/The file: must be a Parquet file/);
+    await page.screenshot({ path: join(ARTIFACTS, 'studio-upload-error.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 
   it('builds a reform from parts, runs it with progress, shows the gain, exports, prints, and cancels', async () => {
     const { page, errors } = await open('/studio');

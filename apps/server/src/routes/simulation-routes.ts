@@ -1,11 +1,15 @@
-// Population simulations on the server's worker threads: start, follow (JSON or Server-Sent
-// Events), cancel, and the indicator tables as CSV or JSON. Runs live in memory only.
+// Population simulations on the server's worker threads: start (on a generated population or an
+// uploaded file), follow (JSON or Server-Sent Events), cancel, and the indicator tables as CSV or
+// JSON. Runs live in memory only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import multipart from '@fastify/multipart';
 import type { IndicatorRow } from '@tulay/simulation';
 import { CORRIDORS } from '@tulay/simulation';
 import { z } from 'zod';
 import type { Actor } from '../access.ts';
 import { authorise } from '../access.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, fieldsFromZod, notFound } from '../errors.ts';
 import type { Deps } from '../http/deps.ts';
 import { route } from '../http/route.ts';
 import {
@@ -13,20 +17,30 @@ import {
   SimulationCreate,
   SimulationIdParams,
   SimulationOut,
+  SimulationUploadForm,
+  SimulationUploadRequest,
 } from '../schemas/simulations.ts';
 import type { Run, RunsOptions } from '../simulations/runs.ts';
 import { SimulationRuns } from '../simulations/runs.ts';
+import { DEFAULT_MAX_POPULATION_BYTES, PopulationUploads } from '../simulations/uploads.ts';
 import { shippedKnowledgeBase } from '../knowledge.ts';
 import { checkSimulationRequest } from '../simulations/validate.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     simulationRuns: SimulationRuns;
+    populationUploads: PopulationUploads;
   }
 }
 
+/** The example population the studio offers for download: 20 synthetic workers. */
+const EXAMPLE_POPULATION = join(
+  import.meta.dirname,
+  '../../../../docs/examples/populations/example-20-workers.csv',
+);
+
 /** Settings from the environment: threads per run, queue length, minutes a finished run is kept. */
-function optionsFromEnv(env: NodeJS.ProcessEnv): RunsOptions {
+function optionsFromEnv(env: NodeJS.ProcessEnv): RunsOptions & { maxUploadBytes: number } {
   const n = (name: string): number | undefined => {
     const v = env[name];
     if (v === undefined || v === '') return undefined;
@@ -36,30 +50,45 @@ function optionsFromEnv(env: NodeJS.ProcessEnv): RunsOptions {
     return x;
   };
   const minutes = n('TULAY_SIMULATION_TTL_MINUTES');
+  const uploadMiB = n('TULAY_SIMULATION_UPLOAD_MB');
   return {
     threads: n('TULAY_SIMULATION_THREADS'),
     maxQueued: n('TULAY_SIMULATION_QUEUE'),
     ttlMs: minutes === undefined ? undefined : minutes * 60_000,
+    maxUploadBytes:
+      uploadMiB === undefined || uploadMiB === 0
+        ? DEFAULT_MAX_POPULATION_BYTES
+        : uploadMiB * 1024 * 1024,
   };
 }
 
 /**
- * The run, for anyone who may run simulations: runs hold no personal data (the population is
- * synthetic) and their ids cannot be guessed, so a link can be shared with colleagues.
+ * The run, for anyone who may run simulations when its population was generated: such runs hold
+ * no personal data and their ids cannot be guessed, so a link can be shared with colleagues. A
+ * run on an uploaded population keeps no row of it, only counts and indicators, but is still
+ * shown to who started it and the secretariat alone (404 to others, as if it did not exist).
  */
 function visibleRun(runs: SimulationRuns, actor: Actor, id: string): Run {
   authorise(actor, 'simulation.run');
   const run = runs.get(id);
   if (!run) throw notFound('simulation');
+  // Indicators of a small uploaded population can describe its few workers (a group of one is
+  // one person): such a run is for who uploaded it and the secretariat, and hidden from others.
+  if (run.request.population.kind === 'upload' && !isOwnerOrStaff(actor, run))
+    throw notFound('simulation');
   return run;
+}
+
+function isOwnerOrStaff(actor: Actor, run: Run): boolean {
+  if (actor.kind === 'public') return false;
+  return run.ownerId === actor.userId || actor.role === 'secretariat' || actor.role === 'admin';
 }
 
 /** Only who started a run, the secretariat and admins may stop it. */
 function cancellableRun(runs: SimulationRuns, actor: Actor, id: string): Run {
   const run = visibleRun(runs, actor, id);
   if (actor.kind === 'public') throw new ApiError('unauthenticated', 'sign in first');
-  const isStaff = actor.role === 'secretariat' || actor.role === 'admin';
-  if (run.ownerId !== actor.userId && !isStaff)
+  if (!isOwnerOrStaff(actor, run))
     throw new ApiError(
       'forbidden',
       'only who started a simulation (or the secretariat) may cancel it',
@@ -75,6 +104,7 @@ function headline(rows: readonly IndicatorRow[]): IndicatorRow[] {
 export function present(runs: SimulationRuns, run: Run): z.input<typeof SimulationOut> {
   const s = run.summary;
   const r = run.request;
+  const p = r.population;
   return {
     id: run.id,
     status: run.status,
@@ -85,7 +115,10 @@ export function present(runs: SimulationRuns, run: Run): z.input<typeof Simulati
     request: {
       at: r.at,
       corridors: r.corridors.map((c) => ({ origin: c.origin, destination: c.destination })),
-      population: { generate: r.workers, seed: r.seed },
+      population:
+        p.kind === 'upload'
+          ? { uploaded: true, workers: p.workers, rows: p.rows }
+          : { generate: p.workers, seed: p.seed },
       reform: r.reform ? { id: r.reform.id, title: r.reform.title, from: r.reform.from } : null,
     },
     progress: { ...run.progress },
@@ -96,6 +129,7 @@ export function present(runs: SimulationRuns, run: Run): z.input<typeof Simulati
         ? null
         : {
             engine_version: s.engineVersion,
+            population: s.population.source,
             workers: s.population.workers,
             periods: s.population.periods,
             stands_for: s.population.standsFor,
@@ -143,10 +177,22 @@ export function simulationRoutes(deps: Deps): void {
       app.log.error({ err: e }, 'cannot read the knowledge base for simulations');
     }
   };
-  const runs = new SimulationRuns(optionsFromEnv(process.env), () => deps.clock.now());
-  app.addHook('onClose', () => runs.close());
-  // Tests reach the runs through the app (to clear the queue between cases).
+  const settings = optionsFromEnv(process.env);
+  const runs = new SimulationRuns(settings, () => deps.clock.now());
+  const uploads = new PopulationUploads(settings.maxUploadBytes);
+  app.addHook('onClose', async () => {
+    await runs.close();
+    // Cancelled runs have released their files; this removes what is left (an upload mid-way).
+    uploads.close();
+  });
+  // Tests reach the runs and the uploads' directory through the app.
   app.decorate('simulationRuns', runs);
+  app.decorate('populationUploads', uploads);
+
+  const notesFor = (at: string, reform: { from: string } | null): string[] =>
+    reform !== null && at.slice(0, 7) < reform.from
+      ? [`the reform takes effect from ${reform.from}, after ${at}: at that date nothing changes`]
+      : [];
 
   route(app, options, {
     method: 'GET',
@@ -193,23 +239,118 @@ export function simulationRoutes(deps: Deps): void {
       authorise(actor, 'simulation.run');
       const corridors = body.corridors ?? [];
       checkSimulationRequest(corridors, body.reform);
-      const notes: string[] = [];
-      if (body.reform !== null && body.at.slice(0, 7) < body.reform.from)
-        notes.push(
-          `the reform takes effect from ${body.reform.from}, after ${body.at}: at that date nothing changes`,
-        );
       const run = runs.submit(
         actor.userId,
         {
           at: body.at,
           corridors,
-          workers: body.population.generate,
-          seed: body.population.seed,
+          population: {
+            kind: 'generate',
+            workers: body.population.generate,
+            seed: body.population.seed,
+          },
           reform: body.reform,
         },
-        notes,
+        notesFor(body.at, body.reform),
       );
       return Promise.resolve(present(runs, run));
+    },
+  });
+
+  // Multipart is parsed for this route only (as for the document uploads): the file part is
+  // streamed to a private temporary file under the size limit, never held whole in memory.
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: {
+        fileSize: uploads.maxBytes,
+        files: 1,
+        fields: 1,
+        parts: 2,
+        fieldSize: 1024 * 1024,
+      },
+    });
+
+    route(scope, options, {
+      method: 'POST',
+      url: '/api/simulations/upload',
+      tag: 'simulations',
+      summary:
+        'Start a simulation on an uploaded population (multipart: a `request` JSON part `{ at, reform }` and a `population` Parquet or CSV file, validated row by row before the run is queued; the file is deleted when the run ends)',
+      multipart: SimulationUploadForm,
+      response: SimulationOut,
+      status: 202,
+      handler: async ({ actor, request }) => {
+        // Before a byte of the file is read: who may not run never gets it onto the disk.
+        authorise(actor, 'simulation.run');
+        runs.checkCapacity();
+        const received = await uploads.receive(request, (raw) => {
+          if (raw === undefined)
+            throw new ApiError('invalid_request', 'the request part is missing', [
+              { path: 'request', message: 'is required: JSON with at and reform' },
+            ]);
+          let json: unknown;
+          try {
+            json = JSON.parse(raw);
+          } catch {
+            throw new ApiError('invalid_request', 'the request part is not JSON', [
+              { path: 'request', message: 'must be JSON: { "at": "YYYY-MM", "reform": … }' },
+            ]);
+          }
+          const parsed = SimulationUploadRequest.safeParse(json);
+          if (!parsed.success) {
+            const fields = fieldsFromZod('request', parsed.error);
+            throw new ApiError(
+              'invalid_request',
+              `invalid request: ${fields.map((f) => f.path).join(', ')}`,
+              fields,
+            );
+          }
+          checkSimulationRequest([], parsed.data.reform, 'request');
+          return parsed.data;
+        });
+        const { population, request: body } = received;
+        try {
+          const run = runs.submit(
+            actor.userId,
+            {
+              at: body.at,
+              corridors: [],
+              population: {
+                kind: 'upload',
+                file: population.file,
+                workers: population.workers,
+                rows: population.rows,
+                release: () => {
+                  population.release();
+                },
+              },
+              reform: body.reform,
+            },
+            notesFor(body.at, body.reform),
+          );
+          return present(runs, run);
+        } catch (e) {
+          population.release();
+          throw e;
+        }
+      },
+    });
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/simulations/example-population.csv',
+    tag: 'simulations',
+    summary:
+      'An example population file: 20 synthetic workers in the population table format (docs/simulation.md)',
+    response: z.string(),
+    contentType: 'text/csv; charset=utf-8',
+    handler: ({ reply }) => {
+      void reply.header(
+        'content-disposition',
+        'attachment; filename="tulay-example-population.csv"',
+      );
+      return Promise.resolve(readFileSync(EXAMPLE_POPULATION, 'utf8'));
     },
   });
 

@@ -26,6 +26,25 @@ export const SimulationCreate = z.strictObject({
   reform: reformSchema.nullable().default(null),
 });
 
+/** The `request` part of an upload: the run's date and reform (the population is the file). */
+export const SimulationUploadRequest = z.strictObject({
+  at: monthOrDate.meta({ description: 'The date the law is evaluated at, YYYY-MM or YYYY-MM-DD.' }),
+  reform: reformSchema.nullable().default(null),
+});
+
+/** The upload form, for the OpenAPI document (the handler reads the parts itself). */
+export const SimulationUploadForm = z.object({
+  request: z.string().meta({
+    description:
+      'JSON: `{ at, reform }` as in POST /api/simulations (no corridors: the file has its own workers).',
+  }),
+  population: z.string().meta({
+    format: 'binary',
+    description:
+      'The population table (docs/simulation.md) as Parquet or UTF-8 CSV, recognised by its content; at most 100 MiB by default.',
+  }),
+});
+
 export const SimulationIdParams = z.object({ id: z.uuid('must be a simulation id') });
 
 const Status = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
@@ -51,7 +70,14 @@ export const SimulationOut = z.object({
   request: z.object({
     at: z.string(),
     corridors: z.array(z.object({ origin: z.string(), destination: z.string() })),
-    population: z.object({ generate: z.number().int(), seed: z.number().int() }),
+    population: z.union([
+      z.object({ generate: z.number().int(), seed: z.number().int() }),
+      z.object({
+        uploaded: z.literal(true),
+        workers: z.number().int(),
+        rows: z.number().int(),
+      }),
+    ]),
     reform: z.object({ id: z.string(), title: z.string(), from: z.string() }).nullable(),
   }),
   progress: z.object({
@@ -65,6 +91,8 @@ export const SimulationOut = z.object({
   summary: z
     .object({
       engine_version: z.string(),
+      /** Where the population came from (an uploaded file is never named). */
+      population: z.enum(['generated', 'uploaded']),
       workers: z.number().int(),
       periods: z.number().int(),
       stands_for: z.number(),

@@ -1,6 +1,7 @@
 // Simulation runs kept in memory: one runs at a time on the server's worker threads, a few wait
-// in a queue, and finished runs are forgotten after a while. Nothing is persisted: populations are
-// synthetic and a run can be repeated from its request (same seed, same numbers).
+// in a queue, and finished runs are forgotten after a while. Nothing is persisted: a generated
+// population is synthetic and its request repeats it (same seed, same numbers); an uploaded one
+// lives in a private temporary file that is released the moment its run ends, however it ends.
 import { availableParallelism } from 'node:os';
 import type { Reform } from '@tulay/engine';
 import type { CorridorKey, IndicatorRow, SimulationSummary } from '@tulay/simulation';
@@ -10,11 +11,23 @@ import { shippedKnowledgeBase } from '../knowledge.ts';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
+/** A generated population, or a validated uploaded file (see uploads.ts). */
+export type RunPopulation =
+  | { readonly kind: 'generate'; readonly workers: number; readonly seed: number }
+  | {
+      readonly kind: 'upload';
+      readonly file: string;
+      readonly workers: number;
+      readonly rows: number;
+      /** Deletes the file: called once the run is over. */
+      readonly release: () => void;
+    };
+
 export interface RunRequest {
   readonly at: string;
+  /** The generator's corridors (none for an uploaded population). */
   readonly corridors: readonly CorridorKey[];
-  readonly workers: number;
-  readonly seed: number;
+  readonly population: RunPopulation;
   readonly reform: Reform | null;
 }
 
@@ -27,8 +40,18 @@ export interface RunProgress {
   eta: number | null;
 }
 
-/** A run's summary without its indicator rows (those are served apart: they are long). */
-export type RunSummary = Omit<SimulationSummary, 'indicators' | 'files'>;
+/**
+ * A run's summary without its indicator rows (those are served apart: they are long), and with
+ * where the population came from instead of its source (an uploaded file's path is not kept).
+ */
+export type RunSummary = Omit<SimulationSummary, 'indicators' | 'files' | 'population'> & {
+  readonly population: {
+    readonly source: 'generated' | 'uploaded';
+    readonly workers: number;
+    readonly periods: number;
+    readonly standsFor: number;
+  };
+};
 
 export interface Run {
   readonly id: string;
@@ -106,15 +129,20 @@ export class SimulationRuns {
     this.sweeper.unref();
   }
 
-  /** Queues a run; 503 when one is running and the queue is full. */
-  submit(ownerId: string, request: RunRequest, notes: string[]): Run {
-    this.sweep();
+  /** Throws 503 when a run could not be queued now (checked before an upload is read). */
+  checkCapacity(): void {
     if (this.closed) throw new ApiError('simulations_busy', 'the server is shutting down');
     if (this.running !== null && this.queue.length >= this.maxQueued)
       throw new ApiError(
         'simulations_busy',
         `a simulation is running and ${this.queue.length} wait: the server runs one at a time; try again in a few minutes`,
       );
+  }
+
+  /** Queues a run; 503 when one is running and the queue is full. */
+  submit(ownerId: string, request: RunRequest, notes: string[]): Run {
+    this.sweep();
+    this.checkCapacity();
     const run: Run = {
       id: crypto.randomUUID(),
       ownerId,
@@ -123,7 +151,7 @@ export class SimulationRuns {
       status: 'queued',
       startedAt: null,
       finishedAt: null,
-      progress: { done: 0, total: request.workers, rate: 0, eta: null },
+      progress: { done: 0, total: request.population.workers, rate: 0, eta: null },
       summary: null,
       indicators: null,
       error: null,
@@ -194,6 +222,8 @@ export class SimulationRuns {
   }
 
   private finish(run: Run, status: RunStatus, error: string | null): void {
+    // The uploaded file goes first: nothing reads it any more, whatever the outcome.
+    if (run.request.population.kind === 'upload') run.request.population.release();
     run.status = status;
     run.error = error;
     run.finishedAt = this.now().toISOString();
@@ -218,36 +248,64 @@ export class SimulationRuns {
     this.emit(run);
     const started = performance.now();
     const { request } = run;
+    const population = request.population;
+    const workers = population.workers;
     try {
       const summary = await simulate({
-        population: { kind: 'generate', workers: request.workers, seed: request.seed },
+        population:
+          population.kind === 'upload'
+            ? { kind: 'file', file: population.file }
+            : { kind: 'generate', workers, seed: population.seed },
         corridors: request.corridors,
         reform: request.reform,
         at: request.at,
         // Read once by the server: the threads compile it without reading the files again.
         knowledge: shippedKnowledgeBase().input,
-        threads: threadsFor(request.workers, this.threads),
-        chunkSize: chunkSizeFor(request.workers),
+        threads: threadsFor(workers, this.threads),
+        chunkSize: chunkSizeFor(workers),
         signal: run.controller.signal,
         onProgress: (done) => {
           const seconds = (performance.now() - started) / 1000;
           const rate = seconds > 0 ? done / seconds : 0;
           run.progress = {
             done,
-            total: request.workers,
+            total: workers,
             rate,
-            eta: rate > 0 ? (request.workers - done) / rate : null,
+            eta: rate > 0 ? (workers - done) / rate : null,
           };
           this.emit(run);
         },
       });
-      const { indicators, ...rest } = summary;
-      run.summary = rest;
-      run.indicators = indicators;
+      const p = summary.population;
+      run.summary = {
+        engineVersion: summary.engineVersion,
+        at: summary.at,
+        reform: summary.reform,
+        path: summary.path,
+        evaluated: summary.evaluated,
+        threads: summary.threads,
+        seconds: summary.seconds,
+        workersPerSecond: summary.workersPerSecond,
+        population: {
+          source: p.kind === 'file' ? 'uploaded' : 'generated',
+          workers: p.workers,
+          periods: p.periods,
+          standsFor: p.standsFor,
+        },
+      };
+      run.indicators = summary.indicators;
       this.finish(run, 'done', null);
     } catch (e) {
       if (run.controller.signal.aborted) this.finish(run, 'cancelled', null);
-      else this.finish(run, 'failed', e instanceof Error ? e.message : String(e));
+      else {
+        const message = e instanceof Error ? e.message : String(e);
+        // The file's private path is no one's business.
+        const said =
+          population.kind === 'upload'
+            ? message.replaceAll(population.file, 'the uploaded population')
+            : message;
+        this.finish(run, 'failed', said);
+      }
     }
   }
 

@@ -17,7 +17,7 @@ export function calibratedCorridors(): string[] {
  * Where in the request a problem of the reformed law lies: in the agreement a change adds or
  * changes when it is one, else the reform as a whole (with the law's own path in the message).
  */
-function reformPath(reform: Reform, p: KbProblem): string {
+function reformPath(reform: Reform, p: KbProblem, part: string): string {
   const doc = p.document;
   if (doc.kind === 'agreement') {
     const i = reform.changes.findIndex(
@@ -27,24 +27,28 @@ function reformPath(reform: Reform, p: KbProblem): string {
     );
     const change = reform.changes[i];
     if (change?.op === 'add_agreement')
-      return ['body', 'reform', 'changes', i, 'agreement', ...p.path].join('.');
+      return [part, 'reform', 'changes', i, 'agreement', ...p.path].join('.');
     if (change?.op === 'change_agreement')
-      return ['body', 'reform', 'changes', i, ...p.path].join('.');
+      return [part, 'reform', 'changes', i, ...p.path].join('.');
   }
-  return 'body.reform';
+  return `${part}.reform`;
 }
 
-/** Throws 400 naming every corridor that is not calibrated and every change that does not apply. */
+/**
+ * Throws 400 naming every corridor that is not calibrated and every change that does not apply;
+ * `part` is where the request is (`body`, or `request` in an upload's form).
+ */
 export function checkSimulationRequest(
   corridors: readonly CorridorKey[],
   reform: Reform | null,
+  part = 'body',
 ): void {
   const fields: FieldError[] = [];
   const known = new Set(calibratedCorridors());
   corridors.forEach((c, i) => {
     if (!known.has(`${c.origin}-${c.destination}`))
       fields.push({
-        path: `body.corridors.${i}`,
+        path: `${part}.corridors.${i}`,
         message: `no calibrated corridor ${c.origin}-${c.destination}; calibrated: ${[...known].join(', ')}`,
       });
   });
@@ -53,20 +57,20 @@ export function checkSimulationRequest(
     if (!applied.ok) {
       for (const issue of applied.issues)
         fields.push({
-          path: ['body', 'reform', ...issue.path].join('.'),
+          path: [part, 'reform', ...issue.path].join('.'),
           message: issue.message,
         });
     } else {
       for (const p of compileKnowledgeBase(applied.input).problems) {
         if (p.severity !== 'error') continue;
-        fields.push({ path: reformPath(reform, p), message: p.message });
+        fields.push({ path: reformPath(reform, p, part), message: p.message });
       }
     }
   }
   if (fields.length > 0)
     throw new ApiError(
       'invalid_request',
-      `invalid body: ${fields.map((f) => f.path).join(', ')}`,
+      `invalid ${part}: ${fields.map((f) => f.path).join(', ')}`,
       fields,
     );
 }

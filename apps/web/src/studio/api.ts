@@ -29,10 +29,14 @@ export interface Run {
   readonly request: {
     readonly at: string;
     readonly corridors: readonly { readonly origin: string; readonly destination: string }[];
-    readonly population: { readonly generate: number; readonly seed: number };
+    readonly population:
+      | { readonly generate: number; readonly seed: number }
+      | { readonly uploaded: true; readonly workers: number; readonly rows: number };
     readonly reform: { readonly id: string; readonly title: string; readonly from: string } | null;
   };
   readonly summary: {
+    /** Where the population came from (an uploaded file is never named). */
+    readonly population: 'generated' | 'uploaded';
     readonly workers: number;
     readonly stands_for: number;
     readonly seconds: number;
@@ -126,6 +130,30 @@ export interface StartRequest {
 }
 
 export const startRun = (request: StartRequest) => post<Run>('/api/simulations', request);
+
+/** Where the example population file is served (20 synthetic workers). */
+export const EXAMPLE_POPULATION_URL = '/api/simulations/example-population.csv';
+
+/**
+ * Starts a run on a population file: the server checks every row before queueing it and answers
+ * the problems by row and column (`population.rows.N.column`).
+ */
+export async function startUploadRun(
+  file: Blob,
+  request: { readonly at: string; readonly reform: unknown },
+): Promise<Run> {
+  const token = await csrfToken();
+  const form = new FormData();
+  form.append('request', JSON.stringify(request));
+  form.append('population', file);
+  const res = await fetch('/api/simulations/upload', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'x-csrf-token': token },
+    body: form,
+  });
+  return answer<Run>(res);
+}
 export const cancelRun = (id: string) => post<Run>(`/api/simulations/${id}/cancel`);
 
 export async function getRun(id: string): Promise<Run> {

@@ -1,6 +1,7 @@
-// The simulation studio (/studio): choose corridors and a date, build a reform from parts or start
-// from a ready-made one, run it on the server with live progress, read the charts, export the
-// results and print a brief. Running needs a signed-in account (it costs the server minutes of CPU).
+// The simulation studio (/studio): choose a population (generated in chosen corridors, or a file
+// of one's own) and a date, build a reform from parts or start from a ready-made one, run it on the
+// server with live progress, read the charts, export the results and print a brief. Running needs
+// a signed-in account (it costs the server minutes of CPU).
 import type { CountryCode, KnowledgeBase, ReformInput } from '@tulay/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import examples from 'virtual:tulay/example-reforms';
@@ -11,7 +12,17 @@ import type { CountryOption } from '../ui/country-select.tsx';
 import { countryOptions } from '../ui/country-select.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import type { CalibratedCorridor, IndicatorRow, Me, Run } from './api.ts';
-import { ApiError, calibratedCorridors, cancelRun, follow, me, results, startRun } from './api.ts';
+import {
+  ApiError,
+  EXAMPLE_POPULATION_URL,
+  calibratedCorridors,
+  cancelRun,
+  follow,
+  me,
+  results,
+  startRun,
+  startUploadRun,
+} from './api.ts';
 import { BarChart, BeforeAfterChart } from './charts.tsx';
 import { Emphasis, codeName, isMessageKey, studioFormats } from './format.tsx';
 import { StudioCorridorMap } from './studio-corridor-map.tsx';
@@ -108,6 +119,8 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
   const [at, setAt] = useState('2027-01');
   const [workers, setWorkers] = useState(20_000);
   const [seed, setSeed] = useState(1);
+  const [source, setSource] = useState<'generate' | 'file'>('generate');
+  const [file, setFile] = useState<File | null>(null);
 
   const [example, setExample] = useState<string>('');
   const [title, setTitle] = useState('');
@@ -131,6 +144,8 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
 
   const isActive = run !== null && (run.status === 'queued' || run.status === 'running');
   const user = auth.status === 'ready' ? auth.user : null;
+  // What the server found wrong with the file (its type, size, columns or rows) goes by the field.
+  const fileProblems = source === 'file' ? populationProblems(error) : [];
 
   const start = async () => {
     if (reform === null) return;
@@ -139,15 +154,18 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
     setIsStarting(true);
     stopFollowing.current?.();
     try {
-      const started = await startRun({
-        at,
-        corridors: [...corridors].map((k) => {
-          const [origin = '', destination = ''] = k.split('-');
-          return { origin, destination };
-        }),
-        population: { generate: workers, seed },
-        reform,
-      });
+      const started =
+        source === 'file'
+          ? await startUploadRun(file ?? new Blob(), { at, reform })
+          : await startRun({
+              at,
+              corridors: [...corridors].map((k) => {
+                const [origin = '', destination = ''] = k.split('-');
+                return { origin, destination };
+              }),
+              population: { generate: workers, seed },
+              reform,
+            });
       setRun(started);
       stopFollowing.current = follow(started.id, (r) => {
         setRun(r);
@@ -157,6 +175,8 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
           });
       });
     } catch (e) {
+      // The last run's progress would read as this one's.
+      setRun(null);
       setError(e as Error);
     } finally {
       setIsStarting(false);
@@ -194,7 +214,66 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
 
         <section aria-labelledby="studio-where">
           <h2 id="studio-where">{t('studio.where.heading')}</h2>
-          <fieldset className="studio-checks studio-corridors">
+          <fieldset className="studio-checks">
+            <legend>{t('studio.population.legend')}</legend>
+            {(['generate', 'file'] as const).map((s) => (
+              <label key={s} className="studio-check">
+                <input
+                  type="radio"
+                  name="population-source"
+                  value={s}
+                  checked={source === s}
+                  onChange={() => {
+                    setSource(s);
+                    setError(null);
+                  }}
+                />{' '}
+                {t(s === 'generate' ? 'studio.population.generate' : 'studio.population.file')}
+              </label>
+            ))}
+          </fieldset>
+          {/* Hidden rather than unmounted: the chosen file stays chosen, and shown, across a switch. */}
+          <div
+            className={`field${fileProblems.length > 0 ? ' field--invalid' : ''}`}
+            hidden={source !== 'file'}
+          >
+            <label htmlFor="studio-file">{t('studio.file.label')}</label>
+            <p className="field__hint" id="studio-file-hint">
+              {t('studio.file.hint')}
+            </p>
+            <p className="field__hint">
+              {t('studio.file.private')}{' '}
+              <a href={EXAMPLE_POPULATION_URL} download>
+                {t('studio.file.example')}
+              </a>
+            </p>
+            <input
+              id="studio-file"
+              type="file"
+              accept=".csv,.parquet"
+              aria-describedby={
+                fileProblems.length > 0 ? 'studio-file-hint studio-file-errors' : 'studio-file-hint'
+              }
+              aria-invalid={fileProblems.length > 0}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setError(null);
+              }}
+            />
+            {fileProblems.length > 0 ? (
+              <div id="studio-file-errors" className="field__error" data-testid="file-problems">
+                <p>{t('studio.file.problems', { count: fileProblems.length })}</p>
+                <ul>
+                  {fileProblems.map((f, i) => (
+                    <li key={`${i}-${f.path}`}>
+                      <FileProblem path={f.path} message={f.message} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
+          <fieldset className="studio-checks studio-corridors" hidden={source === 'file'}>
             <legend>{t('studio.corridors.legend')}</legend>
             {corridorError ? (
               <p className="field__error" role="alert">
@@ -249,7 +328,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                 }}
               />
             </div>
-            <div className="field">
+            <div className="field" hidden={source === 'file'}>
               <label htmlFor="studio-workers">{t('studio.workers')}</label>
               <input
                 id="studio-workers"
@@ -263,7 +342,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
                 }}
               />
             </div>
-            <div className="field">
+            <div className="field" hidden={source === 'file'}>
               <label htmlFor="studio-seed">{t('studio.seed')}</label>
               <input
                 id="studio-seed"
@@ -433,7 +512,13 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
             <button
               type="button"
               className="button button--primary"
-              disabled={reform === null || user === null || isActive || isStarting}
+              disabled={
+                reform === null ||
+                user === null ||
+                isActive ||
+                isStarting ||
+                (source === 'file' && file === null)
+              }
               onClick={() => {
                 void start();
               }}
@@ -452,7 +537,7 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
               </button>
             ) : null}
           </div>
-          {error ? <ErrorNotice error={error} /> : null}
+          {error ? <ErrorNotice error={error} isAtTheFile={fileProblems.length > 0} /> : null}
           {run ? <Progress run={run} /> : null}
         </section>
       </div>
@@ -478,8 +563,46 @@ function errorText(
   return { text: t('studio.error.title'), isKnown: false };
 }
 
-function ErrorNotice({ error }: { readonly error: Error }) {
+/** The problems the server found with a population file, by their field `population…`. */
+function populationProblems(
+  error: Error | null,
+): readonly { readonly path: string; readonly message: string }[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.fields.filter((f) => f.path === 'population' || f.path.startsWith('population.'));
+}
+
+/** A problem in the file in plain words: where (row and column) in the user's language, then what. */
+function FileProblem({ path, message }: { readonly path: string; readonly message: string }) {
   const { t } = useI18n();
+  const row = /^population\.rows\.(\d+)\.(.+)$/.exec(path);
+  const column = /^population\.header\.(.+)$/.exec(path);
+  const where = row
+    ? t('studio.file.problem.row', { row: Number(row[1]), column: row[2] ?? '' })
+    : column
+      ? t('studio.file.problem.column', { column: column[1] ?? '' })
+      : t('studio.file.problem.file');
+  return (
+    <>
+      {where} <span lang="en">{message}</span>
+    </>
+  );
+}
+
+function ErrorNotice({
+  error,
+  isAtTheFile,
+}: {
+  readonly error: Error;
+  /** The problems are listed by the file field: say so rather than list them twice. */
+  readonly isAtTheFile: boolean;
+}) {
+  const { t } = useI18n();
+  if (isAtTheFile)
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>{t('studio.error.population')}</p>
+      </div>
+    );
   const { text, isKnown } = errorText(t, error);
   return (
     <div className="notice notice--error" role="alert">
@@ -626,17 +749,25 @@ function Results({
         {t('studio.results.title', { title: reform?.title ?? t('studio.results.noReform') })}
       </h2>
       <p className="lead">
-        {t('studio.results.population', {
-          workers,
-          workersText: whole(workers),
-          standsFor,
-          standsForText: whole(standsFor),
-          scope: run.request.corridors.length > 0 ? 'some' : 'every',
-          corridors: i18n.list(
-            run.request.corridors.map((c) => corridorLabel(`${c.origin}-${c.destination}`)),
-          ),
-          at: i18n.month(run.request.at),
-        })}
+        {summary?.population === 'uploaded'
+          ? t('studio.results.uploaded', {
+              workers,
+              workersText: whole(workers),
+              standsFor,
+              standsForText: whole(standsFor),
+              at: i18n.month(run.request.at),
+            })
+          : t('studio.results.population', {
+              workers,
+              workersText: whole(workers),
+              standsFor,
+              standsForText: whole(standsFor),
+              scope: run.request.corridors.length > 0 ? 'some' : 'every',
+              corridors: i18n.list(
+                run.request.corridors.map((c) => corridorLabel(`${c.origin}-${c.destination}`)),
+              ),
+              at: i18n.month(run.request.at),
+            })}
         {reform ? ` ${t('studio.results.reformFrom', { from: i18n.month(reform.from) })}` : ''}
       </p>
       <ul className="studio-headline" data-testid="headline">
@@ -711,7 +842,12 @@ function Results({
       )}
       <StudioCorridorMap corridors={gains} />
       <p className="muted">
-        {t('studio.results.method')} {summary?.path}
+        {t(
+          summary?.population === 'uploaded'
+            ? 'studio.results.methodUploaded'
+            : 'studio.results.method',
+        )}{' '}
+        {summary?.path}
       </p>
     </section>
   );
