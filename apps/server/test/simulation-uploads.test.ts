@@ -3,7 +3,15 @@
 // a lying file and an oversize one are refused before anything is queued; who may upload; and
 // the temporary file is gone once the run is done, failed or cancelled, and when the server
 // closes.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMonth, reformSchema } from '@tulay/engine';
@@ -13,6 +21,7 @@ import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shippedKnowledgeBase } from '../src/knowledge.ts';
 import { chunkSizeFor } from '../src/simulations/runs.ts';
+import { sweepAbandoned } from '../src/simulations/uploads.ts';
 import { multipart } from './documents/files.ts';
 import type { Client, Harness, Who } from './harness.ts';
 import { harness } from './harness.ts';
@@ -382,5 +391,27 @@ describe('uploaded populations when the server closes', () => {
     expect(h.app.populationUploads.pending()).toHaveLength(1);
     await h.close();
     expect(existsSync(root)).toBe(false);
+  });
+});
+
+describe('uploaded populations of a server that was killed', () => {
+  it('are swept when the next server makes its directory; a live server’s are kept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep-'));
+    try {
+      // A pid far above Linux's pid_max (4,194,304) names a process that cannot be running.
+      const dead = join(dir, 'tulay-populations-99999999-abc');
+      const live = join(dir, `tulay-populations-${process.ppid}-def`);
+      const other = join(dir, 'unrelated-99999999-ghi');
+      for (const d of [dead, live, other]) {
+        mkdirSync(join(d, 'upload-x'), { recursive: true });
+        writeFileSync(join(d, 'upload-x', 'upload'), 'worker_id\n1\n');
+      }
+      expect(sweepAbandoned(dir)).toEqual(['tulay-populations-99999999-abc']);
+      expect(existsSync(dead)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+      expect(existsSync(other)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

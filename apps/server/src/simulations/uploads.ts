@@ -84,6 +84,38 @@ function problemField(row: number, column: string, message: string): FieldError 
   return { path: `population.rows.${row}.${column}`, message };
 }
 
+const ROOT_PREFIX = 'tulay-populations-';
+
+/**
+ * Removes the upload directories of server processes that are gone: a server killed outright
+ * (SIGKILL, power loss) cannot delete its uploads on close, and they hold workers' data.
+ */
+export function sweepAbandoned(dir: string = tmpdir()): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(ROOT_PREFIX)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(ROOT_PREFIX.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Another user's directory, or one being removed: not ours to clear.
+    }
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class PopulationUploads {
   private root: string | null = null;
 
@@ -92,8 +124,9 @@ export class PopulationUploads {
   /** The private directory the uploads live in (created on first use), for tests and close. */
   get directory(): string {
     if (this.root === null) {
+      sweepAbandoned();
       // mkdtemp makes it 0700: only the server's user can list or read what is inside.
-      this.root = mkdtempSync(join(tmpdir(), 'tulay-populations-'));
+      this.root = mkdtempSync(join(tmpdir(), `${ROOT_PREFIX}${process.pid}-`));
     }
     return this.root;
   }
