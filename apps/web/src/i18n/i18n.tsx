@@ -6,7 +6,15 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { PrimitiveType } from 'intl-messageformat';
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import enJson from './messages/en.json';
 import type { IntlLocale } from './intl-locale.ts';
 import { intlLocaleFor } from './intl-locale.ts';
@@ -179,9 +187,15 @@ const I18nContext = createContext<I18n>(createI18n(DEFAULT_LOCALE, en));
 /** Provides the user's language: from ?lang=, then the saved choice, then the browser's. */
 export function I18nProvider({ children }: { readonly children: ReactNode }) {
   const [state, setState] = useState<LocaleState>(() => ({ locale: DEFAULT_LOCALE, file: en }));
-  const change = useCallback((locale: LocaleCode) => {
+  // Loads can finish out of order (English's names still on the way when the user picks Thai):
+  // only the latest one applies.
+  const latest = useRef(0);
+  const apply = useCallback((locale: LocaleCode, save: boolean) => {
+    const request = ++latest.current;
     void loadLocale(locale).then((next) => {
+      if (request !== latest.current) return;
       setState(next);
+      if (!save) return;
       try {
         window.localStorage.setItem(STORAGE_KEY, locale);
       } catch {
@@ -189,10 +203,16 @@ export function I18nProvider({ children }: { readonly children: ReactNode }) {
       }
     });
   }, []);
+  const change = useCallback(
+    (locale: LocaleCode) => {
+      apply(locale, true);
+    },
+    [apply],
+  );
   useEffect(() => {
     // English too: its messages are in the first load, its country names are not.
-    void loadLocale(initialLocale()).then(setState);
-  }, []);
+    apply(initialLocale(), false);
+  }, [apply]);
   useEffect(() => {
     document.documentElement.lang = state.locale;
     document.documentElement.dataset.script = LOCALES.find((l) => l.code === state.locale)?.code;
