@@ -205,6 +205,56 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     }
   }, 120_000);
 
+  // Thai and Khmer with the real records: the caucus's words are translated, and countries are
+  // named in the language's script from the app's own CLDR tables (Debian's Chromium has no Khmer
+  // region names), on a caucus page and in the caucus's records on a corridor page.
+  for (const [locale, script, members, thailand, khTh, bills] of [
+    [
+      'th',
+      /[\u0E00-\u0E7F]/,
+      'สมาชิกและภาคี',
+      'ไทย',
+      'กัมพูชา → ไทย',
+      'ร่างกฎหมายที่อยู่ในรัฐสภาของทั้งสองประเทศ',
+    ],
+    [
+      'km',
+      /[\u1780-\u17FF]/,
+      'សមាជិក និងដៃគូ',
+      'ថៃ',
+      'កម្ពុជា → ថៃ',
+      'សេចក្ដីព្រាងច្បាប់នៅចំពោះមុខសភានៃប្រទេសណាមួយ',
+    ],
+  ] as const)
+    it(`in ${locale}: the members and a corridor's caucus records, countries in its script`, async () => {
+      const { context, page, errors } = await newPage({ width: 390, height: 844 });
+      await page.goto(`${suite.server.url}/caucus/members?lang=${locale}`);
+      await page.getByRole('heading', { level: 1, name: members }).waitFor();
+      expect(script.test((await page.locator('.lead').first().textContent()) ?? '')).toBe(true);
+      // The synthetic legislator sits for Thailand (ocd-division/country:th).
+      const legislator = page.locator('.card').filter({ hasText: 'Hon. Test Legislator' });
+      await expect.poll(() => legislator.locator('.muted').textContent()).toBe(thailand);
+      expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(ARTIFACTS, `caucus-members-${locale}.png`) });
+
+      await page.goto(`${suite.server.url}/corridors/kh/th?lang=${locale}`);
+      await page.getByRole('heading', { level: 1, name: khTh }).waitFor();
+      const workspace = page.getByTestId('corridor-workspace');
+      await workspace.getByRole('heading', { level: 3, name: bills }).waitFor();
+      // The records themselves are data, in English: the founding report's Phnom Penh programme.
+      await workspace
+        .getByRole('link', { name: /Phnom Penh/ })
+        .first()
+        .waitFor();
+      const title = await workspace.getByRole('heading', { level: 2 }).first().textContent();
+      expect(script.test(title ?? ''), title ?? '').toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+      await workspace.screenshot({ path: join(ARTIFACTS, `corridor-workspace-${locale}.png`) });
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 90_000);
+
   it('the public pages on a phone: the checker stays the landing page; no sideways scroll; accessible', async () => {
     const { context, page, errors } = await newPage({ width: 360, height: 740 });
     await page.goto(suite.server.url);

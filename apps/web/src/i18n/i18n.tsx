@@ -1,14 +1,25 @@
 // Every string of the interface goes through ICU MessageFormat (intl-messageformat), with English
 // as the fallback for a key a language does not have yet. Numbers, dates and money use Intl in the
-// user's locale, or English where the browser has no data for it (intl-locale.ts).
+// user's locale, or English where the browser has no data for it (intl-locale.ts). Country names
+// come from the app's own CLDR tables (regions/<locale>.json), since browsers without full ICU data
+// name countries in English whatever the language.
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { PrimitiveType } from 'intl-messageformat';
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import enJson from './messages/en.json';
 import type { IntlLocale } from './intl-locale.ts';
 import { intlLocaleFor } from './intl-locale.ts';
 import type { LocaleCode } from './locales.ts';
+import type { RegionFile } from './region-file.ts';
 import { DEFAULT_LOCALE, LOCALES, isLocaleCode, negotiateLocale } from './locales.ts';
 
 /** A message file: who made the translation, and the messages. */
@@ -38,6 +49,36 @@ async function loadMessages(locale: LocaleCode): Promise<MessageFile> {
   return (await load()).default;
 }
 
+/** Country code → name, in one language. */
+export type RegionNames = Readonly<Record<string, string>>;
+
+// Every language's table is its own chunk, English's included: until it arrives the browser's
+// Intl names countries, which in English every browser can.
+const regionLoaders = import.meta.glob<{ default: RegionFile }>('./regions/*.json');
+
+/** A language's country names; none (Intl then names them) if the table cannot be loaded. */
+export async function loadRegionNames(locale: LocaleCode): Promise<RegionNames | undefined> {
+  const load = regionLoaders[`./regions/${locale}.json`];
+  if (!load) return undefined;
+  try {
+    return (await load()).default.regions;
+  } catch {
+    // Offline before the service worker kept it: Intl's names (maybe English) will do.
+    return undefined;
+  }
+}
+
+interface LocaleState {
+  readonly locale: LocaleCode;
+  readonly file: MessageFile;
+  readonly regions?: RegionNames | undefined;
+}
+
+async function loadLocale(locale: LocaleCode): Promise<LocaleState> {
+  const [file, regions] = await Promise.all([loadMessages(locale), loadRegionNames(locale)]);
+  return { locale, file, regions };
+}
+
 /** What every component uses to speak the user's language. */
 export interface I18n {
   readonly locale: LocaleCode;
@@ -52,6 +93,7 @@ export interface I18n {
   readonly month: (month: string) => string;
   /** A date `YYYY-MM-DD` as "15 September 2011" in the locale. */
   readonly date: (date: string) => string;
+  /** A country's name: the app's CLDR table, else the browser's Intl, else `fallback`, else the code. */
   readonly country: (code: string, fallback?: string) => string;
   readonly language: (code: string) => string;
   readonly list: (items: readonly string[]) => string;
@@ -71,11 +113,12 @@ function initialLocale(): LocaleCode {
   return negotiateLocale(navigator.languages);
 }
 
-/** Builds the I18n object for a locale and its messages; exported for tests. */
+/** Builds the I18n object for a locale, its messages and country names; exported for tests. */
 export function createI18n(
   locale: LocaleCode,
   file: MessageFile,
   setLocale: (locale: LocaleCode) => void = () => undefined,
+  regionNames?: RegionNames,
 ): I18n {
   const intl = intlLocaleFor(locale);
   const compiled = new Map<string, IntlMessageFormat>();
@@ -132,7 +175,8 @@ export function createI18n(
       const [y, m, d] = date.split('-').map(Number);
       return dateFormat.format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
     },
-    country: (code, fallbackName) => regions.of(code) ?? fallbackName ?? code,
+    country: (code, fallbackName) =>
+      regionNames?.[code] ?? regions.of(code) ?? fallbackName ?? code,
     language: (code) => languages.of(code) ?? code,
     list: (items) => listFormat.format(items),
   };
@@ -142,13 +186,16 @@ const I18nContext = createContext<I18n>(createI18n(DEFAULT_LOCALE, en));
 
 /** Provides the user's language: from ?lang=, then the saved choice, then the browser's. */
 export function I18nProvider({ children }: { readonly children: ReactNode }) {
-  const [state, setState] = useState<{ locale: LocaleCode; file: MessageFile }>(() => ({
-    locale: DEFAULT_LOCALE,
-    file: en,
-  }));
-  const change = useCallback((locale: LocaleCode) => {
-    void loadMessages(locale).then((file) => {
-      setState({ locale, file });
+  const [state, setState] = useState<LocaleState>(() => ({ locale: DEFAULT_LOCALE, file: en }));
+  // Loads can finish out of order (English's names still on the way when the user picks Thai):
+  // only the latest one applies.
+  const latest = useRef(0);
+  const apply = useCallback((locale: LocaleCode, save: boolean) => {
+    const request = ++latest.current;
+    void loadLocale(locale).then((next) => {
+      if (request !== latest.current) return;
+      setState(next);
+      if (!save) return;
       try {
         window.localStorage.setItem(STORAGE_KEY, locale);
       } catch {
@@ -156,18 +203,24 @@ export function I18nProvider({ children }: { readonly children: ReactNode }) {
       }
     });
   }, []);
+  const change = useCallback(
+    (locale: LocaleCode) => {
+      apply(locale, true);
+    },
+    [apply],
+  );
   useEffect(() => {
-    const wanted = initialLocale();
-    if (wanted !== DEFAULT_LOCALE)
-      void loadMessages(wanted).then((file) => {
-        setState({ locale: wanted, file });
-      });
-  }, []);
+    // English too: its messages are in the first load, its country names are not.
+    apply(initialLocale(), false);
+  }, [apply]);
   useEffect(() => {
     document.documentElement.lang = state.locale;
     document.documentElement.dataset.script = LOCALES.find((l) => l.code === state.locale)?.code;
   }, [state.locale]);
-  const value = useMemo(() => createI18n(state.locale, state.file, change), [state, change]);
+  const value = useMemo(
+    () => createI18n(state.locale, state.file, change, state.regions),
+    [state, change],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

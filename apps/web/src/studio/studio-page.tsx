@@ -102,10 +102,8 @@ function Studio({ knowledge }: { readonly knowledge: Knowledge }) {
     () => countryOptions(kb, i18n).filter((c) => c.isFull),
     [kb, i18n],
   );
-  // Countries without a package of their own (Gulf and East Asian destinations) by Intl's name.
-  const regions = useMemo(() => new Intl.DisplayNames([i18n.intl.tag], { type: 'region' }), [i18n]);
-  const name = (code: string) =>
-    countries.find((c) => c.code === code)?.name ?? regions.of(code) ?? code;
+  // Countries without a package of their own (Gulf and East Asian destinations) by their CLDR name.
+  const name = (code: string) => countries.find((c) => c.code === code)?.name ?? i18n.country(code);
   const { whole } = studioFormats(i18n.intl.tag);
 
   const [calibrated, setCalibrated] = useState<readonly CalibratedCorridor[] | null>(null);
