@@ -6,6 +6,7 @@ import * as m0002 from './0002-documents.ts';
 import * as m0003 from './0003-search.ts';
 import * as m0004 from './0004-activities.ts';
 import * as m0005 from './0005-workshops.ts';
+import * as m0006 from './0006-activity-recorders.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-caucus-workspace': m0001,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003-search': m0003,
   '0004-activities': m0004,
   '0005-workshops': m0005,
+  '0006-activity-recorders': m0006,
 };
 
 /** Kysely's provider over the list above. */
