@@ -395,7 +395,7 @@ function BillForm({
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.recordBill')}
+          {t('caucus.activities.saveBill')}
         </button>
       </div>
     </form>
@@ -682,7 +682,7 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.recordVisit')}
+          {t('caucus.activities.saveVisit')}
         </button>
       </div>
     </form>
@@ -817,7 +817,7 @@ function EngagementForm({
       />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.recordEngagement')}
+          {t('caucus.activities.saveEngagement')}
         </button>
       </div>
     </form>
