@@ -296,7 +296,7 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Summary').fill('Carries insured periods home to the country of origin.');
     await page.getByLabel('Action').selectOption('introduced');
-    await page.getByLabel('Date').fill('2026-02-01');
+    await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-02-01');
     await page.getByRole('button', { name: 'Save the bill' }).click();
     await page.getByRole('status').getByText(`Recorded: ${title}`).waitFor();
     const card = page.getByTestId('my-bills').locator('li', { hasText: 'HB 360' });
