@@ -313,6 +313,9 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       .poll(() => tags.allTextContents())
       .toEqual(['Referred to committee', 'Caucus only']);
     await card.getByText(/last action: Referred to committee/).waitFor();
+    // The page's own address loads it again (the server serves the app there too).
+    await page.reload();
+    await card.getByText(/last action: Referred to committee/).waitFor();
     expect(await documentWidth(page)).toBeLessThanOrEqual(360);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'caucus-activities.png'), fullPage: true });
