@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'followup.write': ['secretariat', 'admin'],
   // Visits, national caucuses, bills, bodies' meetings, engagements and collaborations.
   'activity.write': ['secretariat', 'admin'],
+  // A member, or staff acting for them, records their own visits, bills and engagements, kept to
+  // the caucus or the secretariat until the secretariat publishes them (checked in the use case).
+  'activity.record': ['member', 'staff'],
   // The secretariat runs a workshop; a participant with a verified account picks their own three.
   'workshop.run': ['secretariat', 'admin'],
   'workshop.pick': ['member', 'partner'],

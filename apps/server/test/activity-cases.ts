@@ -5,6 +5,9 @@ import type { Harness, Who } from './harness.ts';
 import { MEMBER_PERSON } from './harness.ts';
 
 const SECRETARIAT: Who[] = ['secretariat', 'admin'];
+/** A member, and staff for them, record their own visits, bills and engagements. */
+const RECORDERS: Who[] = ['member', 'staff', 'secretariat', 'admin'];
+const RECORDED_BY_MEMBERS = new Set(['visits', 'bills', 'engagements']);
 
 /** Fixtures the cases read or change, made once per harness by the secretariat. */
 export const FIXTURES: Record<string, { path: string; body: Record<string, unknown> }> = {
@@ -180,7 +183,7 @@ export const ACTIVITY_CASES: Case[] = [
         call: { method: 'POST', url: `/api/${r.path}`, body: r.createInvalid },
         field: r.field,
       },
-      allowed: SECRETARIAT,
+      allowed: RECORDED_BY_MEMBERS.has(r.path) ? RECORDERS : SECRETARIAT,
     },
     {
       route: `PATCH /api/${r.path}/:id`,
@@ -199,6 +202,8 @@ export const ACTIVITY_CASES: Case[] = [
         },
         field: 'body.visibility',
       },
+      // The fixtures are the secretariat's and public: not the member's to change, even the
+      // bill they sponsor, once published (member-activities.test.ts covers their own).
       allowed: SECRETARIAT,
     },
   ]),
@@ -249,6 +254,23 @@ export const ACTIVITY_CASES: Case[] = [
       },
       field: 'body.classification',
     },
+    // The member sponsors the fixture bill: they record what happens to it, published or not.
+    allowed: RECORDERS,
+  },
+  {
+    route: 'GET /api/activities/mine',
+    who: 'member',
+    valid: () => ({ method: 'GET', url: '/api/activities/mine' }),
+    status: 200,
+    invalid: null,
+    allowed: ['member', 'staff'],
+  },
+  {
+    route: 'GET /api/activities/from-members',
+    who: 'secretariat',
+    valid: () => ({ method: 'GET', url: '/api/activities/from-members' }),
+    status: 200,
+    invalid: null,
     allowed: SECRETARIAT,
   },
   {

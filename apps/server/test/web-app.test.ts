@@ -39,6 +39,7 @@ describe.skipIf(!database)('the web app', () => {
     '/caucus/documents?q=portability',
     '/sign-in',
     '/account',
+    '/account/activities',
     '/secretariat',
     '/secretariat/moderation',
     '/invitations/abcdefghijklmnopqrstuvwxyz012345',

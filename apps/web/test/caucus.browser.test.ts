@@ -1,6 +1,7 @@
 // Browser tests of the caucus's pages against the real server (the API over a seeded SQLite store,
 // serving a fresh production build) and Debian's Chromium: a member signs in and endorses, the
-// secretariat signs in with two-factor and invites, the secretariat moderates a submitted document.
+// secretariat signs in with two-factor and invites, the secretariat moderates a submitted document,
+// a member records a bill and its actions on a phone and the secretariat publishes it.
 // Skipped, saying why, where /usr/bin/chromium is absent.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -315,4 +316,83 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
+  it('a member records a bill and its actions on a phone; the secretariat sees it and publishes it', async () => {
+    const title = 'Migrant Workers Social Security Portability Bill';
+    const publicBills = async () => (await fetch(`${suite.server.url}/api/bills?limit=500`)).text();
+    const member = await newPage({ width: 360, height: 740 });
+    const { page } = member;
+    await signIn(page, suite.server.member.email);
+    await page.getByRole('link', { name: 'My activities' }).click();
+    await page.waitForURL('**/account/activities');
+    await page.getByRole('heading', { name: 'My activities', level: 1 }).waitFor();
+    await page.getByText('No bills recorded yet.').waitFor();
+
+    // Sent empty, the form shows the API's errors next to the fields they name.
+    await page.getByRole('button', { name: 'Record a bill' }).click();
+    await page.getByRole('button', { name: 'Save the bill' }).click();
+    await page.getByRole('alert').waitFor();
+    await page.locator('#bill-identifier-error').waitFor();
+    await page.locator('#bill-parliament-error').waitFor();
+    expect(await page.getByLabel('Bill number').getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Parliament').selectOption('th_national_assembly');
+    await page.getByLabel('Bill number').fill('HB 360');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Summary').fill('Carries insured periods home to the country of origin.');
+    await page.getByLabel('Action').selectOption('introduced');
+    await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-02-01');
+    await page.getByRole('button', { name: 'Save the bill' }).click();
+    await page.getByRole('status').getByText(`Recorded: ${title}`).waitFor();
+    const card = page.getByTestId('my-bills').locator('li', { hasText: 'HB 360' });
+    // The first tag is the bill's status, the second its visibility.
+    const tags = card.locator('p > .tag');
+    await expect.poll(() => tags.allTextContents()).toEqual(['Introduced', 'Caucus only']);
+
+    // A second action: the bill's status becomes the latest.
+    await card.getByText('Add an action to HB 360').click();
+    await card.getByLabel('Action').selectOption('referred_to_committee');
+    await card.getByLabel('Date').fill('2026-03-15');
+    await card.getByRole('button', { name: 'Add the action' }).click();
+    await expect
+      .poll(() => tags.allTextContents())
+      .toEqual(['Referred to committee', 'Caucus only']);
+    await card.getByText(/last action: Referred to committee/).waitFor();
+    // The page's own address loads it again (the server serves the app there too).
+    await page.reload();
+    await card.getByText(/last action: Referred to committee/).waitFor();
+    expect(await documentWidth(page)).toBeLessThanOrEqual(360);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'caucus-activities.png'), fullPage: true });
+    // Kept to the caucus: the public does not see it.
+    expect(await publicBills()).not.toContain(title);
+
+    const secretariat = await newPage();
+    await signIn(secretariat.page, suite.server.secretariat.email, true);
+    await secretariat.page.getByRole('link', { name: "Members' activities" }).click();
+    await secretariat.page
+      .getByRole('heading', { name: "Members' activities", level: 1 })
+      .waitFor();
+    const listed = secretariat.page
+      .getByTestId('members-bills')
+      .locator('li', { hasText: 'HB 360' });
+    await listed.getByText(/Recorded by Test Legislator \(member\)/).waitFor();
+    expect(await listed.locator('p > .tag').allTextContents()).toEqual([
+      'Referred to committee',
+      'Caucus only',
+    ]);
+    expect(await seriousViolations(secretariat.page)).toEqual([]);
+    await listed.getByRole('button', { name: `Publish “${title}”` }).click();
+    await listed.getByText('Published.').waitFor();
+    expect(await publicBills()).toContain(title);
+    await secretariat.page.screenshot({
+      path: join(ARTIFACTS, 'caucus-secretariat-activities.png'),
+      fullPage: true,
+    });
+
+    expect(member.errors).toEqual([]);
+    expect(secretariat.errors).toEqual([]);
+    await member.context.close();
+    await secretariat.context.close();
+  }, 120_000);
 });

@@ -4,7 +4,13 @@ export { backup, parseBackup, restore } from './backup.ts';
 export type { StoreOptions } from './open-store.ts';
 export { REPO_ROOT, defaultSqlitePath, openStore } from './open-store.ts';
 export type { Invitation, Session, User } from './repositories/accounts.ts';
-export type { BillAction, BillSponsor, CaucusStatusChange } from './repositories/activities.ts';
+export type {
+  BillAction,
+  BillSponsor,
+  CaucusStatusChange,
+  MemberActivityTable,
+  RecordedRow,
+} from './repositories/activities.ts';
 export type { AuditEntry, Change } from './repositories/audit-log.ts';
 export type { CommitmentOwner, Evidence } from './repositories/commitments.ts';
 export type {

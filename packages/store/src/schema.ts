@@ -234,6 +234,8 @@ export interface VisitTable extends Recorded {
   report_document_id: string | null;
   /** JSON: `[{ text, commitment_id }]`; a recommendation may become a commitment. */
   recommendations: JsonText;
+  /** The account that recorded it (migration 0008); null for the seed and older rows. */
+  created_by: string | null;
   extra: JsonText;
 }
 
@@ -273,6 +275,8 @@ export interface BillTable extends Recorded {
   commitment_ids: JsonText;
   /** JSON: topics (areas for action) the bill serves. */
   topic_ids: JsonText;
+  /** The account that recorded it (migration 0008); null for the seed and older rows. */
+  created_by: string | null;
   extra: JsonText;
 }
 
@@ -320,6 +324,8 @@ export interface EngagementTable extends Recorded {
   asked: string | null;
   response: string | null;
   commitment_ids: JsonText;
+  /** The account that recorded it (migration 0008); null for the seed and older rows. */
+  created_by: string | null;
   extra: JsonText;
 }
 

@@ -22,6 +22,7 @@ const PAGES = [
   '/caucus/*',
   '/sign-in',
   '/account',
+  '/account/activities',
   '/secretariat',
   '/secretariat/*',
   '/invitations/:token',

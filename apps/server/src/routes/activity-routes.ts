@@ -27,6 +27,13 @@ import {
   VisitIn,
 } from '../schemas/activities.ts';
 import { IdParams, ListOf, RecordOut } from '../schemas/common.ts';
+
+/** A member's own activities, or those members recorded, by kind. */
+const ActivitiesByKind = z.object({
+  bills: z.array(RecordOut),
+  visits: z.array(RecordOut),
+  engagements: z.array(RecordOut),
+});
 import {
   ACTIVITY_KINDS,
   addBillAction,
@@ -36,6 +43,8 @@ import {
   getActivity,
   listActivities,
   listNationalCaucuses,
+  membersActivities,
+  myActivities,
   nationalCaucusDetail,
   recommendationToCommitment,
   updateActivity,
@@ -100,6 +109,26 @@ export function activityRoutes(deps: Deps): void {
     create: createActivity,
     update: updateActivity,
     createVerb: 'Record',
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/activities/mine',
+    tag: 'activities',
+    summary:
+      "The signed-in member's own bills (sponsored or recorded), visits and engagements, as their staff see them too",
+    response: ActivitiesByKind,
+    handler: ({ request }) => myActivities(contextOf(deps, request)),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/activities/from-members',
+    tag: 'activities',
+    summary:
+      'Bills, visits and engagements recorded by members and their staff, unpublished first, for the secretariat to review',
+    response: ActivitiesByKind,
+    handler: ({ request }) => membersActivities(contextOf(deps, request)),
   });
 
   route(app, options, {

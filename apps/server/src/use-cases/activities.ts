@@ -2,13 +2,21 @@
 // engagements and collaborations are record kinds (records.ts does their storage, references,
 // visibility and audit); what is specific is here: the rules a kind's references must meet, a
 // visit's recommendation becoming a commitment, a bill's sponsors and actions with its status
-// derived from the latest, and a national caucus's status history.
-import type { RecordTable, Repositories, Row, Visibility } from '@tulay/store';
+// derived from the latest, and a national caucus's status history. Members, and staff for their
+// member, record their own visits, bills and engagements (`Writer` below; docs/api.md).
+import type {
+  MemberActivityTable,
+  RecordTable,
+  RecordedRow,
+  Repositories,
+  Row,
+  Visibility,
+} from '@tulay/store';
 import type { z } from 'zod';
-import { authorise, scopeOf } from '../access.ts';
+import { authorise, can, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { FieldError } from '../errors.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, forbidden, notFound } from '../errors.ts';
 import type { BillActionIn, NationalCaucusIn, CaucusStatusIn } from '../schemas/activities.ts';
 import { createCommitment } from './caucus.ts';
 import type { Context } from './context.ts';
@@ -41,6 +49,7 @@ export const ACTIVITY_KINDS = {
       'findings',
       'report_document_id',
       'recommendations',
+      'created_by',
     ],
     references: { delegation_person_ids: 'people' },
     jsonColumns: ['visiting_countries', 'delegation_person_ids', 'sites', 'recommendations'],
@@ -58,6 +67,7 @@ export const ACTIVITY_KINDS = {
       'versions',
       'commitment_ids',
       'topic_ids',
+      'created_by',
     ],
     references: {
       organization_id: 'organizations',
@@ -94,6 +104,7 @@ export const ACTIVITY_KINDS = {
       'asked',
       'response',
       'commitment_ids',
+      'created_by',
     ],
     references: {
       organization_id: 'organizations',
@@ -125,6 +136,13 @@ export const ACTIVITY_KINDS = {
 } satisfies Record<string, RecordKind>;
 
 export type ActivityKind = (typeof ACTIVITY_KINDS)[keyof typeof ACTIVITY_KINDS];
+
+/** The kinds a member records themselves, and their tables (which carry `created_by`). */
+const MEMBER_TABLES = new Map<ActivityKind, MemberActivityTable>([
+  [ACTIVITY_KINDS.visits, 'visits'],
+  [ACTIVITY_KINDS.bills, 'bills'],
+  [ACTIVITY_KINDS.engagements, 'engagements'],
+]);
 
 type Input = Record<string, unknown>;
 
@@ -289,6 +307,8 @@ export async function presentActivities(
       }));
     }
     if (typeof out.is_verified === 'number') out.is_verified = out.is_verified === 1;
+    // An account id is no one's business but the secretariat's (membersActivities names them).
+    delete out.created_by;
     return out;
   });
 }
@@ -382,31 +402,213 @@ async function writeActions(
   });
 }
 
-export async function createActivity(ctx: Context, kind: ActivityKind, input: Input) {
-  authorise(ctx.actor, kind.permission);
+/**
+ * Who is writing: the secretariat, which writes any activity at any visibility, or a member (or
+ * staff for their member) recording their own, as the member's person. 401 for a visitor; 403 for
+ * a partner, for a member on another kind, and for an account tied to no person.
+ */
+type Writer =
+  | { as: 'secretariat'; userId: string }
+  | {
+      as: 'member';
+      userId: string;
+      personId: string;
+      table: MemberActivityTable;
+      scope: Visibility[];
+    };
+
+function writerOf(ctx: Context, kind: ActivityKind): Writer {
   const actor = ctx.actor;
-  const normal = normalise(kind, input);
+  const table = MEMBER_TABLES.get(kind);
+  if (table === undefined || can(actor, 'activity.write')) {
+    authorise(actor, 'activity.write');
+    return { as: 'secretariat', userId: actor.userId };
+  }
+  authorise(actor, 'activity.record');
+  if (actor.personId === null)
+    throw forbidden(
+      "this account is not tied to a member's person: ask the secretariat to tie it before recording activities",
+    );
+  return {
+    as: 'member',
+    userId: actor.userId,
+    personId: actor.personId,
+    table,
+    scope: scopeOf(actor),
+  };
+}
+
+/** The kind as records.ts should authorise it: a member's write was authorised by `writerOf`. */
+const storedAs = (kind: ActivityKind, writer: Writer): ActivityKind =>
+  writer.as === 'member' ? { ...kind, permission: 'activity.record' } : kind;
+
+/**
+ * What a member may not set, refused together naming each field: making a record public (the
+ * secretariat reviews and publishes), choosing its id (an id taken by a record they cannot see
+ * would tell them it exists), and tying a visit's recommendation to a commitment.
+ */
+function refuseMemberFields(input: Input): void {
+  const fields: FieldError[] = [];
+  if (input.visibility === 'public')
+    fields.push({
+      path: 'body.visibility',
+      message: 'may be caucus or secretariat: only the secretariat makes an activity public',
+    });
+  if (input.id !== undefined)
+    fields.push({ path: 'body.id', message: "is given by the server to a member's records" });
+  const recommendations = Array.isArray(input.recommendations) ? input.recommendations : [];
+  for (const [i, r] of recommendations.entries())
+    if (typeof r === 'object' && r !== null && (r as { commitment_id?: unknown }).commitment_id)
+      fields.push({
+        path: `body.recommendations.${i}.commitment_id`,
+        message: 'only the secretariat turns a recommendation into a commitment',
+      });
+  if (fields.length > 0)
+    throw new ApiError(
+      'forbidden',
+      "a member may not set these; the secretariat reviews and publishes members' activities",
+      fields,
+    );
+}
+
+/**
+ * A member may point only at records they can see: a reference to a hidden one is answered as
+ * if it did not exist, so that writes do not reveal what reads would not.
+ */
+async function checkVisibleReferences(
+  repos: Repositories,
+  kind: ActivityKind,
+  input: Input,
+  scope: Visibility[],
+): Promise<void> {
+  const fields: FieldError[] = [];
+  const check = async (table: RecordTable, ids: [string, string][]) => {
+    const visible = await repos.activities.visibleIds(
+      table,
+      ids.map(([, id]) => id),
+      scope,
+    );
+    for (const [path, id] of ids)
+      if (!visible.has(id)) fields.push({ path, message: `no ${table} record with id "${id}"` });
+  };
+  for (const [field, table] of Object.entries(kind.references)) {
+    const value = input[field];
+    if (typeof value === 'string') await check(table, [[`body.${field}`, value]]);
+    if (Array.isArray(value))
+      await check(
+        table,
+        value.flatMap((id, i): [string, string][] =>
+          typeof id === 'string' ? [[`body.${field}.${i}`, id]] : [],
+        ),
+      );
+  }
+  if (Array.isArray(input.sponsors))
+    await check(
+      'people',
+      (input.sponsors as Sponsor[]).map((s, i): [string, string] => [
+        `body.sponsors.${i}.person_id`,
+        s.person_id,
+      ]),
+    );
+  refuse(fields, 'a referenced record does not exist');
+}
+
+/** A bill a member records has them as a sponsor; a visit, in its delegation. */
+function withMember(kind: ActivityKind, input: Input, personId: string): Input {
+  if (kind === ACTIVITY_KINDS.bills) {
+    const sponsors = Array.isArray(input.sponsors) ? (input.sponsors as Sponsor[]) : [];
+    if (sponsors.some((s) => s.person_id === personId)) return input;
+    return {
+      ...input,
+      sponsors: [{ person_id: personId, classification: 'primary' }, ...sponsors],
+    };
+  }
+  if (kind === ACTIVITY_KINDS.visits) {
+    const delegation = Array.isArray(input.delegation_person_ids)
+      ? (input.delegation_person_ids as string[])
+      : [];
+    if (delegation.includes(personId)) return input;
+    return { ...input, delegation_person_ids: [personId, ...delegation] };
+  }
+  return input;
+}
+
+/** A member's change may not take them out of their own bill's sponsors or visit's delegation. */
+function refuseLeaving(kind: ActivityKind, patch: Input, personId: string): void {
+  const fields: FieldError[] = [];
+  if (
+    kind === ACTIVITY_KINDS.bills &&
+    Array.isArray(patch.sponsors) &&
+    !(patch.sponsors as Sponsor[]).some((s) => s.person_id === personId)
+  )
+    fields.push({
+      path: 'body.sponsors',
+      message: `must include you (${personId}): a member keeps the bills they sponsor`,
+    });
+  if (
+    kind === ACTIVITY_KINDS.visits &&
+    Array.isArray(patch.delegation_person_ids) &&
+    !(patch.delegation_person_ids as string[]).includes(personId)
+  )
+    fields.push({
+      path: 'body.delegation_person_ids',
+      message: `must include you (${personId}): a member records visits they were part of`,
+    });
+  refuse(fields, 'a member records only their own activities');
+}
+
+/** 403 unless the record is the member's own and not yet published. */
+async function refuseNotOwn(
+  repos: Repositories,
+  writer: Extract<Writer, { as: 'member' }>,
+  row: { id: string; visibility: Visibility },
+  noun: string,
+): Promise<void> {
+  if (!(await repos.activities.isRecordedFor(writer.table, row.id, writer.personId)))
+    throw forbidden(
+      `a member may change only what they or their staff recorded, and bills they sponsor; this ${noun} is not theirs`,
+    );
+  if (row.visibility === 'public')
+    throw forbidden(`the secretariat has published this ${noun}: ask the secretariat to change it`);
+}
+
+export async function createActivity(ctx: Context, kind: ActivityKind, input: Input) {
+  const writer = writerOf(ctx, kind);
+  let normal = normalise(kind, input);
+  if (writer.as === 'member') {
+    refuseMemberFields(normal);
+    // Unpublished until the secretariat reviews it.
+    normal = withMember(
+      kind,
+      { ...normal, visibility: normal.visibility ?? 'caucus' },
+      writer.personId,
+    );
+    await checkVisibleReferences(ctx.store.repos, kind, normal, writer.scope);
+  }
+  if (MEMBER_TABLES.has(kind)) normal.created_by = writer.userId;
+  const stored = storedAs(kind, writer);
   if (kind === ACTIVITY_KINDS.bills) {
     const { rest, sponsors = [], actions = [] } = splitBill(normal);
     await checkRules(ctx.store.repos, kind, rest);
-    const created = await createBill(ctx, rest, async (repos, id) => {
+    const created = await createBill(ctx, stored, rest, async (repos, id) => {
       await writeSponsors(repos, id, sponsors);
-      await writeActions(repos, id, actions, actor.userId, ctx.clock.now().toISOString());
+      await writeActions(repos, id, actions, writer.userId, ctx.clock.now().toISOString());
     });
     return billDetail(ctx, created.id);
   }
   await checkRules(ctx.store.repos, kind, normal);
-  return presentOne(ctx, await createRecord(ctx, kind, normal));
+  return presentOne(ctx, await createRecord(ctx, stored, normal));
 }
 
 /** A second bill with the same identifier before the same parliament is a conflict. */
 async function createBill(
   ctx: Context,
+  kind: ActivityKind,
   input: Input,
   extraWork: (repos: Repositories, id: string) => Promise<void>,
 ) {
   try {
-    return await createRecord(ctx, ACTIVITY_KINDS.bills, input, extraWork);
+    return await createRecord(ctx, kind, input, extraWork);
   } catch (error) {
     if (ctx.store.isUniqueViolation(error))
       throw new ApiError(
@@ -419,16 +621,23 @@ async function createBill(
 }
 
 export async function updateActivity(ctx: Context, kind: ActivityKind, id: string, patch: Input) {
-  authorise(ctx.actor, kind.permission);
-  const before = await ctx.store.repos.records.get(kind.table, id, scopeOf(ctx.actor));
+  const writer = writerOf(ctx, kind);
+  const repos = ctx.store.repos;
+  const before = await repos.records.get(kind.table, id, scopeOf(ctx.actor));
   if (!before) throw notFound(kind.noun);
   const normal = normalise(kind, patch);
+  if (writer.as === 'member') {
+    await refuseNotOwn(repos, writer, before, kind.noun);
+    refuseMemberFields(normal);
+    refuseLeaving(kind, normal, writer.personId);
+    await checkVisibleReferences(repos, kind, normal, writer.scope);
+  }
   const { rest, sponsors } =
     kind === ACTIVITY_KINDS.bills ? splitBill(normal) : { rest: normal, sponsors: undefined };
   const current = present(before);
   await checkRules(ctx.store.repos, kind, { ...current, ...rest });
   try {
-    const updated = await updateRecord(ctx, kind, id, rest, async (repos) => {
+    const updated = await updateRecord(ctx, storedAs(kind, writer), id, rest, async (repos) => {
       if (sponsors !== undefined) await writeSponsors(repos, id, sponsors);
     });
     if (kind === ACTIVITY_KINDS.bills) return await billDetail(ctx, id);
@@ -463,16 +672,86 @@ export async function billDetail(ctx: Context, id: string) {
 
 /** Records an action on a bill; its status becomes the latest action's. */
 export async function addBillAction(ctx: Context, billId: string, input: ActionInput) {
-  authorise(ctx.actor, 'activity.write');
-  const actor = ctx.actor;
+  const writer = writerOf(ctx, ACTIVITY_KINDS.bills);
   await change(ctx, async ({ repos, now, audit }) => {
-    const bill = await repos.records.get('bills', billId, scopeOf(actor));
+    const bill = await repos.records.get('bills', billId, scopeOf(ctx.actor));
     if (!bill) throw notFound('bill');
-    await writeActions(repos, billId, [input], actor.userId, now);
+    // A sponsor records what happens to their bill even once it is published: an action is a
+    // dated fact, audited with who recorded it, and the bill's own text stays as published.
+    if (
+      writer.as === 'member' &&
+      !(await repos.activities.isRecordedFor('bills', billId, writer.personId))
+    )
+      throw forbidden('a member records actions only on the bills they sponsor or recorded');
+    await writeActions(repos, billId, [input], writer.userId, now);
     await repos.search.refresh('bill', billId);
     await audit('create', 'bill_actions', billId, null, input);
   });
   return billDetail(ctx, billId);
+}
+
+/** The member's own visits, bills (with sponsors and actions) and engagements, newest first. */
+export async function myActivities(ctx: Context) {
+  authorise(ctx.actor, 'activity.record');
+  const { personId } = ctx.actor;
+  if (personId === null)
+    throw forbidden("this account is not tied to a member's person: it has no activities");
+  const scope = scopeOf(ctx.actor);
+  const activities = ctx.store.repos.activities;
+  const [bills, visits, engagements] = await Promise.all([
+    activities.recordedFor('bills', personId, scope),
+    activities.recordedFor('visits', personId, scope),
+    activities.recordedFor('engagements', personId, scope),
+  ]);
+  return {
+    bills: await Promise.all(bills.map((b) => billDetail(ctx, b.id))),
+    visits: await presentActivities(ctx, visits.map(present)),
+    engagements: await presentActivities(ctx, engagements.map(present)),
+  };
+}
+
+/** A row with who recorded it as the secretariat reads it, not as two loose columns. */
+function withRecorder(
+  row: Record<string, unknown> & { id: string; recorder_name: string; recorder_role: string },
+) {
+  const { recorder_name, recorder_role, ...rest } = row;
+  return {
+    row: present({ ...rest, id: row.id }),
+    recorded_by: { name: recorder_name, role: recorder_role },
+  };
+}
+
+/**
+ * What members and their staff recorded, for the secretariat to review and publish (with the
+ * change route, `visibility: "public"`): the unpublished first, then the newest.
+ */
+export async function membersActivities(ctx: Context) {
+  authorise(ctx.actor, 'activity.write');
+  const scope = scopeOf(ctx.actor);
+  const activities = ctx.store.repos.activities;
+  const [bills, visits, engagements] = await Promise.all([
+    activities.recordedByMembers('bills', scope),
+    activities.recordedByMembers('visits', scope),
+    activities.recordedByMembers('engagements', scope),
+  ]);
+  const presentAll = async (rows: RecordedRow<'visits'>[] | RecordedRow<'engagements'>[]) => {
+    const parts = rows.map(withRecorder);
+    const presented = await presentActivities(
+      ctx,
+      parts.map((p) => p.row),
+    );
+    return presented.map((row, i) => ({ ...row, recorded_by: parts[i]?.recorded_by }));
+  };
+  return {
+    bills: await Promise.all(
+      bills.map(async (b) => ({
+        ...(await billDetail(ctx, b.id)),
+        recorded_by: withRecorder(b).recorded_by,
+      })),
+    ),
+    visits: await presentAll(visits),
+    engagements: await presentAll(engagements),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 // The member area: who is signed in, signing out, the texts to endorse, the commitments the member
-// owns (to add evidence), submitting a document, and "my submissions" with the secretariat's
+// owns (to add evidence), their activities (a page of its own), submitting a document, and "my submissions" with the secretariat's
 // answer (a returned one can be corrected and sent again).
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -246,6 +246,13 @@ export function AccountPage() {
           <h2>{t('caucus.account.commitments')}</h2>
           <p>{t('caucus.account.commitmentsLead')}</p>
           <MyCommitments user={user} />
+          <h2>{t('caucus.activities.title')}</h2>
+          <p>{t('caucus.account.activitiesLead')}</p>
+          <p>
+            <Link to="/account/activities" className="button button--secondary">
+              {t('caucus.account.activitiesLink')}
+            </Link>
+          </p>
         </>
       ) : null}
 

@@ -3,6 +3,7 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { AccountPage } from './account-page.tsx';
+import { ActivitiesPage } from './activities-page.tsx';
 import { DocumentsPage } from './documents-page.tsx';
 import { InvitationPage } from './invitation-page.tsx';
 import {
@@ -46,6 +47,8 @@ function Page({ route }: { readonly route: CaucusRoute }) {
       return <SignInPage />;
     case 'account':
       return <AccountPage />;
+    case 'activities':
+      return <ActivitiesPage />;
     case 'secretariat':
       return <SecretariatPage section={route.section} />;
     case 'invitation':

@@ -15,6 +15,8 @@ describe('caucus routes', () => {
     ['/caucus/documents', { page: 'documents' }],
     ['/sign-in', { page: 'sign-in' }],
     ['/account', { page: 'account' }],
+    ['/account/activities', { page: 'activities' }],
+    ['/secretariat/activities', { page: 'secretariat', section: 'activities' }],
     ['/secretariat', { page: 'secretariat', section: 'moderation' }],
     ['/secretariat/invitations', { page: 'secretariat', section: 'invitations' }],
     ['/secretariat/follow-ups', { page: 'secretariat', section: 'follow-ups' }],

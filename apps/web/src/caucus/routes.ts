@@ -7,6 +7,7 @@ export const SECRETARIAT_SECTIONS = [
   'programmes',
   'texts',
   'follow-ups',
+  'activities',
 ] as const;
 export type SecretariatSection = (typeof SECRETARIAT_SECTIONS)[number];
 
@@ -23,6 +24,7 @@ export type CaucusRoute =
   | { readonly page: 'documents' }
   | { readonly page: 'sign-in' }
   | { readonly page: 'account' }
+  | { readonly page: 'activities' }
   | { readonly page: 'secretariat'; readonly section: SecretariatSection }
   | { readonly page: 'invitation'; readonly token: string }
   | { readonly page: 'not_found' };
@@ -47,6 +49,7 @@ export function parseCaucusPath(path: string): CaucusRoute {
   }
   if (head === 'sign-in' && a === undefined) return { page: 'sign-in' };
   if (head === 'account' && a === undefined) return { page: 'account' };
+  if (head === 'account' && a === 'activities' && b === undefined) return { page: 'activities' };
   if (head === 'secretariat' && b === undefined) {
     if (a === undefined) return { page: 'secretariat', section: 'moderation' };
     const section = SECRETARIAT_SECTIONS.find((s) => s === a);

@@ -1,5 +1,5 @@
 // The secretariat's screens: invitations, endorsement drives, the moderation queue of documents,
-// programmes and texts, and follow-ups due. Shown only to the secretariat and admins; the server
+// programmes and texts, follow-ups due, and the activities members recorded (to publish). Shown only to the secretariat and admins; the server
 // checks every action anyway.
 import type { ReactNode, SyntheticEvent } from 'react';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import type {
 } from './api.ts';
 import { api, query } from './api.ts';
 import { DocumentStatusTag } from './account-page.tsx';
+import { MembersActivitiesSection } from './members-activities.tsx';
 import type { SecretariatSection } from './routes.ts';
 import { SECRETARIAT_SECTIONS } from './routes.ts';
 import { sortedCountries } from './document-form.tsx';
@@ -41,6 +42,7 @@ const SECTION_TITLE: Readonly<Record<SecretariatSection, MessageKey>> = {
   programmes: 'caucus.sec.programmes.title',
   texts: 'caucus.sec.texts.title',
   'follow-ups': 'caucus.sec.followUps.title',
+  activities: 'caucus.sec.activities.title',
 };
 
 /** A labelled input whose error (from the API) shows under its label. */
@@ -1389,6 +1391,7 @@ export function SecretariatPage({ section }: { readonly section: SecretariatSect
       {section === 'programmes' ? <ProgrammesSection /> : null}
       {section === 'texts' ? <TextsSection /> : null}
       {section === 'follow-ups' ? <FollowUpsSection /> : null}
+      {section === 'activities' ? <MembersActivitiesSection /> : null}
     </section>
   );
 }

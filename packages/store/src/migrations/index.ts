@@ -8,6 +8,7 @@ import * as m0004 from './0004-activities.ts';
 import * as m0005 from './0005-workshops.ts';
 import * as m0006 from './0006-search-statistics.ts';
 import * as m0007 from './0007-totp-replay.ts';
+import * as m0008 from './0008-activity-recorders.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-caucus-workspace': m0001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005-workshops': m0005,
   '0006-search-statistics': m0006,
   '0007-totp-replay': m0007,
+  '0008-activity-recorders': m0008,
 };
 
 /** Kysely's provider over the list above. */

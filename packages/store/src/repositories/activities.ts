@@ -12,6 +12,7 @@ import type {
   Visibility,
 } from '../schema.ts';
 import type { RecordTable, Row } from './records.ts';
+import { linksVisible } from './records.ts';
 
 export type BillSponsor = Selectable<BillSponsorTable>;
 export type BillAction = Selectable<BillActionTable>;
@@ -23,6 +24,25 @@ function ofCountry(table: 'organizations', division: string) {
   const parent = sql.ref(`${table}.parent_id`);
   return sql<boolean>`(${area} = ${division} or (${area} is null and exists (select 1 from organizations as parent_body where parent_body.id = ${parent} and parent_body.area_id = ${division})))`;
 }
+
+/** The activities a member or their staff may record themselves (docs/api.md). */
+export type MemberActivityTable = 'visits' | 'bills' | 'engagements';
+
+/** SQL that holds when `table`'s row was recorded by an account tied to `personId`. */
+function recordedByPerson(table: MemberActivityTable, personId: string) {
+  return sql<boolean>`${sql.ref(`${table}.created_by`)} in (select users.id from users where users.person_id = ${personId})`;
+}
+
+/** SQL that holds when `personId` sponsors the bill. */
+function sponsoredBy(personId: string) {
+  return sql<boolean>`exists (select 1 from bill_sponsors where bill_sponsors.bill_id = bills.id and bill_sponsors.person_id = ${personId})`;
+}
+
+/** A row with the name and role of the account that recorded it. */
+export type RecordedRow<T extends MemberActivityTable> = Row<T> & {
+  recorder_name: string;
+  recorder_role: string;
+};
 
 export class Activities {
   constructor(private readonly db: Kysely<Database>) {}
@@ -188,5 +208,69 @@ export class Activities {
       )
       .orderBy('id')
       .execute();
+  }
+
+  /**
+   * A member's own activities within `scope`: rows an account of theirs recorded (a member and
+   * their staff share the person), and for bills also those the person sponsors. Newest first.
+   */
+  async recordedFor<T extends MemberActivityTable>(
+    table: T,
+    personId: string,
+    scope: readonly Visibility[],
+  ): Promise<Row<T>[]> {
+    const any = this.db as unknown as Kysely<
+      Record<string, Record<string, unknown> & { id: string; visibility: Visibility }>
+    >;
+    const own =
+      table === 'bills'
+        ? sql<boolean>`(${recordedByPerson(table, personId)} or ${sponsoredBy(personId)})`
+        : recordedByPerson(table, personId);
+    const rows = await any
+      .selectFrom(table as string)
+      .selectAll()
+      .where('visibility', 'in', [...scope])
+      .where(linksVisible(table, scope))
+      .where(own)
+      .orderBy(sql.ref('updated_at'), 'desc')
+      .orderBy('id')
+      .execute();
+    return rows as unknown as Row<T>[];
+  }
+
+  /** Whether the row is the person's own, as `recordedFor` counts it, whatever its visibility. */
+  async isRecordedFor(table: MemberActivityTable, id: string, personId: string): Promise<boolean> {
+    const any = this.db as unknown as Kysely<Record<string, { id: string }>>;
+    const own =
+      table === 'bills'
+        ? sql<boolean>`(${recordedByPerson(table, personId)} or ${sponsoredBy(personId)})`
+        : recordedByPerson(table, personId);
+    const row = await any
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where(own)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Rows recorded by member and staff accounts within `scope`, with who recorded them, the
+   * unpublished first and the newest first within each: what the secretariat reviews.
+   */
+  async recordedByMembers<T extends MemberActivityTable>(
+    table: T,
+    scope: readonly Visibility[],
+  ): Promise<RecordedRow<T>[]> {
+    const rows = await sql<
+      RecordedRow<T>
+    >`select ${sql.table(table)}.*, users.display_name as recorder_name, users.role as recorder_role
+      from ${sql.table(table)} inner join users on users.id = ${sql.ref(`${table}.created_by`)}
+      where ${sql.ref(`${table}.visibility`)} in (${sql.join([...scope])})
+        and users.role in ('member', 'staff')
+        and ${linksVisible(table, scope)}
+      order by case when ${sql.ref(`${table}.visibility`)} = 'public' then 1 else 0 end,
+        ${sql.ref(`${table}.updated_at`)} desc, ${sql.ref(`${table}.id`)}`.execute(this.db);
+    return rows.rows;
   }
 }
