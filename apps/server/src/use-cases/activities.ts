@@ -19,6 +19,7 @@ import type { FieldError } from '../errors.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import type { BillActionIn, NationalCaucusIn, CaucusStatusIn } from '../schemas/activities.ts';
 import { createCommitment } from './caucus.ts';
+import { viewerOf } from './documents.ts';
 import type { Context } from './context.ts';
 import { actorName, change } from './context.ts';
 import type { Presented } from './present.ts';
@@ -287,6 +288,12 @@ export async function presentActivities(
     recommendationCommitments,
     scope,
   );
+  // A visit's report must not reveal a document the viewer may not read (unpublished, or kept to
+  // the caucus or the secretariat).
+  const visibleReports = await ctx.store.repos.documents.visibleIds(
+    rows.flatMap((r) => (typeof r.report_document_id === 'string' ? [r.report_document_id] : [])),
+    viewerOf(ctx.actor),
+  );
   return rows.map((row) => {
     const out: Presented = { ...row };
     for (const field of Object.keys(ID_LISTS)) {
@@ -306,6 +313,8 @@ export async function presentActivities(
             : null,
       }));
     }
+    if (typeof out.report_document_id === 'string' && !visibleReports.has(out.report_document_id))
+      out.report_document_id = null;
     if (typeof out.is_verified === 'number') out.is_verified = out.is_verified === 1;
     // An account id is no one's business but the secretariat's (membersActivities names them).
     delete out.created_by;
@@ -838,13 +847,23 @@ async function caucusesWithStatus(ctx: Context, rows: Row<'organizations'>[]) {
     rows.map((r) => r.id),
     scope,
   );
+  // A caucus the viewer may see must not name a parliament they may not (as organisations' lists
+  // drop a hidden parent).
+  const parliaments = await ctx.store.repos.activities.visibleIds(
+    'organizations',
+    rows.flatMap((r) => (r.parent_id !== null ? [r.parent_id] : [])),
+    scope,
+  );
   return rows.map((row) => {
     const own = history.filter((h) => h.organization_id === row.id);
     const latest = own.at(-1);
+    const parliamentId =
+      row.parent_id !== null && parliaments.has(row.parent_id) ? row.parent_id : null;
+    const shown: Row<'organizations'> = { ...row, parent_id: parliamentId };
     return {
-      ...present(row),
+      ...present(shown),
       country: countryOf(row.area_id),
-      parliament_id: row.parent_id,
+      parliament_id: parliamentId,
       status: latest?.status ?? null,
       status_date: latest?.status_date ?? null,
       history: own.map((h) => ({

@@ -115,6 +115,16 @@ export class Documents {
     return row !== undefined;
   }
 
+  /** Which of `ids` the viewer may see: for records that point at documents. */
+  async visibleIds(ids: readonly string[], viewer: DocumentViewer): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.base(viewer)
+      .select('documents.id')
+      .where('documents.id', 'in', [...new Set(ids)])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The document if the viewer may see it. */
   async get(id: string, viewer: DocumentViewer): Promise<DocumentRow | undefined> {
     return this.base(viewer).select(COLUMNS).where('documents.id', '=', id).executeTakeFirst();
