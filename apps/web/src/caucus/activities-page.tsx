@@ -6,6 +6,8 @@ import type { ReactNode, SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import type { ControlProps } from '../ui/field.tsx';
+import { Field as LabelledField } from '../ui/field.tsx';
 import type { List } from './api.ts';
 import { ApiError, api } from './api.ts';
 import { sortedCountries } from './document-form.tsx';
@@ -104,21 +106,11 @@ function errorAt(error: unknown, path: string): string | undefined {
   return error.fields.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message;
 }
 
-/** The props a control takes to be labelled, described by its hint and its error. */
-interface ControlProps {
-  readonly id: string;
-  readonly 'aria-invalid': true | undefined;
-  readonly 'aria-describedby': string | undefined;
-}
-
 /** A labelled field whose error from the API shows under its label. */
 function Field({
-  id,
-  label,
-  hint,
   error,
-  isOptional = false,
   children,
+  ...rest
 }: {
   readonly id: string;
   readonly label: string;
@@ -127,32 +119,10 @@ function Field({
   readonly isOptional?: boolean;
   readonly children: (props: ControlProps) => ReactNode;
 }) {
-  const { t } = useI18n();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter((x) => x !== null)
-    .join(' ');
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {isOptional ? <span className="field__optional"> {t('form.optional')}</span> : null}
-      </label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {children({
-        id,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': described === '' ? undefined : described,
-      })}
-    </div>
+    <LabelledField {...rest} errorText={error}>
+      {(_describedBy, _isInvalid, control) => children(control)}
+    </LabelledField>
   );
 }
 

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
+import { Field } from '../ui/field.tsx';
 import type {
   CaucusDocument,
   CaucusText,
@@ -47,12 +48,9 @@ const SECTION_TITLE: Readonly<Record<SecretariatSection, MessageKey>> = {
 
 /** A labelled input whose error (from the API) shows under its label. */
 function Input({
-  id,
-  label,
   error,
-  hint,
-  isOptional = false,
   children,
+  ...rest
 }: {
   readonly id: string;
   readonly label: string;
@@ -61,21 +59,10 @@ function Input({
   readonly isOptional?: boolean;
   readonly children: ReactNode;
 }) {
-  const { t } = useI18n();
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {isOptional ? <span className="field__optional"> {t('form.optional')}</span> : null}
-      </label>
-      {hint ? <p className="field__hint">{hint}</p> : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {children}
-    </div>
+    <Field {...rest} errorText={error}>
+      {() => children}
+    </Field>
   );
 }
 

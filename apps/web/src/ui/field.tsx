@@ -2,12 +2,23 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** A labelled form control with its hint and error, wired for screen readers. */
+/** The attributes that tie a control to its label, hint and error. */
+export interface ControlProps {
+  readonly id: string;
+  readonly 'aria-invalid': true | undefined;
+  readonly 'aria-describedby': string | undefined;
+}
+
+/**
+ * A labelled form control with its hint and error, wired for screen readers. The error is a
+ * message key (the checker's own checks) or a text already worded (an error the API gave).
+ */
 export function Field({
   id,
   label,
   hint,
   error,
+  errorText,
   isOptional = false,
   children,
 }: {
@@ -15,15 +26,21 @@ export function Field({
   readonly label: string;
   readonly hint?: string | undefined;
   readonly error?: MessageKey | undefined;
+  readonly errorText?: string | undefined;
   readonly isOptional?: boolean;
-  readonly children: (describedBy: string | undefined, isInvalid: boolean) => ReactNode;
+  readonly children: (
+    describedBy: string | undefined,
+    isInvalid: boolean,
+    control: ControlProps,
+  ) => ReactNode;
 }) {
   const { t } = useI18n();
+  const message = error !== undefined ? t(error) : errorText;
   const describedBy =
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ') ||
     undefined;
   return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
+    <div className={`field${message ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
         {isOptional ? <span className="field__optional"> {t('form.optional')}</span> : null}
@@ -33,12 +50,16 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {error ? (
+      {message ? (
         <p className="field__error" id={`${id}-error`}>
-          {t(error)}
+          {message}
         </p>
       ) : null}
-      {children(describedBy, error !== undefined)}
+      {children(describedBy, message !== undefined && message !== '', {
+        id,
+        'aria-invalid': message ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
     </div>
   );
 }
