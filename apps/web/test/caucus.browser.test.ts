@@ -307,6 +307,10 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
       'Documents',
       'Exchange visits between the two',
     ]);
+    // A document's type and date go through the messages and the locale's date formats.
+    expect(await workspace.locator('li', { hasText: /narrative report/ }).textContent()).toMatch(
+      /\(Report, September 2011\)$/,
+    );
     expect(await documentWidth(page), '/corridors/kh/th').toBeLessThanOrEqual(360);
     expect(await seriousViolations(page), '/corridors/kh/th').toEqual([]);
     // The secretariat's screens tell a visitor they are not for them, and show nothing else.

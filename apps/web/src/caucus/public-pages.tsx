@@ -439,7 +439,9 @@ export function ProgrammesPage() {
               .map((p) => (
                 <li key={p.id} className="card">
                   <h2 className="card__title">
-                    <Link to={`/caucus/programmes/${p.id}`}>{p.name}</Link>{' '}
+                    <Link to={`/caucus/programmes/${p.id}`}>
+                      <span lang="en">{p.name}</span>
+                    </Link>{' '}
                     <VisibilityTag visibility={p.visibility} />
                   </h2>
                   <p className="muted">
@@ -475,7 +477,7 @@ export function ProgrammePage({ id }: { readonly id: string }) {
           <p className="breadcrumb">
             <Link to="/caucus/programmes">{t('caucus.programmes.title')}</Link>
           </p>
-          <h1>{p.name}</h1>
+          <h1 lang="en">{p.name}</h1>
           <p className="lead">
             {[when(i18n, p), p.city, divisionCountry(i18n, p.area_id)].filter(Boolean).join(' · ')}
           </p>
@@ -545,11 +547,17 @@ export function MembersPage() {
             {list.items.map((p) => (
               <li key={p.id} className="card">
                 <h2 className="card__title">
-                  {[p.honorific_prefix, p.name].filter(Boolean).join(' ')}{' '}
+                  <span lang="en">{[p.honorific_prefix, p.name].filter(Boolean).join(' ')}</span>{' '}
                   <VisibilityTag visibility={p.visibility} />
                 </h2>
-                {p.national_identity || p.area_id ? (
-                  <p className="muted">{p.national_identity ?? divisionCountry(i18n, p.area_id)}</p>
+                {/* national_identity is the record's English text; the division's country is
+                    named in the page's language. */}
+                {p.national_identity ? (
+                  <p className="muted" lang="en">
+                    {p.national_identity}
+                  </p>
+                ) : p.area_id ? (
+                  <p className="muted">{divisionCountry(i18n, p.area_id)}</p>
                 ) : null}
               </li>
             ))}

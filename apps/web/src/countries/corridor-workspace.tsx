@@ -3,6 +3,7 @@
 // workspace API (GET /api/corridors/:origin/:destination). The law above it runs in the browser;
 // these records live on the server, so offline the page says they need a connection.
 import { useEffect, useState } from 'react';
+import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 
@@ -80,8 +81,24 @@ export function CorridorWorkspace({
   );
 }
 
+/**
+ * A document's date — YYYY, YYYY-MM or YYYY-MM-DD — in the reader's language and calendar. Not the
+ * caucus pages' helper: that one would pull the caucus's API and session code into this page, and
+ * leaves a bare year unformatted (a Thai reader sees months in the Buddhist era, so years too).
+ */
+function documentDate(i18n: I18n, d: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return i18n.date(d);
+  if (/^\d{4}-\d{2}$/.test(d)) return i18n.month(d);
+  if (/^\d{4}$/.test(d))
+    return new Intl.DateTimeFormat(i18n.intl.tag, { year: 'numeric', timeZone: 'UTC' }).format(
+      Date.UTC(Number(d), 0, 1),
+    );
+  return d;
+}
+
 function Records({ records }: { readonly records: CorridorRecords }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const bills = [...records.origin.bills, ...records.destination.bills];
   const seen = new Set<string>();
   const commitments = [...records.origin.commitments, ...records.destination.commitments].filter(
@@ -98,7 +115,9 @@ function Records({ records }: { readonly records: CorridorRecords }) {
             {bills.map((b) => (
               <li key={b.id}>
                 {b.identifier} — <span lang="en">{b.title}</span>
-                {b.status !== null ? ` (${b.status.replaceAll('_', ' ')})` : ''}
+                {b.status !== null
+                  ? ` (${t('caucus.activities.billStatus', { status: b.status })})`
+                  : ''}
               </li>
             ))}
           </ul>
@@ -113,7 +132,7 @@ function Records({ records }: { readonly records: CorridorRecords }) {
                 <Link to={`/caucus/commitments/${c.id}`}>
                   <span lang="en">{c.title}</span>
                 </Link>{' '}
-                ({c.status.replaceAll('_', ' ')})
+                ({t('caucus.commitment.status', { status: c.status })})
               </li>
             ))}
           </ul>
@@ -130,7 +149,7 @@ function Records({ records }: { readonly records: CorridorRecords }) {
                 <a href={`/api/documents/${d.id}/file`}>
                   <span lang="en">{d.title}</span>
                 </a>{' '}
-                ({d.type}, {d.date})
+                ({t('caucus.documents.type', { type: d.type })}, {documentDate(i18n, d.date)})
               </li>
             ))}
           </ul>
