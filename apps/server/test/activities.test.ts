@@ -81,7 +81,7 @@ describe.each(testDatabases)('activities, on $name', (database) => {
         sites: [{ name: 'Plantation workers’ quarters', kind: 'migrant_community' }],
         start_date: '2026-01-12',
         end_date: '2026-01-15',
-        report_document_id: 'doc_visit_report',
+        report_document_id: 'caucus_report_phnom_penh_2011',
         recommendations: ['Publish the findings', 'Table a portability bill'],
       });
       const made = await post('/api/visits/visit_rec/recommendations/1/commitment', {
@@ -99,7 +99,7 @@ describe.each(testDatabases)('activities, on $name', (database) => {
         { n: 0, text: 'Publish the findings', commitment_id: null },
         { n: 1, text: 'Table a portability bill', commitment_id: commitment.id },
       ]);
-      expect(visit.report_document_id).toBe('doc_visit_report');
+      expect(visit.report_document_id).toBe('caucus_report_phnom_penh_2011');
       const again = await secretariat.request(
         'POST',
         '/api/visits/visit_rec/recommendations/1/commitment',

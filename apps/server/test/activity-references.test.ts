@@ -122,6 +122,20 @@ describe.each(testDatabases)('references to hidden records, on $name', (database
     expect(reports).toEqual([null, null, 'zq_report_public']);
   });
 
+  it('a visit must name a document of the library as its report', async () => {
+    const secretariat = await h.as('secretariat');
+    const res = await secretariat.request('POST', '/api/visits', {
+      title: 'Visit with no such report',
+      host_country: 'TH',
+      visiting_countries: ['KH'],
+      report_document_id: 'zq_no_such_document',
+    });
+    expect(res.status, res.text).toBe(400);
+    expect((res.body as { error: { fields: { path: string }[] } }).error.fields).toEqual([
+      expect.objectContaining({ path: 'body.report_document_id' }),
+    ]);
+  });
+
   it('a national caucus names its parliament only to those who may see it', async () => {
     for (const who of ['public', 'member'] as const) {
       const client = await h.as(who);

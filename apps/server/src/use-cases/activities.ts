@@ -220,6 +220,14 @@ async function checkRules(repos: Repositories, kind: ActivityKind, value: Input)
       });
   }
   if (kind === ACTIVITY_KINDS.visits) {
+    if (
+      typeof value.report_document_id === 'string' &&
+      !(await repos.documents.exists(value.report_document_id))
+    )
+      fields.push({
+        path: 'body.report_document_id',
+        message: `no document with id "${value.report_document_id}" in the library`,
+      });
     const host = value.host_country;
     const visitors = Array.isArray(value.visiting_countries) ? value.visiting_countries : [];
     if (visitors.length > 0 && visitors.every((c) => c === host))
@@ -519,6 +527,19 @@ async function checkVisibleReferences(
         s.person_id,
       ]),
     );
+  // A member's visit may name as its report only a document the member may read.
+  if (typeof input.report_document_id === 'string') {
+    const readable = await repos.documents.visibleIds([input.report_document_id], {
+      kind: 'scoped',
+      scope,
+      userId: null,
+    });
+    if (!readable.has(input.report_document_id))
+      fields.push({
+        path: 'body.report_document_id',
+        message: `no document with id "${input.report_document_id}" in the library`,
+      });
+  }
   refuse(fields, 'a referenced record does not exist');
 }
 
