@@ -13,6 +13,7 @@ import { loadKnowledge, readValidated } from '@tulay/knowledge/node';
 import type { PopulationColumns } from '../src/columnar.ts';
 import {
   ACTIVITIES,
+  EARNINGS_PER,
   PERMITS,
   SECTORS,
   compileCoverageKernel,
@@ -245,40 +246,83 @@ await time(
   },
 );
 const SCALAR_INDICATORS = Math.min(WORKERS, Number(process.env.BENCH_SCALAR_INDICATORS ?? 2_000));
+const INDICATOR_FIELDS = [
+  'coveredBaseline',
+  'coveredReform',
+  'receivesBaseline',
+  'receivesReform',
+  'notPayableBaseline',
+  'notPayableReform',
+  'monthsLostBaseline',
+  'monthsLostReform',
+  'change',
+  'barriersRemoved',
+] as const;
 let indicatorMismatches = 0;
+/** Times the scalar engine on the first workers of `population`; counts where it and the kernel's `kernelOutcomes` differ. */
+async function scalarIndicators(
+  name: string,
+  population: readonly PopulationColumns[],
+  kernelOutcomes: readonly ReturnType<typeof evaluateChunk>[],
+): Promise<void> {
+  await time(
+    name,
+    SCALAR_INDICATORS,
+    'the same indicators from check() + diffResults(); first workers',
+    () => {
+      let done = 0;
+      for (const [i, c] of population.entries()) {
+        if (done >= SCALAR_INDICATORS) break;
+        const part: PopulationColumns = {
+          ...c,
+          workers: Math.min(c.workers, SCALAR_INDICATORS - done),
+        };
+        const scalar = evaluateChunk(reformLaws, part, { scalar: true });
+        const kernelPart = kernelOutcomes[i];
+        for (let w = 0; w < part.workers; w++)
+          for (const f of INDICATOR_FIELDS)
+            if (kernelPart?.[f][w] !== scalar[f][w]) indicatorMismatches++;
+        done += part.workers;
+      }
+      return null;
+    },
+  );
+}
+await scalarIndicators('tulay scalar check(), baseline + reform', chunks, kernelOutcomes);
+
+// 7. The same workers with monthly earnings in every period, in the destination's currency (a
+// labour-force survey's extract would have them): amounts from earnings — pensions, earnings
+// replacement, refunds at a rate, their pro-rata — are computed by the kernel too.
+const CURRENCY: Readonly<Record<string, string>> = { TH: 'THB', MY: 'MYR', SG: 'SGD' };
+const currencies = ['', ...new Set(Object.values(CURRENCY))];
+const withEarnings = chunks.map((c): PopulationColumns => {
+  const e: PopulationColumns = {
+    ...c,
+    earnings: new Float64Array(c.periods),
+    currency: new Uint16Array(c.periods),
+    earningsPer: new Uint8Array(c.periods).fill(EARNINGS_PER.indexOf('month')),
+    currencies,
+  };
+  for (let r = 0; r < c.periods; r++) {
+    const code = CURRENCY[countryAt(c.country[r] ?? 0)];
+    // 8,000–23,000 a month, above and below the ceilings; nothing known elsewhere.
+    e.earnings[r] = code === undefined ? Number.NaN : 8_000 + ((r * 7919) % 15_000);
+    e.currency[r] = code === undefined ? 0 : currencies.indexOf(code);
+  }
+  return e;
+});
+evaluateChunk(reformLaws, withEarnings[0] as PopulationColumns);
+const earningsOutcomes: ReturnType<typeof evaluateChunk>[] = [];
 await time(
-  'tulay scalar check(), baseline + reform',
-  SCALAR_INDICATORS,
-  'the same indicators from check() + diffResults(); first workers',
+  'tulay columnar indicators, + earnings',
+  WORKERS,
+  'baseline + ASEAN reform, amounts from earnings; one thread',
   () => {
-    let done = 0;
-    for (const [i, c] of chunks.entries()) {
-      if (done >= SCALAR_INDICATORS) break;
-      const part: PopulationColumns = {
-        ...c,
-        workers: Math.min(c.workers, SCALAR_INDICATORS - done),
-      };
-      const scalar = evaluateChunk(reformLaws, part, { scalar: true });
-      const kernelPart = kernelOutcomes[i];
-      for (let w = 0; w < part.workers; w++)
-        for (const f of [
-          'coveredBaseline',
-          'coveredReform',
-          'receivesBaseline',
-          'receivesReform',
-          'notPayableBaseline',
-          'notPayableReform',
-          'monthsLostBaseline',
-          'monthsLostReform',
-          'change',
-          'barriersRemoved',
-        ] as const)
-          if (kernelPart?.[f][w] !== scalar[f][w]) indicatorMismatches++;
-      done += part.workers;
-    }
+    for (const c of withEarnings) earningsOutcomes.push(evaluateChunk(reformLaws, c));
     return null;
   },
 );
+await scalarIndicators('tulay scalar check(), + earnings', withEarnings, earningsOutcomes);
 
 const rate = (r: Row) => r.workers / r.seconds;
 const columnar = rows[0] ? rate(rows[0]) : 1;

@@ -45,6 +45,14 @@ function reformFile(name: string): Reform {
  * a removed agreement, an agreement with the under-one-year rule between a state and a partner
  * country, an employer condition lifted, a permit list dropped, a rule turned voluntary.
  */
+// A change that only amounts show: Thailand's contribution ceiling raised (amounts from earnings).
+const CEILING_REFORM: Reform = reformSchema.parse({
+  id: 'th-wage-ceiling',
+  title: 'Thai social security wage ceiling raised to 20,000 baht',
+  from: '2027-01',
+  changes: [{ op: 'set_parameter', parameter: 'th.ssf.wage_ceiling', country: 'TH', value: 20000 }],
+});
+
 const EDGE_REFORM: Reform = reformSchema.parse({
   id: 'edge-cases',
   title: 'Edge cases for the differential test',
@@ -196,6 +204,20 @@ const endMonth = fc.oneof(
   fc.constantFrom(...BOUNDARIES, at).map((b) => ({ until: b })),
 );
 
+// Earnings: the currencies of the destinations and origins (and one no scheme uses), every unit,
+// amounts around each scheme's ceilings.
+const CURRENCIES = ['THB', 'MYR', 'SGD', 'PHP', 'IDR', 'KHR', 'MMK', 'USD'] as const;
+const PER_CODES = { day: 1, week: 2, month: 3, year: 4 } as const;
+const earningsOf = (currency: fc.Arbitrary<(typeof CURRENCIES)[number]>) =>
+  fc.record({
+    amount: fc.oneof(
+      fc.constantFrom(350, 9000, 15000, 20000, 1_800_000),
+      fc.double({ min: 1, max: 5_000_000, noNaN: true }),
+    ),
+    currency,
+    per: fc.constantFrom('day', 'week', 'month', 'year'),
+  });
+
 const period = fc.record({
   country: fc.constantFrom(...COUNTRIES),
   from: month,
@@ -205,7 +227,7 @@ const period = fc.record({
   permit: fc.integer({ min: 0, max: PERMITS.length }),
   documented: fc.boolean(),
   insurance: fc.integer({ min: 0, max: 3 }),
-  earnings: fc.option(fc.constantFrom(9000, 15000), { nil: undefined, freq: 15 }),
+  earnings: fc.option(earningsOf(fc.constantFrom(...CURRENCIES)), { nil: undefined, freq: 3 }),
 });
 
 const ORIGINS = ['MM', 'KH', 'LA', 'ID', 'NP', 'PH', 'VN', 'IN'];
@@ -245,7 +267,10 @@ const migrantPeriod = (home: string) =>
       { arbitrary: fc.constant(0), weight: 4 },
       { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 2 },
     ),
-    earnings: fc.constant(undefined),
+    earnings: fc.option(earningsOf(fc.constantFrom('THB', 'MYR', 'SGD', 'IDR', 'PHP')), {
+      nil: undefined,
+      freq: 2,
+    }),
   });
 
 /** Arbitrary workers: every field the population table has, including the corners (no sector, no permit, no birth or sex, overlapping periods, periods after the date, earnings), and plausible migrants. */
@@ -270,7 +295,7 @@ type ArbitraryWorker = typeof worker extends fc.Arbitrary<infer T> ? T : never;
 
 function columnsOf(ws: readonly ArbitraryWorker[]): PopulationColumns {
   const periods = ws.reduce((n, w) => n + w.periods.length, 0);
-  const c = allocateColumns(ws.length, periods, ['', 'THB']);
+  const c = allocateColumns(ws.length, periods, ['', ...CURRENCIES]);
   let r = 0;
   ws.forEach((w, i) => {
     c.workerId[i] = i + 1;
@@ -290,9 +315,9 @@ function columnsOf(ws: readonly ArbitraryWorker[]): PopulationColumns {
       c.documented[r] = p.documented ? 1 : 0;
       c.insurance[r] = p.insurance;
       if (p.earnings !== undefined) {
-        c.earnings[r] = p.earnings;
-        c.currency[r] = 1;
-        c.earningsPer[r] = 3;
+        c.earnings[r] = p.earnings.amount;
+        c.currency[r] = 1 + CURRENCIES.indexOf(p.earnings.currency);
+        c.earningsPer[r] = PER_CODES[p.earnings.per];
       }
       r++;
     }
@@ -310,6 +335,7 @@ describe('the columnar indicator kernel agrees with the scalar engine on every i
     ['TH–KH agreement', reformFile('th-kh-agreement.yaml'), AT],
     ['MY–ID agreement', reformFile('my-id-agreement.yaml'), AT],
     ['edge-case reform', EDGE_REFORM, AT],
+    ['Thai wage ceiling raised (amounts from earnings)', CEILING_REFORM, AT],
   ];
   for (const [name, reform, date] of scenarios) {
     it(`on arbitrary workers: ${name} (property)`, () => {
@@ -391,31 +417,40 @@ describe('the columnar indicator kernel agrees with the scalar engine on every i
       expect(indicatorDisagreements(compileLaws({ reform, at: AT }), c)).toEqual([]);
   }, 120_000);
 
-  it('takes the scalar path only for workers with earnings', () => {
-    const laws = compileLaws({ reform: null, at: AT });
-    const ws: ArbitraryWorker[] = [
-      { nationality: 'MM', birth: at - 360, sex: 2, periods: [] },
-      {
-        nationality: 'MM',
-        birth: at - 360,
-        sex: 1,
-        periods: [
-          {
-            country: 'TH',
-            from: at - 30,
-            length: 31,
-            activity: 0,
-            sector: 1 + SECTORS.indexOf('manufacturing'),
-            permit: 1 + PERMITS.indexOf('mou'),
-            documented: true,
-            insurance: 0,
-            earnings: 15000,
-          },
-        ],
-      },
-    ];
-    const out = evaluateChunk(laws, columnsOf(ws));
-    expect(out.stats).toEqual({ columnar: 1, scalar: 1 });
+  it('decides workers with earnings itself, with the amounts check() computes from them', () => {
+    const laws = compileLaws({ reform: CEILING_REFORM, at: AT });
+    // A Burmese worker five years in Thailand under Section 33. Raising the wage ceiling raises
+    // her earnings-related benefits only if she earns above the old ceiling, in baht.
+    const worker = (earnings: ArbitraryWorker['periods'][number]['earnings']): ArbitraryWorker => ({
+      nationality: 'MM',
+      birth: at - 360,
+      sex: 1,
+      periods: [
+        {
+          country: 'TH',
+          from: at - 59,
+          length: 60,
+          activity: 0,
+          sector: 1 + SECTORS.indexOf('manufacturing'),
+          permit: 1 + PERMITS.indexOf('mou'),
+          documented: true,
+          insurance: 0,
+          earnings,
+        },
+      ],
+    });
+    const c = columnsOf([
+      worker(undefined),
+      worker({ amount: 19000, currency: 'THB', per: 'month' }),
+      worker({ amount: 900, currency: 'THB', per: 'day' }),
+      worker({ amount: 12000, currency: 'THB', per: 'month' }),
+      worker({ amount: 19000, currency: 'MYR', per: 'month' }),
+    ]);
+    const out = evaluateChunk(laws, c);
+    expect(out.stats).toEqual({ columnar: 5, scalar: 0 });
+    expect(indicatorDisagreements(laws, c)).toEqual([]);
+    // Gains (bit 1) only above the old ceiling, in the scheme's currency.
+    expect([...out.change]).toEqual([0, 1, 1, 0, 0]);
   });
 
   it('gives tulay simulate the same indicators as the scalar path, on threads or not', async () => {

@@ -10,7 +10,7 @@ import { readQuantity } from './quantities.ts';
 export type EarningsByMonth = readonly (number | null)[];
 
 // Earnings per day are turned into months with the 6-day row of Reg. 987/2009 art. 13 (26 days a month).
-const PER_MONTH: Record<'day' | 'week' | 'month' | 'year', number> = {
+export const EARNINGS_PER_MONTH: Record<'day' | 'week' | 'month' | 'year', number> = {
   day: 26,
   week: 52 / 12,
   month: 1,
@@ -20,7 +20,7 @@ const PER_MONTH: Record<'day' | 'week' | 'month' | 'year', number> = {
 /** A period's monthly earnings in `currency`, or null if not given or given in another currency. */
 export function monthlyEarnings(p: Period, currency: string): number | null {
   if (!p.earnings || p.earnings.currency !== currency) return null;
-  return p.earnings.amount * PER_MONTH[p.earnings.per];
+  return p.earnings.amount * EARNINGS_PER_MONTH[p.earnings.per];
 }
 
 /** A computed amount, or what is missing to compute it. */

@@ -7,7 +7,7 @@ import type {
   KnowledgeBase,
 } from '../kb/knowledge-base.ts';
 import { holdsIn, versionAt } from '../kb/knowledge-base.ts';
-import { proRata, round2 } from '../check/amounts.ts';
+import { EARNINGS_PER_MONTH, proRata, round2 } from '../check/amounts.ts';
 import { ACTIVITIES, PERMITS, SECTORS } from '../schema/common.ts';
 import type { CoverageRule, Formula, Quantity } from '../schema/jurisdiction.ts';
 import type { Month } from '../time/month.ts';
@@ -15,7 +15,7 @@ import { parseMonth } from '../time/month.ts';
 import type { OutcomeColumns } from './outcome-columns.ts';
 import { OUTCOME_BARRIER_CODES } from './outcome-columns.ts';
 import type { PopulationColumns } from './population-columns.ts';
-import { COUNTRY_INDEX, countryIndex } from './population-columns.ts';
+import { COUNTRY_INDEX, EARNINGS_PER, countryIndex } from './population-columns.ts';
 
 // The whole indicator set of check() + outcomeOf() + diffResults(), compiled into flat tables per
 // (scheme, coverage rule, branch version) at one date, and evaluated worker by worker over the
@@ -93,12 +93,29 @@ const enum FormulaKind {
   None = 0,
   Flat = 1,
   FixedRefund = 2,
+  /** From the average monthly earnings (check/amounts.ts computeFormula). */
+  Pension = 3,
+  Replacement = 4,
+  RateRefund = 5,
 }
 
+/** A benefit formula at the date (one shape for every kind, so that reading it stays monomorphic). */
 interface FormulaT {
   readonly kind: FormulaKind;
   /** The flat amount or the refund per month; NaN when a parameter has no value. */
   readonly value: number;
+  /** Every parameter of an earnings formula has a value at the date (else no amount, as check()). */
+  readonly known: boolean;
+  /** The pension's or the replacement's rate; the refund's rates summed. */
+  readonly rate: number;
+  readonly accrualPerYear: number;
+  readonly accrualAfter: number;
+  /** Average over the last N insured months; 0: all of them. */
+  readonly lastN: number;
+  /** Infinity without a ceiling. */
+  readonly ceiling: number;
+  /** M_s of the pro-rata formula; NaN without one (the aggregated months are used). */
+  readonly fullMonths: number;
 }
 
 interface AgreementT {
@@ -159,6 +176,8 @@ interface GroupT {
   readonly partner: boolean;
   readonly branches: readonly BranchT[];
   readonly views: readonly ViewT[];
+  /** The jurisdiction's currency: earnings in another are not known to it (check/amounts.ts). */
+  readonly currency: string;
   /** Equal signatures: the group decides every worker the same way under both laws. */
   readonly signature: string;
 }
@@ -279,12 +298,71 @@ function nationalityTable(rule: CoverageRule, schemeCountry: string): Uint16Arra
   return out;
 }
 
+const NO_FORMULA: FormulaT = {
+  kind: FormulaKind.None,
+  value: Number.NaN,
+  known: false,
+  rate: Number.NaN,
+  accrualPerYear: 0,
+  accrualAfter: 0,
+  lastN: 0,
+  ceiling: Number.POSITIVE_INFINITY,
+  fullMonths: Number.NaN,
+};
+
 function formulaT(j: CompiledJurisdiction, f: Formula, at: Month): FormulaT {
-  if (f.type === 'flat') return { kind: FormulaKind.Flat, value: readQuantity(j, f.amount, at) };
-  if (f.type === 'contribution_refund' && f.fixedPerMonth !== undefined)
-    return { kind: FormulaKind.FixedRefund, value: readQuantity(j, f.fixedPerMonth, at) };
-  // Every other formula needs earnings (the kernel's workers have none) or has no amount.
-  return { kind: FormulaKind.None, value: Number.NaN };
+  const q = (x: Quantity) => readQuantity(j, x, at);
+  const ceilingOf = (x: Quantity | undefined) =>
+    x === undefined ? Number.POSITIVE_INFINITY : q(x);
+  switch (f.type) {
+    case 'flat':
+      return { ...NO_FORMULA, kind: FormulaKind.Flat, value: q(f.amount) };
+    case 'contribution_refund': {
+      if (f.fixedPerMonth !== undefined)
+        return { ...NO_FORMULA, kind: FormulaKind.FixedRefund, value: q(f.fixedPerMonth) };
+      // Summed from 0 in their order, as computeFormula does.
+      const rate = (f.rates ?? []).reduce<number>((sum, r) => sum + q(r), 0);
+      const ceiling = ceilingOf(f.earningsCeiling);
+      const known = !Number.isNaN(rate) && !Number.isNaN(ceiling);
+      return { ...NO_FORMULA, kind: FormulaKind.RateRefund, known, rate, ceiling };
+    }
+    case 'pension': {
+      const rate = q(f.rate);
+      const accrualPerYear = f.accrual ? q(f.accrual.ratePerYear) : 0;
+      const accrualAfter = f.accrual ? q(f.accrual.afterMonths) : 0;
+      const ceiling = ceilingOf(f.earningsCeiling);
+      return {
+        ...NO_FORMULA,
+        kind: FormulaKind.Pension,
+        known: [rate, accrualPerYear, accrualAfter, ceiling].every((x) => !Number.isNaN(x)),
+        rate,
+        accrualPerYear,
+        accrualAfter,
+        lastN: f.averageOverMonths ?? 0,
+        ceiling,
+        fullMonths: f.fullMonths === undefined ? Number.NaN : q(f.fullMonths),
+      };
+    }
+    case 'earnings_replacement': {
+      const rate = q(f.rate);
+      const ceiling = ceilingOf(f.earningsCeiling);
+      // A duration whose count has no value makes the whole formula missing, as computeFormula.
+      const duration = f.duration ? q(f.duration.count) : 0;
+      return {
+        ...NO_FORMULA,
+        kind: FormulaKind.Replacement,
+        known: [rate, ceiling, duration].every((x) => !Number.isNaN(x)),
+        rate,
+        lastN: 3,
+        ceiling,
+      };
+    }
+    case 'account_balance':
+    case 'in_kind':
+    case 'not_computable':
+      // No amount (as computeFormula).
+      return NO_FORMULA;
+  }
 }
 
 function compileLaw(
@@ -358,7 +436,8 @@ function compileLaw(
     if ((local.get(s.branchesFrom) ?? i) !== i) return null;
     const j = kb.jurisdictions.get(s.country);
     const country = countryIndex(s.country);
-    if (!j) return { country, partner: false, branches: [], views: [], signature: s.id };
+    if (!j)
+      return { country, partner: false, branches: [], views: [], currency: '', signature: s.id };
     const branches: BranchT[] = [];
     for (const branch of s.branches.keys()) {
       const version = ruleAt(s, branch, at);
@@ -385,13 +464,23 @@ function compileLaw(
       partner,
       branches,
       views,
+      currency: j.raw.currency,
       signature: JSON.stringify([s.id, partner, branches], (_k, v: unknown) =>
         v instanceof Uint8Array ? Array.from(v.keys()).filter((i) => v[i] === 1) : v,
       ),
     };
   });
+  // The currency too: both laws then read a worker's earnings alike, from the same coverage.
   const coverageSignature = JSON.stringify(
-    list.map((s) => [s.id, s.country, s.from, s.to, s.branchesFrom, s.coverage]),
+    list.map((s) => [
+      s.id,
+      s.country,
+      s.from,
+      s.to,
+      s.branchesFrom,
+      s.coverage,
+      kb.jurisdictions.get(s.country)?.raw.currency,
+    ]),
   );
   return { schemes, groups, inCountry, abroad, coverageSignature };
 }
@@ -492,6 +581,8 @@ function compileBranch(
       b === OLD_AGE ||
       main.kind === FormulaKind.FixedRefund ||
       otherwise?.kind === FormulaKind.FixedRefund ||
+      main.kind === FormulaKind.Pension ||
+      otherwise?.kind === FormulaKind.Pension ||
       (proRataBranch && mainProRatable && main.kind === FormulaKind.Flat),
   };
 }
@@ -702,6 +793,21 @@ export class IndicatorKernel {
   private readonly posA: Int32Array;
   private readonly stampB: Int32Array;
   private serial = 0;
+  /** The law whose coverage cover() is working out, and the period row it is at. */
+  private coverLaw: LawT | null = null;
+  private coverRow = 0;
+  private columns: PopulationColumns | null = null;
+  /** The worker has earnings in some period: the groups keep their insured months' earnings. */
+  private hasEarnings = false;
+  /**
+   * Per group: where its monthly earnings over the span start in `earn` (valid for worker
+   * `earnSerial[g]`): -1 not insured, NaN insured with earnings not known to it, else the highest
+   * monthly earnings of the month's periods (check.ts earningsByMonth).
+   */
+  private earn = new Float64Array(1024);
+  private earnUsed = 0;
+  private readonly earnAt: Int32Array;
+  private readonly earnSerial: Int32Array;
 
   constructor(baseline: KnowledgeBase, reform: KnowledgeBase | null, at: Month) {
     this.at = at;
@@ -793,19 +899,20 @@ export class IndicatorKernel {
     this.stampA = new Int32Array(keys);
     this.posA = new Int32Array(keys);
     this.stampB = new Int32Array(keys);
+    this.earnAt = new Int32Array(maxSchemes);
+    this.earnSerial = new Int32Array(maxSchemes);
   }
 
   /**
    * Whether the kernel decides worker `w` exactly as check() would; false means the caller runs
-   * the scalar engine for it: earnings (amounts from earnings are not in the kernel), a period
-   * that ends before it starts (which validation rejects), or laws the kernel cannot read.
+   * the scalar engine for it: a period that ends before it starts (which validation rejects), or
+   * laws the kernel cannot read.
    */
   supports(c: PopulationColumns, w: number): boolean {
     if (this.problem !== null) return false;
     const end = c.firstPeriod[w + 1] ?? 0;
     for (let r = c.firstPeriod[w] ?? 0; r < end; r++)
-      if (!Number.isNaN(c.earnings[r] ?? Number.NaN) || (c.to[r] ?? 0) < (c.from[r] ?? 0))
-        return false;
+      if ((c.to[r] ?? 0) < (c.from[r] ?? 0)) return false;
     return true;
   }
 
@@ -994,6 +1101,14 @@ export class IndicatorKernel {
     this.slots = 0;
     this.insured = 0;
     this.workerSerial++;
+    this.coverLaw = law;
+    this.columns = c;
+    this.earnUsed = 0;
+    let earnings = false;
+    for (let r = first; r < end; r++)
+      if (!Number.isNaN(c.earnings[r] ?? Number.NaN) && (c.earningsPer[r] ?? 0) > 0)
+        earnings = true;
+    this.hasEarnings = earnings;
     // The span: from the first month of work to the last (periods cut at `at`).
     let lo = Infinity;
     let hi = -Infinity;
@@ -1021,6 +1136,7 @@ export class IndicatorKernel {
       const sector = c.sector[r] ?? 0;
       const documented = c.documented[r] ?? 0;
       const insurance = c.insurance[r] ?? 0;
+      this.coverRow = r;
       const here = law.inCountry[country];
       if (here)
         for (const s of here)
@@ -1167,6 +1283,106 @@ export class IndicatorKernel {
     const v = compulsory ? 0 : this.words;
     setRange(this.bits, og + v, a, b);
     setRange(this.bits, oc + v, a, b);
+    if (this.hasEarnings) this.addEarnings(g, a, b);
+  }
+
+  /** earningsByMonth of check.ts, for months [a, b] of the group from the period at `coverRow`. */
+  private addEarnings(g: number, a: number, b: number): void {
+    const c = this.columns as PopulationColumns;
+    const r = this.coverRow;
+    const length = this.length;
+    if (this.earnSerial[g] !== this.workerSerial) {
+      const o = this.earnUsed;
+      if (o + length > this.earn.length) {
+        const grown = new Float64Array(Math.max(o + length, this.earn.length * 2));
+        grown.set(this.earn.subarray(0, o));
+        this.earn = grown;
+      }
+      this.earn.fill(-1, o, o + length);
+      this.earnUsed = o + length;
+      this.earnAt[g] = o;
+      this.earnSerial[g] = this.workerSerial;
+    }
+    const o = this.earnAt[g] ?? 0;
+    const amount = c.earnings[r] ?? Number.NaN;
+    const per = EARNINGS_PER[c.earningsPer[r] ?? 0];
+    const currency = this.coverLaw?.groups[g]?.currency;
+    // Not known to the scheme: no earnings, or earnings in another currency.
+    const e =
+      Number.isNaN(amount) ||
+      per === undefined ||
+      per === '' ||
+      c.currencies[c.currency[r] ?? 0] !== currency
+        ? Number.NaN
+        : amount * EARNINGS_PER_MONTH[per];
+    const earn = this.earn;
+    for (let m = o + a; m <= o + b; m++) {
+      const prev = earn[m] ?? -1;
+      if (Number.isNaN(e)) {
+        if (prev < 0) earn[m] = Number.NaN;
+      } else if (Number.isNaN(prev) || e > prev) earn[m] = e;
+    }
+  }
+
+  /**
+   * The average of the known monthly earnings over the group's last `lastN` insured months from
+   * span month `cut` (all of them for 0), each capped at `ceiling`; NaN when none is known.
+   * Summed in month order, as check/amounts.ts does, so the amounts agree to the last bit.
+   */
+  private averageEarnings(
+    g: number,
+    og: number,
+    cut: number,
+    lastN: number,
+    ceiling: number,
+  ): number {
+    if (!this.hasEarnings || this.earnSerial[g] !== this.workerSerial) return Number.NaN;
+    const first = this.insuredMonthsFrom(og, cut, lastN);
+    const o = this.earnAt[g] ?? 0;
+    let sum = 0;
+    let known = 0;
+    for (let m = first; m < this.length; m++) {
+      if (!this.insuredAt(og, m, cut)) continue;
+      const v = this.earn[o + m] ?? Number.NaN;
+      if (Number.isNaN(v) || v < 0) continue;
+      sum += Math.min(v, ceiling);
+      known++;
+    }
+    return known === 0 ? Number.NaN : sum / known;
+  }
+
+  /** The earnings over every insured month of the group from `cut`, capped; NaN if one is not known or none is insured. */
+  private totalEarnings(g: number, og: number, cut: number, ceiling: number): number {
+    if (!this.hasEarnings || this.earnSerial[g] !== this.workerSerial) return Number.NaN;
+    const o = this.earnAt[g] ?? 0;
+    let sum = 0;
+    let months = 0;
+    for (let m = Math.max(0, cut); m < this.length; m++) {
+      if (!this.insuredAt(og, m, cut)) continue;
+      const v = this.earn[o + m] ?? Number.NaN;
+      if (Number.isNaN(v) || v < 0) return Number.NaN;
+      sum += Math.min(v, ceiling);
+      months++;
+    }
+    return months === 0 ? Number.NaN : sum;
+  }
+
+  /** Month `m` (span-relative) is one of the group's insured months counted from `cut`. */
+  private insuredAt(og: number, m: number, cut: number): boolean {
+    if (m < cut) return false;
+    const k = m >>> 5;
+    const x = (this.bits[og + k] ?? 0) | (this.bits[og + this.words + k] ?? 0);
+    return ((x >>> (m & 31)) & 1) === 1;
+  }
+
+  /** The span month from which the group's last `lastN` insured months (from `cut`) run; all for 0. */
+  private insuredMonthsFrom(og: number, cut: number, lastN: number): number {
+    const start = Math.max(0, cut);
+    if (lastN <= 0) return start;
+    let n = 0;
+    for (let m = this.length - 1; m >= start; m--)
+      if (this.insuredAt(og, m, cut) && ++n === lastN) return m;
+    return start;
   }
 
   /**
@@ -1415,17 +1631,40 @@ export class IndicatorKernel {
             benefit = 2;
           }
         }
-        // The amount paid, where it does not need earnings.
+        // The amount paid (0 where check() has none: a parameter or the earnings missing).
         let paid = 0;
         if (benefit !== 0) {
           const f = benefit === 1 ? br.main : (br.otherwise ?? br.main);
+          const proRated = benefit === 1 && used > 0 && br.proRata && br.mainProRatable;
           if (f.kind === FormulaKind.Flat && !Number.isNaN(f.value)) {
-            if (benefit === 1 && used > 0 && br.proRata && br.mainProRatable) {
+            if (proRated) {
               const independent = through ? 0 : f.value;
               paid = round2(Math.max(independent, proRata(f.value, ownResolved, total, null)));
             } else paid = round2(f.value);
           } else if (f.kind === FormulaKind.FixedRefund && !Number.isNaN(f.value))
             paid = round2(f.value * ownCount);
+          else if (f.known && this.hasEarnings) {
+            const cut = br.insuredFrom - base;
+            if (f.kind === FormulaKind.RateRefund) {
+              const earned = this.totalEarnings(owner, og, cut, f.ceiling);
+              if (!Number.isNaN(earned)) paid = round2(earned * f.rate);
+            } else {
+              const avg = this.averageEarnings(owner, og, cut, f.lastN, f.ceiling);
+              if (!Number.isNaN(avg) && f.kind === FormulaKind.Replacement)
+                paid = round2(avg * f.rate);
+              else if (!Number.isNaN(avg) && f.kind === FormulaKind.Pension) {
+                const share = (months: number) =>
+                  f.rate + f.accrualPerYear * Math.floor(Math.max(0, months - f.accrualAfter) / 12);
+                const own = avg * share(ownCount);
+                if (proRated) {
+                  const independent = through ? 0 : own;
+                  const full = Number.isNaN(f.fullMonths) ? null : f.fullMonths;
+                  const p = proRata(avg * share(total), ownResolved, total, full);
+                  paid = round2(Math.max(independent, p));
+                } else paid = round2(own);
+              }
+            }
+          }
         }
         // Payment at home: 0 false, 1 true, 2 null.
         let pay = 0;
