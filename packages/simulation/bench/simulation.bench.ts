@@ -14,6 +14,7 @@ import type { PopulationColumns } from '../src/columnar.ts';
 import {
   ACTIVITIES,
   EARNINGS_PER,
+  OUTCOME_FIELDS,
   PERMITS,
   SECTORS,
   compileCoverageKernel,
@@ -246,18 +247,6 @@ await time(
   },
 );
 const SCALAR_INDICATORS = Math.min(WORKERS, Number(process.env.BENCH_SCALAR_INDICATORS ?? 2_000));
-const INDICATOR_FIELDS = [
-  'coveredBaseline',
-  'coveredReform',
-  'receivesBaseline',
-  'receivesReform',
-  'notPayableBaseline',
-  'notPayableReform',
-  'monthsLostBaseline',
-  'monthsLostReform',
-  'change',
-  'barriersRemoved',
-] as const;
 let indicatorMismatches = 0;
 /** Times the scalar engine on the first workers of `population`; counts where it and the kernel's `kernelOutcomes` differ. */
 async function scalarIndicators(
@@ -280,7 +269,7 @@ async function scalarIndicators(
         const scalar = evaluateChunk(reformLaws, part, { scalar: true });
         const kernelPart = kernelOutcomes[i];
         for (let w = 0; w < part.workers; w++)
-          for (const f of INDICATOR_FIELDS)
+          for (const f of OUTCOME_FIELDS)
             if (kernelPart?.[f][w] !== scalar[f][w]) indicatorMismatches++;
         done += part.workers;
       }

@@ -12,9 +12,10 @@ import {
   reformSchema,
 } from '@tulay/engine';
 import { loadKnowledge, readValidated } from '@tulay/knowledge/node';
-import type { OutcomeColumns, PopulationColumns } from '../src/columnar.ts';
+import type { PopulationColumns } from '../src/columnar.ts';
 import {
   allocateColumns,
+  OUTCOME_FIELDS,
   compileCoverageKernel,
   countryIndex,
   profileOf,
@@ -99,26 +100,13 @@ const EDGE_REFORM: Reform = reformSchema.parse({
   ],
 });
 
-const FIELDS = [
-  'coveredBaseline',
-  'coveredReform',
-  'receivesBaseline',
-  'receivesReform',
-  'notPayableBaseline',
-  'notPayableReform',
-  'monthsLostBaseline',
-  'monthsLostReform',
-  'change',
-  'barriersRemoved',
-] as const satisfies readonly (keyof OutcomeColumns)[];
-
 /** Workers where the columnar path and the scalar engine disagree on any indicator, with the fields. */
 function indicatorDisagreements(laws: Laws, c: PopulationColumns): string[] {
   const columnar = evaluateChunk(laws, c);
   const scalar = evaluateChunk(laws, c, { scalar: true });
   const bad: string[] = [];
   for (let w = 0; w < c.workers; w++) {
-    const fields = FIELDS.filter((f) => columnar[f][w] !== scalar[f][w]);
+    const fields = OUTCOME_FIELDS.filter((f) => columnar[f][w] !== scalar[f][w]);
     if (fields.length > 0)
       bad.push(
         `worker ${w}: ${fields.map((f) => `${f} ${columnar[f][w]} ≠ ${scalar[f][w]}`).join(', ')} ${JSON.stringify(profileOf(c, w))}`,

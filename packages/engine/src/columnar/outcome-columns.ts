@@ -31,6 +31,20 @@ export interface OutcomeColumns {
   readonly barriersRemoved: Uint16Array;
 }
 
+/** The per-worker columns of OutcomeColumns, in their order (for comparing two evaluations). */
+export const OUTCOME_FIELDS = [
+  'coveredBaseline',
+  'coveredReform',
+  'receivesBaseline',
+  'receivesReform',
+  'notPayableBaseline',
+  'notPayableReform',
+  'monthsLostBaseline',
+  'monthsLostReform',
+  'change',
+  'barriersRemoved',
+] as const satisfies readonly Exclude<keyof OutcomeColumns, 'workers'>[];
+
 /** Zeroed outcome columns for `n` workers. */
 export function allocateOutcomes(n: number): OutcomeColumns {
   return {
