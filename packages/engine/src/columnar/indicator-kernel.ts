@@ -163,6 +163,8 @@ interface BranchT {
    * per month, a pro-rated amount): without, the months are not counted for it.
    */
   readonly needsCounts: boolean;
+  /** A pension's amount reads them too, for a worker with earnings (without, it has no amount). */
+  readonly earningsCounts: boolean;
 }
 
 /** The months a branch counts: its own from `insuredFrom`, aggregated with the partners' months. */
@@ -581,10 +583,14 @@ function compileBranch(
       b === OLD_AGE ||
       main.kind === FormulaKind.FixedRefund ||
       otherwise?.kind === FormulaKind.FixedRefund ||
-      main.kind === FormulaKind.Pension ||
-      otherwise?.kind === FormulaKind.Pension ||
       (proRataBranch && mainProRatable && main.kind === FormulaKind.Flat),
+    earningsCounts: main.kind === FormulaKind.Pension || otherwise?.kind === FormulaKind.Pension,
   };
+}
+
+/** The share of average earnings a pension pays after `months` insured months (computeFormula). */
+function pensionShare(f: FormulaT, months: number): number {
+  return f.rate + f.accrualPerYear * Math.floor(Math.max(0, months - f.accrualAfter) / 12);
 }
 
 function popcount(x: number): number {
@@ -1325,6 +1331,39 @@ export class IndicatorKernel {
   }
 
   /**
+   * computeFormula's amount from earnings (and its pro-rata under an agreement), rounded to the
+   * cent; 0 where it has none (no earnings known to the scheme). Apart from decide(), which runs
+   * for every worker, so that code only workers with earnings reach stays out of it.
+   */
+  private earningsAmount(
+    f: FormulaT,
+    g: number,
+    og: number,
+    cut: number,
+    ownCount: number,
+    total: number,
+    ownResolved: number,
+    proRated: boolean,
+    through: boolean,
+  ): number {
+    if (f.kind === FormulaKind.RateRefund) {
+      const earned = this.totalEarnings(g, og, cut, f.ceiling);
+      return Number.isNaN(earned) ? 0 : round2(earned * f.rate);
+    }
+    const avg = this.averageEarnings(g, og, cut, f.lastN, f.ceiling);
+    if (Number.isNaN(avg)) return 0;
+    if (f.kind === FormulaKind.Replacement) return round2(avg * f.rate);
+    if (f.kind !== FormulaKind.Pension) return 0;
+    const own = avg * pensionShare(f, ownCount);
+    if (!proRated) return round2(own);
+    const independent = through ? 0 : own;
+    const full = Number.isNaN(f.fullMonths) ? null : f.fullMonths;
+    return round2(
+      Math.max(independent, proRata(avg * pensionShare(f, total), ownResolved, total, full)),
+    );
+  }
+
+  /**
    * The average of the known monthly earnings over the group's last `lastN` insured months from
    * span month `cut` (all of them for 0), each capped at `ceiling`; NaN when none is known.
    * Summed in month order, as check/amounts.ts does, so the amounts agree to the last bit.
@@ -1557,7 +1596,7 @@ export class IndicatorKernel {
         let total = 0;
         let ownResolved = 0;
         let partners = 0;
-        if (br.needsCounts) {
+        if (br.needsCounts || (br.earningsCounts && this.hasEarnings)) {
           const d = br.view * V_SIZE;
           if (current !== br.view) {
             // Branches are sorted by view: each view's months are worked out once.
@@ -1643,28 +1682,18 @@ export class IndicatorKernel {
             } else paid = round2(f.value);
           } else if (f.kind === FormulaKind.FixedRefund && !Number.isNaN(f.value))
             paid = round2(f.value * ownCount);
-          else if (f.known && this.hasEarnings) {
-            const cut = br.insuredFrom - base;
-            if (f.kind === FormulaKind.RateRefund) {
-              const earned = this.totalEarnings(owner, og, cut, f.ceiling);
-              if (!Number.isNaN(earned)) paid = round2(earned * f.rate);
-            } else {
-              const avg = this.averageEarnings(owner, og, cut, f.lastN, f.ceiling);
-              if (!Number.isNaN(avg) && f.kind === FormulaKind.Replacement)
-                paid = round2(avg * f.rate);
-              else if (!Number.isNaN(avg) && f.kind === FormulaKind.Pension) {
-                const share = (months: number) =>
-                  f.rate + f.accrualPerYear * Math.floor(Math.max(0, months - f.accrualAfter) / 12);
-                const own = avg * share(ownCount);
-                if (proRated) {
-                  const independent = through ? 0 : own;
-                  const full = Number.isNaN(f.fullMonths) ? null : f.fullMonths;
-                  const p = proRata(avg * share(total), ownResolved, total, full);
-                  paid = round2(Math.max(independent, p));
-                } else paid = round2(own);
-              }
-            }
-          }
+          else if (f.known && this.hasEarnings)
+            paid = this.earningsAmount(
+              f,
+              owner,
+              og,
+              br.insuredFrom - base,
+              ownCount,
+              total,
+              ownResolved,
+              proRated,
+              through,
+            );
         }
         // Payment at home: 0 false, 1 true, 2 null.
         let pay = 0;
