@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { OutcomeColumns, PopulationColumns } from './columnar.ts';
 import type { Laws } from './evaluate-chunk.ts';
 import { evaluateChunk } from './evaluate-chunk.ts';
@@ -9,6 +9,8 @@ import type { IndicatorPartial } from './indicators.ts';
 import { IndicatorAccumulator, workerKeyCodes } from './indicators.ts';
 import type { LawSpec } from './laws.ts';
 import { compileLaws } from './laws.ts';
+import type { ThreadPool } from './thread-pool.ts';
+import { startThread } from './thread-pool.ts';
 
 /** Where the chunks come from: columns read by the caller, or generated (by each thread itself). */
 export type ChunkSource =
@@ -57,13 +59,8 @@ export interface EvaluateOptions extends ChunkOptions {
    * rejects with the signal's reason.
    */
   readonly signal?: AbortSignal | undefined;
-}
-
-let liveThreads = 0;
-
-/** Worker threads of every run in this process that have started and not yet exited. */
-export function liveWorkerThreads(): number {
-  return liveThreads;
+  /** Threads kept between runs (a server's): taken from it, given back idle; started and ended by the run when absent. */
+  readonly pool?: ThreadPool | undefined;
 }
 
 /** Evaluates one chunk and sums its indicators. */
@@ -147,13 +144,14 @@ export type ChunkRequest =
   | { readonly seq: number; readonly columns: PopulationColumns }
   | { readonly seq: number; readonly generate: GenerateOptions; readonly chunk: number };
 
-/** What a worker thread is started with. */
+/** What a worker thread is sent first for each run: the law and what to return. */
 export interface WorkerSetup {
   readonly spec: LawSpec;
   readonly options: ChunkOptions;
 }
 
-const BOOTSTRAP = new URL('./worker/bootstrap.js', import.meta.url);
+/** A message to a worker thread: a run's setup, then its chunks. */
+export type WorkerMessage = { readonly setup: WorkerSetup } | ChunkRequest;
 
 function* requests(source: ChunkSource & { kind: 'generate' }): Generator<ChunkRequest> {
   const n = chunkCount(source.options);
@@ -210,14 +208,11 @@ export async function evaluatePopulation(
   compileLaws(spec);
   signal?.throwIfAborted();
   const setup: WorkerSetup = { spec, options: chunkOptions };
-  const pool = Array.from({ length: threads }, () => {
-    const w = new Worker(BOOTSTRAP, { workerData: setup });
-    liveThreads++;
-    w.once('exit', () => {
-      liveThreads--;
-    });
-    return w;
-  });
+  const kept = options.pool;
+  const pool: readonly Worker[] = kept
+    ? kept.take(threads)
+    : Array.from({ length: threads }, () => startThread());
+  for (const w of pool) w.postMessage({ setup } satisfies WorkerMessage);
   const idle: Worker[] = [...pool];
   const done = new Map<number, ChunkResult>();
   let inFlight = 0;
@@ -229,21 +224,29 @@ export async function evaluatePopulation(
     wake = null;
     w?.();
   };
-  for (const w of pool) {
-    w.on('message', (msg: { seq: number; result: ChunkResult }) => {
+  const listeners = pool.map((w) => {
+    const onMessage = (msg: { seq: number; result: ChunkResult }) => {
       done.set(msg.seq, msg.result);
       idle.push(w);
       notify();
-    });
-    w.on('error', (e) => {
+    };
+    const onError = (e: Error) => {
       failure = e;
       notify();
-    });
-  }
+    };
+    w.on('message', onMessage);
+    w.on('error', onError);
+    return () => {
+      w.off('message', onMessage);
+      w.off('error', onError);
+    };
+  });
   // Cancelling terminates the threads now, not after the chunks in flight: a chunk can take seconds.
+  // The threads' ending, begun by a cancel: the run settles only once they have exited.
+  const stopped: { ending: Promise<unknown> | null } = { ending: null };
   const onAbort = () => {
     failure = signal?.reason instanceof Error ? signal.reason : new Error('cancelled');
-    for (const w of pool) void w.terminate();
+    stopped.ending = kept ? kept.discard() : Promise.all(pool.map((w) => w.terminate()));
     notify();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -270,6 +273,7 @@ export async function evaluatePopulation(
       await waitForEvent();
     }
   };
+  let finished = false;
   try {
     let sent = 0;
     const all = source.kind === 'generate' ? requests(source) : columnRequests(source.chunks);
@@ -282,8 +286,12 @@ export async function evaluatePopulation(
       sent++;
     }
     await settle(() => nextToDeliver < sent);
+    finished = true;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    await Promise.all(pool.map((w) => w.terminate()));
+    for (const off of listeners) off();
+    // Threads go back to the pool only idle, every chunk delivered; else they are ended.
+    if (!kept) await Promise.all(pool.map((w) => w.terminate()));
+    else if (!finished) await (stopped.ending ?? kept.discard());
   }
 }

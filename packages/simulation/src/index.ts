@@ -8,4 +8,5 @@ export * from './evaluate-population.ts';
 export * from './indicators.ts';
 export * from './laws.ts';
 export * from './simulate.ts';
+export * from './thread-pool.ts';
 export * from './coverage-reference.ts';

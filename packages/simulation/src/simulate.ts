@@ -11,6 +11,7 @@ import type { ChunkSource } from './evaluate-population.ts';
 import type { IndicatorRow } from './indicators.ts';
 import { IndicatorAccumulator, SEX_NAMES } from './indicators.ts';
 import { BARRIER_CODES } from './outcome.ts';
+import type { ThreadPool } from './thread-pool.ts';
 
 /** Where a run's population comes from. */
 export type PopulationSource =
@@ -38,6 +39,8 @@ export interface SimulateOptions {
   readonly corridors?: readonly CorridorKey[] | undefined;
   /** Cancels the run: worker threads are terminated and the promise rejects. */
   readonly signal?: AbortSignal | undefined;
+  /** Threads kept between runs (a server's); the run starts and ends its own when absent. */
+  readonly pool?: ThreadPool | undefined;
 }
 
 /** What a run reports. */
@@ -140,6 +143,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
         scalar: options.scalar ?? false,
         rows: writer !== null,
         signal: options.signal,
+        pool: options.pool,
         onChunk: async (r) => {
           acc.merge(r.partial);
           workers += r.workers;

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { Reform } from '@tulay/engine';
 import type { CorridorKey, IndicatorRow, SimulationSummary } from '@tulay/simulation';
-import { simulate } from '@tulay/simulation';
+import { ThreadPool, simulate } from '@tulay/simulation';
 import { ApiError } from '../errors.ts';
 import { shippedKnowledgeBase } from '../knowledge.ts';
 
@@ -93,12 +93,13 @@ export function chunkSizeFor(workers: number): number {
 export const IN_PROCESS_WORKERS = 20_000;
 
 /**
- * Threads for a run: a thread takes a second or more to start (it loads the engine), longer than
- * a small run takes in the server's own thread, between whose chunks requests are still answered.
+ * Threads for a run: a small run takes less time in the server's own thread (between whose chunks
+ * requests are still answered) than sending it to threads; a larger one takes them all. The
+ * threads are kept between runs, so only the first large run after a start (or a cancel) waits
+ * for them to load the engine.
  */
 export function threadsFor(workers: number, max: number): number {
-  if (workers <= IN_PROCESS_WORKERS) return 0;
-  return Math.min(max, Math.ceil(workers / 50_000));
+  return workers <= IN_PROCESS_WORKERS ? 0 : max;
 }
 
 export class SimulationRuns {
@@ -111,6 +112,8 @@ export class SimulationRuns {
   private readonly maxKept: number;
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
+  /** Evaluation threads kept from one run to the next. */
+  private readonly pool = new ThreadPool();
 
   constructor(
     options: RunsOptions = {},
@@ -215,6 +218,7 @@ export class SimulationRuns {
     this.closed = true;
     clearInterval(this.sweeper);
     await this.cancelAll();
+    await this.pool.discard();
   }
 
   private emit(run: Run): void {
@@ -262,6 +266,7 @@ export class SimulationRuns {
         // Read once by the server: the threads compile it without reading the files again.
         knowledge: shippedKnowledgeBase().input,
         threads: threadsFor(workers, this.threads),
+        pool: this.pool,
         chunkSize: chunkSizeFor(workers),
         signal: run.controller.signal,
         onProgress: (done) => {
