@@ -1,12 +1,11 @@
-// The caucus's pages and the simulation studio in Bahasa Indonesia, Filipino, Vietnamese and Lao
-// (one of the languages without spaces between words), in Debian's Chromium against the real
-// server (the API over a seeded SQLite store, serving a fresh production build), on a 390 px phone
-// and a 1280 px screen. A visitor chooses the language with
-// the switcher, reads the caucus's site and the studio's signed-out state; the secretariat signs in
-// with its two-factor code on the phone, a member on the wide screen; both search the documents
-// and open the studio signed in. Every page shows its translated heading (not the English one),
-// never a raw message key, and nothing scrolls sideways. Skipped, saying why, where
-// /usr/bin/chromium is absent.
+// The caucus's pages and the simulation studio in Bahasa Indonesia, Filipino, Vietnamese, Lao
+// (one of the languages without spaces between words) and Hindi, in Debian's Chromium against the
+// real server (the API over a seeded SQLite store, serving a fresh production build), on a 390 px
+// phone and a 1280 px screen. A visitor chooses the language with the switcher, reads the
+// caucus's site and the studio's signed-out state; the secretariat signs in with its two-factor
+// code on the phone, a member on the wide screen; both search the documents and open the studio
+// signed in. Every page shows its translated heading (not the English one), never a raw message
+// key, and nothing scrolls sideways. Skipped, saying why, where /usr/bin/chromium is absent.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
@@ -29,7 +28,7 @@ import { PASSWORD, startCaucusServer } from './caucus-server.ts';
 const DIST = join(ARTIFACTS, 'dist-locales');
 if (!hasChromium) console.warn(chromiumMissing('locales'));
 
-const LOCALES = ['id', 'fil', 'vi', 'lo'] as const;
+const LOCALES = ['id', 'fil', 'vi', 'lo', 'hi'] as const;
 type Locale = (typeof LOCALES)[number] | 'en';
 const WIDTHS = [390, 1280] as const;
 
@@ -54,7 +53,7 @@ function say(locale: Locale, key: string, args?: Record<string, string | number>
 const RAW_KEY = /\b(caucus|studio|workspace)\.[a-zA-Z]/;
 
 describe.skipIf(!hasChromium)(
-  'the caucus and the studio in Indonesian, Filipino, Vietnamese and Lao',
+  'the caucus and the studio in Indonesian, Filipino, Vietnamese, Lao and Hindi',
   () => {
     const suite = servedInChromium(DIST, startCaucusServer);
 

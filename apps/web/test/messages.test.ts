@@ -36,7 +36,7 @@ const MAP_AND_CONDITIONS = /^(map|condition|permitName|activityName|sectorName)\
  * key added to English fails here until it is translated into each of them too. The other
  * languages under review keep the fallback above.
  */
-const WHOLLY_TRANSLATED = ['th', 'km', 'id', 'fil', 'vi', 'lo', 'my'];
+const WHOLLY_TRANSLATED = ['th', 'km', 'id', 'fil', 'vi', 'lo', 'my', 'ms', 'ne', 'hi'];
 
 interface AstNode {
   readonly type: number;
