@@ -11,8 +11,9 @@ import type { List, Person } from './api.ts';
 import { api } from './api.ts';
 import { BillSponsors } from './bill-sponsors.tsx';
 import { sortedCountries } from './document-form.tsx';
-import type { Body } from './record-form.tsx';
-import { Field, FormActions, changedFields, errorAt, filled, lines } from './record-form.tsx';
+import type { Body } from './record-body.ts';
+import { changedFields, errorAt, filled, lines } from './record-body.ts';
+import { Field, FormActions } from './record-form.tsx';
 import { useSession } from './session.ts';
 import {
   ErrorNotice,

@@ -8,7 +8,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { Bill, BillSponsor } from './activities-page.tsx';
 import type { Person } from './api.ts';
 import { api } from './api.ts';
-import { RecordSelect, errorAt } from './record-form.tsx';
+import { errorAt } from './record-body.ts';
+import { RecordSelect } from './record-form.tsx';
 import { ErrorNotice, useAction } from './ui.tsx';
 
 export function BillSponsors({

@@ -1,21 +1,16 @@
 // What the forms that record and change the caucus's records share: a labelled field whose error
 // from the API shows under it (matched by the error's exact path, so `body.source.title` is not
-// the record's title), the visibility choice, a record's publishing, and a change sent as only the
-// fields that changed (the API's PATCH takes any of a create's fields, at least one).
+// the record's title), the visibility choice, the source's fields, a record's publishing, and the
+// save button with what came of it. What a form sends is worked out in record-body.ts.
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { ControlProps } from '../ui/field.tsx';
 import { Field as LabelledField } from '../ui/field.tsx';
 import type { Visibility } from './api.ts';
-import { ApiError, api } from './api.ts';
+import { api } from './api.ts';
+import { errorAt } from './record-body.ts';
 import { ErrorNotice, useAction } from './ui.tsx';
-
-/** The message of the error the API gave for `path` or a field under it (`body.sites.0.name`). */
-export function errorAt(error: unknown, path: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  return error.fields.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message;
-}
 
 /** A labelled field whose error from the API shows under its label. */
 export function Field({
@@ -178,59 +173,6 @@ export function RecordSelect({
       )}
     </Field>
   );
-}
-
-/** Only the optional fields that were filled in, trimmed. */
-export function filled(values: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v.trim() !== '') out[k] = v.trim();
-  return out;
-}
-
-/** Lines of a text area, blank ones left out. */
-export const lines = (text: string): string[] =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-
-export type Body = Readonly<Record<string, unknown>>;
-
-/**
- * What a change sends: the fields whose value differs from the record's as the form first showed
- * it. A field emptied is sent empty (the API refuses to empty a field, naming it, rather than the
- * form dropping the change in silence); an object emptied is sent as null, refused the same way.
- */
-export function changedFields(before: Body, after: Body): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const was = before[key];
-    const is = after[key];
-    if (JSON.stringify(was) === JSON.stringify(is)) continue;
-    if (is !== undefined) out[key] = is;
-    else if (typeof was === 'string') out[key] = '';
-    else if (Array.isArray(was)) out[key] = [];
-    else out[key] = null;
-  }
-  return out;
-}
-
-/** A record's source as the API takes it, from the form's title and address (none if both empty). */
-export function sourceOf(title: string, url: string): Body {
-  const given = filled({ title, url });
-  return Object.keys(given).length > 0 ? { source: given } : {};
-}
-
-/** The title and address of a record's source, as far as it has them (seed sources quote the report). */
-export function sourceFields(source: unknown): { title: string; url: string } {
-  const s = (typeof source === 'object' && source !== null ? source : {}) as {
-    title?: unknown;
-    url?: unknown;
-  };
-  return {
-    title: typeof s.title === 'string' ? s.title : '',
-    url: typeof s.url === 'string' ? s.url : '',
-  };
 }
 
 /** The source's title and address, two fields. */

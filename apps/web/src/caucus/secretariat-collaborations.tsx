@@ -5,7 +5,15 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Collaboration, List, Organization, Topic, Visibility } from './api.ts';
 import { api } from './api.ts';
-import type { Body } from './record-form.tsx';
+import type { Body } from './record-body.ts';
+import {
+  changedFields,
+  errorAt,
+  filled,
+  isSourceKept,
+  sourceFields,
+  sourceOf,
+} from './record-body.ts';
 import {
   FormActions,
   PublishButton,
@@ -13,13 +21,8 @@ import {
   SourceControls,
   TextControl,
   VisibilityControl,
-  changedFields,
-  errorAt,
-  filled,
-  sourceFields,
-  sourceOf,
 } from './record-form.tsx';
-import { publicRecord, quotesReport, unpublishedFirst, withOwn } from './secretariat-meetings.tsx';
+import { publicRecord, unpublishedFirst, withOwn } from './secretariat-meetings.tsx';
 import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
 
 /** The organisations the caucus collaborates with (the API refuses any other, naming the field). */
@@ -79,7 +82,7 @@ function CollaborationForm({
     (value: CollaborationValues[K]) => {
       setV((x) => ({ ...x, [key]: value }));
     };
-  const keepsSource = quotesReport(collaboration?.source);
+  const keepsSource = isSourceKept(collaboration?.source);
   const err = (path: string) => errorAt(action.error, path);
   const id = (f: string) => `collab-${collaboration?.id ?? 'new'}-${f}`;
   const submit = (e: SyntheticEvent) => {

@@ -6,7 +6,15 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { BodyEvent, List, MeetingFrequency, Organization, Visibility } from './api.ts';
 import { MEETING_FREQUENCIES, api } from './api.ts';
-import type { Body } from './record-form.tsx';
+import type { Body } from './record-body.ts';
+import {
+  changedFields,
+  errorAt,
+  filled,
+  isSourceKept,
+  sourceFields,
+  sourceOf,
+} from './record-body.ts';
 import {
   Field,
   FormActions,
@@ -15,11 +23,6 @@ import {
   SourceControls,
   TextControl,
   VisibilityControl,
-  changedFields,
-  errorAt,
-  filled,
-  sourceFields,
-  sourceOf,
 } from './record-form.tsx';
 import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
 
@@ -31,10 +34,6 @@ const ALL_VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretaria
 /** The secretariat's new records are public unless it chooses otherwise, as its other forms. */
 export const publicRecord: Visibility = 'public';
 const noFrequency: MeetingFrequency | '' = '';
-
-/** A source quoting the founding report is kept as it is: the form offers no field to replace it. */
-export const quotesReport = (source: BodyEvent['source']): boolean =>
-  source !== undefined && source.title === undefined && source.quote !== undefined;
 
 function meetingValues(m: BodyEvent | undefined) {
   const source = sourceFields(m?.source);
@@ -95,7 +94,7 @@ function MeetingForm({
     (value: MeetingValues[K]) => {
       setV((x) => ({ ...x, [key]: value }));
     };
-  const keepsSource = quotesReport(meeting?.source);
+  const keepsSource = isSourceKept(meeting?.source);
   const err = (path: string) => errorAt(action.error, path);
   const id = (f: string) => `meeting-${meeting?.id ?? 'new'}-${f}`;
   const submit = (e: SyntheticEvent) => {

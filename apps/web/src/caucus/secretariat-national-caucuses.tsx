@@ -16,7 +16,8 @@ import type {
 } from './api.ts';
 import { CAUCUS_STATUSES, api } from './api.ts';
 import { sortedCountries } from './document-form.tsx';
-import type { Body } from './record-form.tsx';
+import type { Body } from './record-body.ts';
+import { changedFields, errorAt, filled } from './record-body.ts';
 import {
   Field,
   FormActions,
@@ -25,9 +26,6 @@ import {
   RecordSelect,
   TextControl,
   VisibilityControl,
-  changedFields,
-  errorAt,
-  filled,
 } from './record-form.tsx';
 import { unpublishedFirst } from './secretariat-meetings.tsx';
 import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
