@@ -143,6 +143,26 @@ describe.skipIf(!hasChromium)('the caucus record forms in Chromium', () => {
     expect(await documentWidth(page)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'forms-bill-sponsors.png'), fullPage: true });
+    await card.screenshot({ path: join(ARTIFACTS, 'forms-bill-card.png') });
+
+    // A visit is edited the same way: its places, one a line.
+    await page.getByRole('button', { name: 'Record a visit' }).click();
+    await page.locator('#visit-title').fill('Study tour of the Bangkok one-stop service centre');
+    await page.locator('#visit-host').selectOption('TH');
+    await page.getByRole('checkbox', { name: 'Cambodia' }).check();
+    await page.getByRole('button', { name: 'Save the visit' }).click();
+    const visit = page.getByTestId('my-visits').locator('li', { hasText: 'one-stop service' });
+    await visit.getByText('Edit Study tour of the Bangkok one-stop service centre').click();
+    await visit.getByLabel('Places visited').fill('One-stop service centre\nMinistry of Labour');
+    await visit.getByRole('button', { name: 'Save the changes' }).click();
+    await visit.getByRole('status').getByText('Saved.').waitFor();
+    const mine = (await (
+      await page.request.get(`${suite.server.url}/api/activities/mine`)
+    ).json()) as { visits: { title: string; sites: { name: string }[] }[] };
+    expect(mine.visits.find((v) => v.title.includes('one-stop'))?.sites).toEqual([
+      { name: 'One-stop service centre' },
+      { name: 'Ministry of Labour' },
+    ]);
 
     // The secretariat publishes the bill while the member's form is open (straight in the store,
     // as its own screen does through the API): the member's next change is refused, and says why.
@@ -293,6 +313,7 @@ describe.skipIf(!hasChromium)('the caucus record forms in Chromium', () => {
     expect(await documentWidth(page)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'forms-national-caucus.png'), fullPage: true });
+    await caucus.screenshot({ path: join(ARTIFACTS, 'forms-national-caucus-card.png') });
     await caucus.getByRole('button', { name: `Publish “${caucusName}”` }).click();
     await caucus.getByText('Published.').waitFor();
 
@@ -323,6 +344,9 @@ describe.skipIf(!hasChromium)('the caucus record forms in Chromium', () => {
     expect(await visitor.page.getByText(collaboration).count()).toBe(0);
     expect(await documentWidth(visitor.page)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(visitor.page)).toEqual([]);
+    await publicCaucus.screenshot({ path: join(ARTIFACTS, 'forms-public-caucus.png') });
+    await publicMeeting.screenshot({ path: join(ARTIFACTS, 'forms-public-meeting.png') });
+    await visitor.page.screenshot({ path: join(ARTIFACTS, 'forms-public-activities-top.png') });
     await visitor.page.screenshot({
       path: join(ARTIFACTS, 'forms-public-activities.png'),
       fullPage: true,
