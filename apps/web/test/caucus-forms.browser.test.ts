@@ -352,6 +352,15 @@ describe.skipIf(!hasChromium)('the caucus record forms in Chromium', () => {
       fullPage: true,
     });
 
+    // In Thai: the page's words translated, the record's own words in English, no raw key.
+    await visitor.page.goto(`${suite.server.url}/caucus/activities?lang=th`);
+    await visitor.page.getByRole('heading', { name: 'กิจกรรมของคณะทำงาน', level: 1 }).waitFor();
+    await loaded(visitor.page);
+    await publicCaucus.getByText('คณะทำงานที่เป็นทางการ').first().waitFor();
+    expect(await visitor.page.locator('main').textContent()).not.toMatch(/caucus\.[a-z]/);
+    expect(await documentWidth(visitor.page)).toBeLessThanOrEqual(390);
+    await publicCaucus.screenshot({ path: join(ARTIFACTS, 'forms-public-caucus-th.png') });
+
     expect(secretariat.errors).toEqual([]);
     expect(visitor.errors).toEqual([]);
     await secretariat.context.close();
