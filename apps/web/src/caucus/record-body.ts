@@ -1,7 +1,7 @@
 // What a record form sends, worked out apart from the form: the optional fields that were filled
 // in, a text area's lines, a record's source, and a change as only the fields that changed (the
 // API's PATCH takes any of a create's fields, at least one, and cannot empty a field).
-import type { RecordSource } from './api.ts';
+import type { Organization, RecordSource, Visibility } from './api.ts';
 import { ApiError } from './api.ts';
 
 export type Body = Readonly<Record<string, unknown>>;
@@ -63,4 +63,31 @@ export function isSourceKept(source: RecordSource | undefined): boolean {
 /** The title and address of a record's source, as far as it has them. */
 export function sourceFields(source: RecordSource | undefined): { title: string; url: string } {
   return { title: source?.title ?? '', url: source?.url ?? '' };
+}
+
+/** Who may see a record, as the secretariat chooses (a member chooses the caucus or itself). */
+export const ALL_VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretariat'];
+
+/** The secretariat's new records are public unless it chooses otherwise, as its other forms. */
+export const publicRecord: Visibility = 'public';
+
+/** Records kept to the caucus or the secretariat before the published, each group in its order. */
+export function unpublishedFirst<T extends { readonly visibility: string }>(
+  items: readonly T[],
+): T[] {
+  return [
+    ...items.filter((x) => x.visibility !== 'public'),
+    ...items.filter((x) => x.visibility === 'public'),
+  ];
+}
+
+/** The choices, and the organisation a record already names if it is not among them. */
+export function withOwn(
+  choices: readonly Organization[],
+  own: string,
+  all: readonly Organization[],
+): readonly Organization[] {
+  if (choices.some((o) => o.id === own)) return choices;
+  const found = all.find((o) => o.id === own);
+  return found ? [...choices, found] : choices;
 }

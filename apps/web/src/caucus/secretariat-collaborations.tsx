@@ -3,16 +3,20 @@
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { Collaboration, List, Organization, Topic, Visibility } from './api.ts';
+import type { Collaboration, List, Organization, Topic } from './api.ts';
 import { api } from './api.ts';
 import type { Body } from './record-body.ts';
 import {
+  ALL_VISIBILITIES,
   changedFields,
   errorAt,
   filled,
   isSourceKept,
+  publicRecord,
   sourceFields,
   sourceOf,
+  unpublishedFirst,
+  withOwn,
 } from './record-body.ts';
 import {
   FormActions,
@@ -22,13 +26,10 @@ import {
   TextControl,
   VisibilityControl,
 } from './record-form.tsx';
-import { publicRecord, unpublishedFirst, withOwn } from './secretariat-meetings.tsx';
 import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
 
 /** The organisations the caucus collaborates with (the API refuses any other, naming the field). */
 export const PARTNER_CLASSES = new Set(['cso', 'trade_union']);
-
-const ALL_VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretariat'];
 
 function collaborationValues(c: Collaboration | undefined) {
   const source = sourceFields(c?.source);

@@ -4,16 +4,21 @@
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { BodyEvent, List, MeetingFrequency, Organization, Visibility } from './api.ts';
+import { MeetingWhen } from './activity-records.tsx';
+import type { BodyEvent, List, MeetingFrequency, Organization } from './api.ts';
 import { MEETING_FREQUENCIES, api } from './api.ts';
 import type { Body } from './record-body.ts';
 import {
+  ALL_VISIBILITIES,
   changedFields,
   errorAt,
   filled,
   isSourceKept,
+  publicRecord,
   sourceFields,
   sourceOf,
+  unpublishedFirst,
+  withOwn,
 } from './record-body.ts';
 import {
   Field,
@@ -24,15 +29,11 @@ import {
   TextControl,
   VisibilityControl,
 } from './record-form.tsx';
-import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
+import { ErrorNotice, Loading, VisibilityTag, useAction, useApi } from './ui.tsx';
 
 /** The bodies the caucus engages: regional and international ones (docs/seed-data.md). */
 export const BODY_CLASSES = new Set(['regional_body', 'international_body']);
 
-const ALL_VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretariat'];
-
-/** The secretariat's new records are public unless it chooses otherwise, as its other forms. */
-export const publicRecord: Visibility = 'public';
 const noFrequency: MeetingFrequency | '' = '';
 
 function meetingValues(m: BodyEvent | undefined) {
@@ -263,27 +264,6 @@ function MeetingForm({
   );
 }
 
-/** When and where a meeting is, in words: its dates, place and cycle. */
-export function MeetingWhen({ meeting }: { readonly meeting: BodyEvent }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const dates = [meeting.start_date, meeting.end_date]
-    .filter((d): d is string => d !== undefined)
-    .map((d) => partialDate(i18n, d))
-    .join(' – ');
-  return (
-    <>
-      {[dates, meeting.place].filter(Boolean).join(' · ')}
-      {meeting.cycle ? (
-        <>
-          {dates || meeting.place ? ' · ' : ''}
-          {t('caucus.meetings.frequency', { frequency: meeting.cycle.frequency })}
-        </>
-      ) : null}
-    </>
-  );
-}
-
 export function MeetingsSection() {
   const { t } = useI18n();
   const [meetings, reload] = useApi<List<BodyEvent>>('/api/body-events?limit=500');
@@ -344,25 +324,4 @@ export function MeetingsSection() {
       </Loading>
     </>
   );
-}
-
-/** Records kept to the caucus or the secretariat before the published, each group in its order. */
-export function unpublishedFirst<T extends { readonly visibility: string }>(
-  items: readonly T[],
-): T[] {
-  return [
-    ...items.filter((x) => x.visibility !== 'public'),
-    ...items.filter((x) => x.visibility === 'public'),
-  ];
-}
-
-/** The choices, and the organisation a record already names if it is not among them. */
-export function withOwn(
-  choices: readonly Organization[],
-  own: string,
-  all: readonly Organization[],
-): readonly Organization[] {
-  if (choices.some((o) => o.id === own)) return choices;
-  const found = all.find((o) => o.id === own);
-  return found ? [...choices, found] : choices;
 }

@@ -5,10 +5,10 @@
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CaucusStatusTag, MemberList, StatusHistory } from './activity-records.tsx';
 import type {
   CaucusStatus,
   List,
-  Membership,
   NationalCaucus,
   Organization,
   Person,
@@ -17,7 +17,13 @@ import type {
 import { CAUCUS_STATUSES, api } from './api.ts';
 import { sortedCountries } from './document-form.tsx';
 import type { Body } from './record-body.ts';
-import { changedFields, errorAt, filled } from './record-body.ts';
+import {
+  ALL_VISIBILITIES,
+  changedFields,
+  errorAt,
+  filled,
+  unpublishedFirst,
+} from './record-body.ts';
 import {
   Field,
   FormActions,
@@ -27,10 +33,7 @@ import {
   TextControl,
   VisibilityControl,
 } from './record-form.tsx';
-import { unpublishedFirst } from './secretariat-meetings.tsx';
-import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
-
-const ALL_VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretariat'];
+import { ErrorNotice, Loading, VisibilityTag, useAction, useApi } from './ui.tsx';
 
 /** The roles the form offers for a member of a caucus (the API takes any short text). */
 const CAUCUS_ROLES = ['chair', 'vice_chair', 'secretary', 'member'] as const;
@@ -55,20 +58,6 @@ export function parliamentsOf(
       ((o.area_id ?? null) === null &&
         o.parent_id != null &&
         byId.get(o.parent_id)?.area_id === area),
-  );
-}
-
-export function CaucusStatusTag({ status }: { readonly status: CaucusStatus | null }) {
-  const { t } = useI18n();
-  if (status === null) return null;
-  const tone =
-    status === 'standing_committee' || status === 'formal_caucus'
-      ? 'yes'
-      : status === 'informal_group'
-        ? 'wait'
-        : 'no';
-  return (
-    <span className={`tag tag--${tone}`}>{t('caucus.nationalCaucus.status', { status })}</span>
   );
 }
 
@@ -547,58 +536,6 @@ function CaucusMembers({
       <h4>{t('caucus.sec.nationalCaucuses.addMember')}</h4>
       <MembershipForm caucus={caucus} people={people} onSaved={reload} />
     </>
-  );
-}
-
-export function MemberList({
-  members,
-  names,
-}: {
-  readonly members: readonly Membership[];
-  readonly names: ReadonlyMap<string, string>;
-}) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  if (members.length === 0) return <p>{t('caucus.nationalCaucus.noMembers')}</p>;
-  return (
-    <ul className="sponsor-list">
-      {members.map((m) => (
-        <li key={m.id}>
-          <span lang="en">{names.get(m.person_id) ?? m.person_id}</span>
-          {m.role ? ` · ${t('caucus.nationalCaucus.role', { role: m.role })}` : ''}
-          {m.start_date
-            ? ` · ${t('caucus.nationalCaucus.since', { date: partialDate(i18n, m.start_date) })}`
-            : ''}{' '}
-          <VisibilityTag visibility={m.visibility} />
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** The history of a caucus's status, oldest first. */
-export function StatusHistory({ caucus }: { readonly caucus: NationalCaucus }) {
-  const i18n = useI18n();
-  return (
-    <ol className="status-history">
-      {caucus.history.map((h) => (
-        <li key={`${h.status_date}-${h.recorded_at}`}>
-          <CaucusStatusTag status={h.status} /> {partialDate(i18n, h.status_date)}
-          {h.note ? (
-            <>
-              {' · '}
-              <span lang="en">{h.note}</span>
-            </>
-          ) : null}
-          {h.source ? (
-            <span className="muted" lang="en">
-              {' '}
-              ({h.source})
-            </span>
-          ) : null}
-        </li>
-      ))}
-    </ol>
   );
 }
 

@@ -3,6 +3,7 @@
 // iCalendar feed), and the work with CSOs and trade unions. What the secretariat keeps to the
 // caucus or to itself shows only to those who may see it: the API filters every list.
 import { useI18n } from '../i18n/i18n.tsx';
+import { CaucusStatusTag, MeetingWhen, MemberList, StatusHistory } from './activity-records.tsx';
 import type {
   BodyEvent,
   Collaboration,
@@ -14,8 +15,6 @@ import type {
   Topic,
 } from './api.ts';
 import { LazyDetails } from './record-form.tsx';
-import { MeetingWhen } from './secretariat-meetings.tsx';
-import { CaucusStatusTag, MemberList, StatusHistory } from './secretariat-national-caucuses.tsx';
 import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
 
 /** Meetings that recur first (a body's cycle), then the dated ones, the latest first. */
