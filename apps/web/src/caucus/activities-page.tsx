@@ -7,10 +7,13 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import type { ControlProps } from '../ui/field.tsx';
-import { Field as LabelledField } from '../ui/field.tsx';
-import type { List } from './api.ts';
-import { ApiError, api } from './api.ts';
+import type { List, Person } from './api.ts';
+import { api } from './api.ts';
+import { BillSponsors } from './bill-sponsors.tsx';
 import { sortedCountries } from './document-form.tsx';
+import type { Body } from './record-body.ts';
+import { changedFields, errorAt, filled, lines } from './record-body.ts';
+import { Field, FormActions } from './record-form.tsx';
 import { useSession } from './session.ts';
 import {
   ErrorNotice,
@@ -40,6 +43,10 @@ export type BillActionName = (typeof BILL_ACTIONS)[number];
 /** What a member may choose: publishing is the secretariat's. */
 type MemberVisibility = 'caucus' | 'secretariat';
 
+/** A member's record as its form shows it: one the member sees is never public while editable. */
+const memberVisibility = (v: string | undefined): MemberVisibility =>
+  v === 'secretariat' ? 'secretariat' : 'caucus';
+
 export interface BillAction {
   readonly date: string;
   readonly classification: BillActionName;
@@ -56,8 +63,26 @@ export interface Bill {
   readonly status_date?: string;
   readonly visibility: string;
   readonly actions: BillAction[];
+  readonly sponsors: BillSponsor[];
   readonly updated_at?: string;
   readonly recorded_by?: { readonly name: string; readonly role: string };
+}
+
+export interface BillSponsor {
+  readonly person_id: string;
+  readonly classification: 'primary' | 'cosponsor';
+}
+
+/** The places a visit went to (the kinds the report names). */
+export interface VisitSite {
+  readonly name: string;
+  readonly kind?: string;
+}
+
+export interface VisitRecommendation {
+  readonly n: number;
+  readonly text: string;
+  readonly commitment_id: string | null;
 }
 
 export interface Visit {
@@ -67,6 +92,9 @@ export interface Visit {
   readonly visiting_countries: string[];
   readonly start_date?: string;
   readonly end_date?: string;
+  readonly sites?: VisitSite[];
+  readonly findings?: string;
+  readonly recommendations?: VisitRecommendation[];
   readonly visibility: string;
   readonly updated_at?: string;
   readonly recorded_by?: { readonly name: string; readonly role: string };
@@ -99,32 +127,6 @@ interface Organization {
 
 /** The bodies a member engages: regional and international ones. */
 const BODIES = new Set(['regional_body', 'international_body']);
-
-/** The message of the error the API gave for `path` or a field under it (`body.sites.0.name`). */
-function errorAt(error: unknown, path: string): string | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  return error.fields.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message;
-}
-
-/** A labelled field whose error from the API shows under its label. */
-function Field({
-  error,
-  children,
-  ...rest
-}: {
-  readonly id: string;
-  readonly label: string;
-  readonly hint?: string;
-  readonly error: string | undefined;
-  readonly isOptional?: boolean;
-  readonly children: (props: ControlProps) => ReactNode;
-}) {
-  return (
-    <LabelledField {...rest} errorText={error}>
-      {(_describedBy, _isInvalid, control) => children(control)}
-    </LabelledField>
-  );
-}
 
 function VisibilityField({
   id,
@@ -160,20 +162,6 @@ function VisibilityField({
     </Field>
   );
 }
-
-/** Only the optional fields that were filled in. */
-function filled(values: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) if (v.trim() !== '') out[k] = v.trim();
-  return out;
-}
-
-/** Lines of a text area, blank ones left out. */
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -224,43 +212,87 @@ function ActionChoice({
   );
 }
 
+/** What a bill's form shows, from the bill (or empty for a new one). */
+function billValues(bill: Bill | undefined) {
+  return {
+    organization: bill?.organization_id ?? '',
+    identifier: bill?.identifier ?? '',
+    title: bill?.title ?? '',
+    summary: bill?.summary ?? '',
+    visibility: memberVisibility(bill?.visibility),
+  };
+}
+
+/** The fields of a bill the form sets, as the API takes them. */
+function billBody(v: ReturnType<typeof billValues>): Body {
+  return {
+    organization_id: v.organization,
+    identifier: v.identifier,
+    title: v.title,
+    ...filled({ summary: v.summary }),
+    visibility: v.visibility,
+  };
+}
+
+/** Records a bill, or changes one not yet published (`bill`): its actions have their own form. */
 function BillForm({
   parliaments,
+  bill,
   onDone,
 }: {
   readonly parliaments: Organization[];
+  readonly bill?: Bill;
   readonly onDone: (bill: Bill) => void;
 }) {
   const { t } = useI18n();
   const action = useAction();
-  const [organization, setOrganization] = useState('');
-  const [identifier, setIdentifier] = useState('');
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
+  const initial = billValues(bill);
+  const [organization, setOrganization] = useState(initial.organization);
+  const [identifier, setIdentifier] = useState(initial.identifier);
+  const [title, setTitle] = useState(initial.title);
+  const [summary, setSummary] = useState(initial.summary);
   const [first, setFirst] = useState<BillActionName>('introduced');
   const [date, setDate] = useState(today);
-  const [visibility, setVisibility] = useState<MemberVisibility>('caucus');
+  const [visibility, setVisibility] = useState<MemberVisibility>(initial.visibility);
+  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
   const err = (path: string) => errorAt(action.error, path);
+  const id = (f: string) => (bill ? `bill-${bill.id}-${f}` : `bill-${f}`);
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
+    setOutcome(null);
+    const body = billBody({ organization, identifier, title, summary, visibility });
     void action.run(async () => {
-      const bill = await api<Bill>('POST', '/api/bills', {
-        organization_id: organization,
-        identifier,
-        title,
-        ...filled({ summary }),
-        actions: [{ date, classification: first }],
-        visibility,
-      });
-      onDone(bill);
+      if (!bill) {
+        onDone(
+          await api<Bill>('POST', '/api/bills', {
+            ...body,
+            actions: [{ date, classification: first }],
+          }),
+        );
+        return;
+      }
+      // Compared with the bill as it is now, so a second save sends only what changed since.
+      const patch = changedFields(billBody(billValues(bill)), body);
+      if (Object.keys(patch).length === 0) {
+        setOutcome('unchanged');
+        return;
+      }
+      const saved = await api<Bill>('PATCH', `/api/bills/${bill.id}`, patch);
+      setOutcome('saved');
+      onDone(saved);
     });
   };
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="bill-form-title">
-      <h3 id="bill-form-title">{t('caucus.activities.recordBill')}</h3>
+    <form
+      className="panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={bill ? undefined : 'bill-form-title'}
+    >
+      {bill ? null : <h3 id="bill-form-title">{t('caucus.activities.recordBill')}</h3>}
       {action.error ? <ErrorNotice error={action.error} /> : null}
       <Field
-        id="bill-parliament"
+        id={id('parliament')}
         label={t('caucus.activities.parliament')}
         error={err('body.organization_id')}
       >
@@ -283,7 +315,7 @@ function BillForm({
       </Field>
       <div className="grid grid--2">
         <Field
-          id="bill-identifier"
+          id={id('identifier')}
           label={t('caucus.activities.identifier')}
           hint={t('caucus.activities.identifierHint')}
           error={err('body.identifier')}
@@ -300,13 +332,13 @@ function BillForm({
           )}
         </Field>
         <VisibilityField
-          id="bill-visibility"
+          id={id('visibility')}
           value={visibility}
           onChange={setVisibility}
           error={err('body.visibility')}
         />
       </div>
-      <Field id="bill-title" label={t('caucus.field.title')} error={err('body.title')}>
+      <Field id={id('title')} label={t('caucus.field.title')} error={err('body.title')}>
         {(props) => (
           <input
             {...props}
@@ -319,7 +351,7 @@ function BillForm({
         )}
       </Field>
       <Field
-        id="bill-summary"
+        id={id('summary')}
         label={t('caucus.activities.summary')}
         error={err('body.summary')}
         isOptional
@@ -335,39 +367,41 @@ function BillForm({
           />
         )}
       </Field>
-      <fieldset className="field">
-        <legend>{t('caucus.activities.firstAction')}</legend>
-        <div className="grid grid--2">
-          <ActionChoice
-            id="bill-first-action"
-            value={first}
-            onChange={setFirst}
-            error={err('body.actions.0.classification')}
-          />
-          <Field
-            id="bill-first-date"
-            label={t('caucus.field.date')}
-            hint={t('caucus.dateHint')}
-            error={err('body.actions.0.date')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={date}
-                inputMode="numeric"
-                onChange={(e) => {
-                  setDate(e.target.value);
-                }}
-              />
-            )}
-          </Field>
-        </div>
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.saveBill')}
-        </button>
-      </div>
+      {bill ? null : (
+        <fieldset className="field">
+          <legend>{t('caucus.activities.firstAction')}</legend>
+          <div className="grid grid--2">
+            <ActionChoice
+              id="bill-first-action"
+              value={first}
+              onChange={setFirst}
+              error={err('body.actions.0.classification')}
+            />
+            <Field
+              id="bill-first-date"
+              label={t('caucus.field.date')}
+              hint={t('caucus.dateHint')}
+              error={err('body.actions.0.date')}
+            >
+              {(props) => (
+                <input
+                  {...props}
+                  value={date}
+                  inputMode="numeric"
+                  onChange={(e) => {
+                    setDate(e.target.value);
+                  }}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+      )}
+      <FormActions
+        label={bill ? t('caucus.activities.saveChanges') : t('caucus.activities.saveBill')}
+        busy={action.busy}
+        outcome={outcome}
+      />
     </form>
   );
 }
@@ -446,6 +480,11 @@ function ActionForm({ bill, onDone }: { readonly bill: Bill; readonly onDone: ()
   );
 }
 
+/** The caucus's countries, and any other a record already names (the secretariat may record one). */
+function withCurrent(countries: readonly string[], current: readonly string[]): string[] {
+  return [...countries, ...current.filter((c) => !countries.includes(c))];
+}
+
 function CountrySelect({
   id,
   value,
@@ -468,7 +507,7 @@ function CountrySelect({
       }}
     >
       <option value="">{i18n.t('caucus.none.choice')}</option>
-      {sortedCountries(i18n).map((c) => (
+      {withCurrent(sortedCountries(i18n), value === '' ? [] : [value]).map((c) => (
         <option key={c} value={c}>
           {i18n.country(c)}
         </option>
@@ -477,41 +516,116 @@ function CountrySelect({
   );
 }
 
-function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
+/** What a visit's form shows, from the visit (or empty for a new one). */
+function visitValues(visit: Visit | undefined) {
+  return {
+    title: visit?.title ?? '',
+    host: visit?.host_country ?? '',
+    visiting: visit?.visiting_countries ?? [],
+    start: visit?.start_date ?? '',
+    end: visit?.end_date ?? '',
+    sites: (visit?.sites ?? []).map((s) => s.name).join('\n'),
+    findings: visit?.findings ?? '',
+    recommendations: (visit?.recommendations ?? []).map((r) => r.text).join('\n'),
+    visibility: memberVisibility(visit?.visibility),
+  };
+}
+
+/**
+ * The fields of a visit the form sets, as the API takes them. A place keeps the kind it was
+ * recorded with (the form edits names only); recommendations already tied to a commitment are
+ * the secretariat's to change, so the form leaves them out (`hasLinked`).
+ */
+function visitBody(
+  v: ReturnType<typeof visitValues>,
+  before: Visit | undefined,
+  hasLinked: boolean,
+): Body {
+  const kinds = new Map((before?.sites ?? []).map((s) => [s.name, s.kind]));
+  const sites = lines(v.sites).map((name) => {
+    const kind = kinds.get(name);
+    return kind === undefined ? { name } : { name, kind };
+  });
+  const recommendations = lines(v.recommendations);
+  return {
+    title: v.title,
+    host_country: v.host,
+    visiting_countries: v.visiting,
+    ...filled({ start_date: v.start, end_date: v.end, findings: v.findings }),
+    ...(sites.length > 0 ? { sites } : {}),
+    ...(!hasLinked && recommendations.length > 0 ? { recommendations } : {}),
+    visibility: v.visibility,
+  };
+}
+
+/** Records a visit, or changes one not yet published (`visit`). */
+function VisitForm({
+  visit,
+  onDone,
+}: {
+  readonly visit?: Visit;
+  readonly onDone: (visit: Visit) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const action = useAction();
-  const [title, setTitle] = useState('');
-  const [host, setHost] = useState('');
-  const [visiting, setVisiting] = useState<string[]>([]);
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [sites, setSites] = useState('');
-  const [findings, setFindings] = useState('');
-  const [recommendations, setRecommendations] = useState('');
-  const [visibility, setVisibility] = useState<MemberVisibility>('caucus');
+  const initial = visitValues(visit);
+  const [title, setTitle] = useState(initial.title);
+  const [host, setHost] = useState(initial.host);
+  const [visiting, setVisiting] = useState<string[]>(initial.visiting);
+  const [start, setStart] = useState(initial.start);
+  const [end, setEnd] = useState(initial.end);
+  const [sites, setSites] = useState(initial.sites);
+  const [findings, setFindings] = useState(initial.findings);
+  const [recommendations, setRecommendations] = useState(initial.recommendations);
+  const [visibility, setVisibility] = useState<MemberVisibility>(initial.visibility);
+  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
+  const hasLinked = (visit?.recommendations ?? []).some((r) => r.commitment_id !== null);
   const err = (path: string) => errorAt(action.error, path);
+  const id = (f: string) => (visit ? `visit-${visit.id}-${f}` : `visit-${f}`);
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
+    setOutcome(null);
+    const values = {
+      title,
+      host,
+      visiting,
+      start,
+      end,
+      sites,
+      findings,
+      recommendations,
+      visibility,
+    };
     void action.run(async () => {
-      const visit = await api<Visit>('POST', '/api/visits', {
-        title,
-        host_country: host,
-        visiting_countries: visiting,
-        ...filled({ start_date: start, end_date: end, findings }),
-        ...(lines(sites).length > 0 ? { sites: lines(sites).map((name) => ({ name })) } : {}),
-        ...(lines(recommendations).length > 0 ? { recommendations: lines(recommendations) } : {}),
-        visibility,
-      });
-      onDone(visit);
+      if (!visit) {
+        onDone(await api<Visit>('POST', '/api/visits', visitBody(values, undefined, false)));
+        return;
+      }
+      const patch = changedFields(
+        visitBody(visitValues(visit), visit, hasLinked),
+        visitBody(values, visit, hasLinked),
+      );
+      if (Object.keys(patch).length === 0) {
+        setOutcome('unchanged');
+        return;
+      }
+      const saved = await api<Visit>('PATCH', `/api/visits/${visit.id}`, patch);
+      setOutcome('saved');
+      onDone(saved);
     });
   };
   const visitingError = err('body.visiting_countries');
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="visit-form-title">
-      <h3 id="visit-form-title">{t('caucus.activities.recordVisit')}</h3>
+    <form
+      className="panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={visit ? undefined : 'visit-form-title'}
+    >
+      {visit ? null : <h3 id="visit-form-title">{t('caucus.activities.recordVisit')}</h3>}
       {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Field id="visit-title" label={t('caucus.field.title')} error={err('body.title')}>
+      <Field id={id('title')} label={t('caucus.field.title')} error={err('body.title')}>
         {(props) => (
           <input
             {...props}
@@ -524,19 +638,19 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
         )}
       </Field>
       <div className="grid grid--2">
-        <Field id="visit-host" label={t('caucus.activities.host')} error={err('body.host_country')}>
+        <Field id={id('host')} label={t('caucus.activities.host')} error={err('body.host_country')}>
           {(props) => (
-            <CountrySelect id="visit-host" value={host} onChange={setHost} props={props} />
+            <CountrySelect id={id('host')} value={host} onChange={setHost} props={props} />
           )}
         </Field>
         <VisibilityField
-          id="visit-visibility"
+          id={id('visibility')}
           value={visibility}
           onChange={setVisibility}
           error={err('body.visibility')}
         />
         <Field
-          id="visit-start"
+          id={id('start')}
           label={t('caucus.field.start_date')}
           hint={t('caucus.dateHint')}
           error={err('body.start_date')}
@@ -554,7 +668,7 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
           )}
         </Field>
         <Field
-          id="visit-end"
+          id={id('end')}
           label={t('caucus.field.end_date')}
           hint={t('caucus.dateHint')}
           error={err('body.end_date')}
@@ -574,16 +688,16 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
       </div>
       <fieldset
         className={`field${visitingError ? ' field--invalid' : ''}`}
-        aria-describedby={visitingError ? 'visit-visiting-error' : undefined}
+        aria-describedby={visitingError ? id('visiting-error') : undefined}
       >
         <legend>{t('caucus.activities.visiting')}</legend>
         {visitingError ? (
-          <p className="field__error" id="visit-visiting-error">
+          <p className="field__error" id={id('visiting-error')}>
             {visitingError}
           </p>
         ) : null}
         <div className="checkbox-grid">
-          {sortedCountries(i18n).map((c) => (
+          {withCurrent(sortedCountries(i18n), visiting).map((c) => (
             <label key={c} className="checkbox">
               <input
                 type="checkbox"
@@ -598,7 +712,7 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
         </div>
       </fieldset>
       <Field
-        id="visit-sites"
+        id={id('sites')}
         label={t('caucus.activities.sites')}
         hint={t('caucus.activities.onePerLine')}
         error={err('body.sites')}
@@ -616,7 +730,7 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
         )}
       </Field>
       <Field
-        id="visit-findings"
+        id={id('findings')}
         label={t('caucus.activities.findings')}
         error={err('body.findings')}
         isOptional
@@ -632,68 +746,121 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
           />
         )}
       </Field>
-      <Field
-        id="visit-recommendations"
-        label={t('caucus.activities.recommendations')}
-        hint={t('caucus.activities.onePerLine')}
-        error={err('body.recommendations')}
-        isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={recommendations}
-            onChange={(e) => {
-              setRecommendations(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.saveVisit')}
-        </button>
-      </div>
+      {hasLinked ? (
+        <div className="field">
+          <p className="label">{t('caucus.activities.recommendations')}</p>
+          <p className="field__hint">{t('caucus.activities.recommendationsLinked')}</p>
+          <ul>
+            {(visit?.recommendations ?? []).map((r) => (
+              <li key={r.n}>{r.text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <Field
+          id={id('recommendations')}
+          label={t('caucus.activities.recommendations')}
+          hint={t('caucus.activities.onePerLine')}
+          error={err('body.recommendations')}
+          isOptional
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              value={recommendations}
+              onChange={(e) => {
+                setRecommendations(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+      )}
+      <FormActions
+        label={visit ? t('caucus.activities.saveChanges') : t('caucus.activities.saveVisit')}
+        busy={action.busy}
+        outcome={outcome}
+      />
     </form>
   );
 }
 
+/** What an engagement's form shows, from the engagement (or empty for a new one). */
+function engagementValues(engagement: Engagement | undefined) {
+  return {
+    organization: engagement?.organization_id ?? '',
+    title: engagement?.title ?? '',
+    date: engagement?.engagement_date ?? '',
+    asked: engagement?.asked ?? '',
+    response: engagement?.response ?? '',
+    visibility: memberVisibility(engagement?.visibility),
+  };
+}
+
+function engagementBody(v: ReturnType<typeof engagementValues>): Body {
+  return {
+    organization_id: v.organization,
+    title: v.title,
+    ...filled({ engagement_date: v.date, asked: v.asked, response: v.response }),
+    visibility: v.visibility,
+  };
+}
+
+/** Records an engagement with a body, or changes one not yet published (`engagement`). */
 function EngagementForm({
   bodies,
+  engagement,
   onDone,
 }: {
   readonly bodies: Organization[];
+  readonly engagement?: Engagement;
   readonly onDone: (engagement: Engagement) => void;
 }) {
   const { t } = useI18n();
   const action = useAction();
-  const [organization, setOrganization] = useState('');
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState('');
-  const [asked, setAsked] = useState('');
-  const [response, setResponse] = useState('');
-  const [visibility, setVisibility] = useState<MemberVisibility>('caucus');
+  const initial = engagementValues(engagement);
+  const [organization, setOrganization] = useState(initial.organization);
+  const [title, setTitle] = useState(initial.title);
+  const [date, setDate] = useState(initial.date);
+  const [asked, setAsked] = useState(initial.asked);
+  const [response, setResponse] = useState(initial.response);
+  const [visibility, setVisibility] = useState<MemberVisibility>(initial.visibility);
+  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
   const err = (path: string) => errorAt(action.error, path);
+  const id = (f: string) => (engagement ? `engagement-${engagement.id}-${f}` : `engagement-${f}`);
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
+    setOutcome(null);
+    const body = engagementBody({ organization, title, date, asked, response, visibility });
     void action.run(async () => {
-      const engagement = await api<Engagement>('POST', '/api/engagements', {
-        organization_id: organization,
-        title,
-        ...filled({ engagement_date: date, asked, response }),
-        visibility,
-      });
-      onDone(engagement);
+      if (!engagement) {
+        onDone(await api<Engagement>('POST', '/api/engagements', body));
+        return;
+      }
+      const patch = changedFields(engagementBody(engagementValues(engagement)), body);
+      if (Object.keys(patch).length === 0) {
+        setOutcome('unchanged');
+        return;
+      }
+      const saved = await api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, patch);
+      setOutcome('saved');
+      onDone(saved);
     });
   };
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="engagement-form-title">
-      <h3 id="engagement-form-title">{t('caucus.activities.recordEngagement')}</h3>
+    <form
+      className="panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={engagement ? undefined : 'engagement-form-title'}
+    >
+      {engagement ? null : (
+        <h3 id="engagement-form-title">{t('caucus.activities.recordEngagement')}</h3>
+      )}
       {action.error ? <ErrorNotice error={action.error} /> : null}
       <div className="grid grid--2">
         <Field
-          id="engagement-body"
+          id={id('body')}
           label={t('caucus.activities.body')}
           error={err('body.organization_id')}
         >
@@ -715,7 +882,7 @@ function EngagementForm({
           )}
         </Field>
         <Field
-          id="engagement-date"
+          id={id('date')}
           label={t('caucus.field.date')}
           hint={t('caucus.dateHint')}
           error={err('body.engagement_date')}
@@ -733,7 +900,7 @@ function EngagementForm({
           )}
         </Field>
       </div>
-      <Field id="engagement-title" label={t('caucus.field.title')} error={err('body.title')}>
+      <Field id={id('title')} label={t('caucus.field.title')} error={err('body.title')}>
         {(props) => (
           <input
             {...props}
@@ -746,7 +913,7 @@ function EngagementForm({
         )}
       </Field>
       <Field
-        id="engagement-asked"
+        id={id('asked')}
         label={t('caucus.activities.asked')}
         error={err('body.asked')}
         isOptional
@@ -763,7 +930,7 @@ function EngagementForm({
         )}
       </Field>
       <Field
-        id="engagement-response"
+        id={id('response')}
         label={t('caucus.activities.response')}
         error={err('body.response')}
         isOptional
@@ -780,16 +947,18 @@ function EngagementForm({
         )}
       </Field>
       <VisibilityField
-        id="engagement-visibility"
+        id={id('visibility')}
         value={visibility}
         onChange={setVisibility}
         error={err('body.visibility')}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.saveEngagement')}
-        </button>
-      </div>
+      <FormActions
+        label={
+          engagement ? t('caucus.activities.saveChanges') : t('caucus.activities.saveEngagement')
+        }
+        busy={action.busy}
+        outcome={outcome}
+      />
     </form>
   );
 }
@@ -829,18 +998,48 @@ export function BillCard({
   );
 }
 
+/**
+ * A record the member may still change (not yet published: docs/api.md), in a disclosure; a
+ * published one says the secretariat changes it now, and offers nothing the API would refuse.
+ */
+function EditOwn({
+  label,
+  visibility,
+  children,
+}: {
+  readonly label: string;
+  readonly visibility: string;
+  readonly children: ReactNode;
+}) {
+  const { t } = useI18n();
+  if (visibility === 'public') return <p className="muted">{t('caucus.activities.published')}</p>;
+  return (
+    <details>
+      <summary>{label}</summary>
+      {children}
+    </details>
+  );
+}
+
 function MyActivities({
   mine,
-  names,
+  organizations,
+  people,
+  personId,
   reload,
 }: {
   readonly mine: ActivitiesByKind;
-  readonly names: ReadonlyMap<string, string>;
+  readonly organizations: readonly Organization[];
+  readonly people: readonly Person[];
+  readonly personId: string;
   readonly reload: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
   const name = (id: string) => names.get(id) ?? id;
+  const parliaments = organizations.filter((o) => o.classification === 'parliament');
+  const bodies = organizations.filter((o) => BODIES.has(o.classification));
   return (
     <>
       <h2>{t('caucus.activities.bills')}</h2>
@@ -850,6 +1049,13 @@ function MyActivities({
         <ul className="card-list card-list--single" data-testid="my-bills">
           {mine.bills.map((b) => (
             <BillCard key={b.id} bill={b} parliamentName={name(b.organization_id)}>
+              <BillSponsors bill={b} people={people} personId={personId} onDone={reload} />
+              <EditOwn
+                label={t('caucus.activities.editItem', { title: b.identifier })}
+                visibility={b.visibility}
+              >
+                <BillForm parliaments={parliaments} bill={b} onDone={reload} />
+              </EditOwn>
               <details>
                 <summary>{t('caucus.activities.addActionTo', { bill: b.identifier })}</summary>
                 <ActionForm bill={b} onDone={reload} />
@@ -862,7 +1068,7 @@ function MyActivities({
       {mine.visits.length === 0 ? (
         <p>{t('caucus.activities.noVisits')}</p>
       ) : (
-        <ul className="card-list card-list--single">
+        <ul className="card-list card-list--single" data-testid="my-visits">
           {mine.visits.map((v) => (
             <li key={v.id} className="card">
               <p>
@@ -876,6 +1082,12 @@ function MyActivities({
                 })}
                 {v.start_date ? ` · ${partialDate(i18n, v.start_date)}` : ''}
               </p>
+              <EditOwn
+                label={t('caucus.activities.editItem', { title: v.title })}
+                visibility={v.visibility}
+              >
+                <VisitForm visit={v} onDone={reload} />
+              </EditOwn>
             </li>
           ))}
         </ul>
@@ -884,7 +1096,7 @@ function MyActivities({
       {mine.engagements.length === 0 ? (
         <p>{t('caucus.activities.noEngagements')}</p>
       ) : (
-        <ul className="card-list card-list--single">
+        <ul className="card-list card-list--single" data-testid="my-engagements">
           {mine.engagements.map((e) => (
             <li key={e.id} className="card">
               <p>
@@ -895,6 +1107,12 @@ function MyActivities({
                 {name(e.organization_id)}
                 {e.engagement_date ? ` · ${partialDate(i18n, e.engagement_date)}` : ''}
               </p>
+              <EditOwn
+                label={t('caucus.activities.editItem', { title: e.title })}
+                visibility={e.visibility}
+              >
+                <EngagementForm bodies={bodies} engagement={e} onDone={reload} />
+              </EditOwn>
             </li>
           ))}
         </ul>
@@ -916,6 +1134,8 @@ export function ActivitiesPage() {
   const [organizations] = useApi<List<Organization>>(
     mayRecord ? '/api/organizations?limit=500' : null,
   );
+  // Co-sponsors are chosen from the people the API lists to the member.
+  const [people] = useApi<List<Person>>(mayRecord ? '/api/people?limit=500' : null);
   const [form, setForm] = useState<Form | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
 
@@ -1004,11 +1224,17 @@ export function ActivitiesPage() {
             ) : null}
             <Loading state={mine}>
               {(data) => (
-                <MyActivities
-                  mine={data}
-                  names={new Map(list.items.map((o) => [o.id, o.name]))}
-                  reload={reload}
-                />
+                <Loading state={people}>
+                  {(persons) => (
+                    <MyActivities
+                      mine={data}
+                      organizations={list.items}
+                      people={persons.items}
+                      personId={user.person_id ?? ''}
+                      reload={reload}
+                    />
+                  )}
+                </Loading>
               )}
             </Loading>
           </>

@@ -253,3 +253,105 @@ export interface SearchHit {
   readonly countries: string[];
   readonly type: string | null;
 }
+
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly classification: string;
+  readonly parent_id?: string | null;
+  readonly area_id?: string | null;
+  readonly visibility: Visibility;
+}
+
+/**
+ * Where a record's facts come from: a cited source (`title`, `url`…) as the API takes it, or the
+ * founding report's `section` and `quote` (the seed's records).
+ */
+export interface RecordSource {
+  readonly title?: string;
+  readonly url?: string;
+  readonly publisher?: string;
+  readonly section?: string;
+  readonly quote?: string;
+}
+
+export const MEETING_FREQUENCIES = ['yearly', 'twice_yearly', 'biennial', 'irregular'] as const;
+export type MeetingFrequency = (typeof MEETING_FREQUENCIES)[number];
+
+/** A meeting of a body the caucus engages (`/api/body-events`). */
+export interface BodyEvent {
+  readonly id: string;
+  readonly organization_id: string;
+  readonly title: string;
+  readonly start_date?: string;
+  readonly end_date?: string;
+  readonly place?: string;
+  readonly recurrence?: string;
+  readonly cycle?: { readonly frequency: MeetingFrequency; readonly note?: string };
+  readonly description?: string;
+  readonly is_verified?: boolean;
+  readonly source?: RecordSource;
+  readonly visibility: Visibility;
+}
+
+/** Work with a CSO or a trade union (`/api/collaborations`). */
+export interface Collaboration {
+  readonly id: string;
+  readonly organization_id: string;
+  readonly topic_id?: string | null;
+  readonly title: string;
+  readonly description?: string;
+  readonly start_date?: string;
+  readonly end_date?: string;
+  readonly source?: RecordSource;
+  readonly visibility: Visibility;
+}
+
+export const CAUCUS_STATUSES = [
+  'none',
+  'informal_group',
+  'formal_caucus',
+  'standing_committee',
+] as const;
+export type CaucusStatus = (typeof CAUCUS_STATUSES)[number];
+
+export interface CaucusStatusChange {
+  readonly status: CaucusStatus;
+  readonly status_date: string;
+  readonly note?: string;
+  readonly source?: string;
+  readonly recorded_at: string;
+}
+
+export interface Membership {
+  readonly id: string;
+  readonly person_id: string;
+  readonly organization_id: string;
+  readonly role?: string | null;
+  readonly label?: string | null;
+  readonly start_date?: string | null;
+  readonly end_date?: string | null;
+  readonly visibility: Visibility;
+}
+
+/** A national caucus or committee (`/api/national-caucuses`): a Popolo Organization and its status. */
+export interface NationalCaucus {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string | null;
+  readonly parliament_id: string | null;
+  readonly founding_date?: string | null;
+  readonly description?: string | null;
+  readonly status: CaucusStatus | null;
+  readonly status_date: string | null;
+  readonly history: CaucusStatusChange[];
+  /** One caucus (`GET …/:id`) comes with its members. */
+  readonly members?: Membership[];
+  readonly visibility: Visibility;
+}
+
+export interface Topic {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+}

@@ -17,6 +17,7 @@ import {
   TextsPage,
 } from './public-pages.tsx';
 import { SecretariatPage } from './secretariat-page.tsx';
+import { WorkPage } from './work-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 import type { CaucusRoute } from './routes.ts';
 import { parseCaucusPath } from './routes.ts';
@@ -43,6 +44,8 @@ function Page({ route }: { readonly route: CaucusRoute }) {
       return <CommitmentPage id={route.id} />;
     case 'documents':
       return <DocumentsPage />;
+    case 'work':
+      return <WorkPage />;
     case 'sign-in':
       return <SignInPage />;
     case 'account':

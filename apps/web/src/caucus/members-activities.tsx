@@ -3,12 +3,10 @@
 // (`visibility: "public"`) the secretariat uses for any record.
 import { useI18n } from '../i18n/i18n.tsx';
 import type { List } from './api.ts';
-import { api } from './api.ts';
 import type { ActivitiesByKind } from './activities-page.tsx';
 import { BillCard } from './activities-page.tsx';
-import { ErrorNotice, Loading, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
-
-type Kind = 'bills' | 'visits' | 'engagements';
+import { PublishButton } from './record-form.tsx';
+import { Loading, VisibilityTag, partialDate, useApi } from './ui.tsx';
 
 interface Reviewed {
   readonly id: string;
@@ -16,39 +14,6 @@ interface Reviewed {
   readonly visibility: string;
   readonly recorded_by?: { readonly name: string; readonly role: string };
   readonly updated_at?: string;
-}
-
-function PublishButton({
-  kind,
-  item,
-  onDone,
-}: {
-  readonly kind: Kind;
-  readonly item: Reviewed;
-  readonly onDone: () => void;
-}) {
-  const { t } = useI18n();
-  const action = useAction();
-  if (item.visibility === 'public')
-    return <p className="muted">{t('caucus.sec.activities.published')}</p>;
-  return (
-    <>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={action.busy}
-        onClick={() =>
-          void action.run(async () => {
-            await api('PATCH', `/api/${kind}/${item.id}`, { visibility: 'public' });
-            onDone();
-          })
-        }
-      >
-        {t('caucus.sec.activities.publish', { title: item.title })}
-      </button>
-    </>
-  );
 }
 
 function RecordedBy({ item }: { readonly item: Reviewed }) {
@@ -94,7 +59,12 @@ export function MembersActivitiesSection() {
                     parliamentName={names.get(b.organization_id) ?? b.organization_id}
                   >
                     <RecordedBy item={b} />
-                    <PublishButton kind="bills" item={b} onDone={reload} />
+                    <PublishButton
+                      path={`/api/bills/${b.id}`}
+                      title={b.title}
+                      visibility={b.visibility}
+                      onDone={reload}
+                    />
                   </BillCard>
                 ))}
               </ul>
@@ -107,7 +77,12 @@ export function MembersActivitiesSection() {
                     </p>
                     <h3 className="card__title">{v.title}</h3>
                     <RecordedBy item={v} />
-                    <PublishButton kind="visits" item={v} onDone={reload} />
+                    <PublishButton
+                      path={`/api/visits/${v.id}`}
+                      title={v.title}
+                      visibility={v.visibility}
+                      onDone={reload}
+                    />
                   </li>
                 ))}
               </ul>
@@ -121,7 +96,12 @@ export function MembersActivitiesSection() {
                     <h3 className="card__title">{e.title}</h3>
                     <p className="muted">{names.get(e.organization_id) ?? e.organization_id}</p>
                     <RecordedBy item={e} />
-                    <PublishButton kind="engagements" item={e} onDone={reload} />
+                    <PublishButton
+                      path={`/api/engagements/${e.id}`}
+                      title={e.title}
+                      visibility={e.visibility}
+                      onDone={reload}
+                    />
                   </li>
                 ))}
               </ul>

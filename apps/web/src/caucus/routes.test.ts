@@ -13,6 +13,7 @@ describe('caucus routes', () => {
     ['/caucus/commitments', { page: 'commitments' }],
     ['/caucus/commitments/c-1', { page: 'commitment', id: 'c-1' }],
     ['/caucus/documents', { page: 'documents' }],
+    ['/caucus/activities', { page: 'work' }],
     ['/sign-in', { page: 'sign-in' }],
     ['/account', { page: 'account' }],
     ['/account/activities', { page: 'activities' }],
@@ -20,6 +21,9 @@ describe('caucus routes', () => {
     ['/secretariat', { page: 'secretariat', section: 'moderation' }],
     ['/secretariat/invitations', { page: 'secretariat', section: 'invitations' }],
     ['/secretariat/follow-ups', { page: 'secretariat', section: 'follow-ups' }],
+    ['/secretariat/meetings', { page: 'secretariat', section: 'meetings' }],
+    ['/secretariat/collaborations', { page: 'secretariat', section: 'collaborations' }],
+    ['/secretariat/national-caucuses', { page: 'secretariat', section: 'national-caucuses' }],
     [
       '/invitations/abcdefghijklmnopqrstuvwxyz_-0123',
       { page: 'invitation', token: 'abcdefghijklmnopqrstuvwxyz_-0123' },
@@ -28,6 +32,7 @@ describe('caucus routes', () => {
     ['/secretariat/audit', { page: 'not_found' }],
     ['/caucus/texts/Not%20an%20id', { page: 'not_found' }],
     ['/caucus/members/x', { page: 'not_found' }],
+    ['/caucus/activities/x', { page: 'not_found' }],
     ['/account/settings', { page: 'not_found' }],
   ])('%s', (path, route) => {
     expect(parseCaucusPath(path)).toEqual(route);

@@ -8,6 +8,9 @@ export const SECRETARIAT_SECTIONS = [
   'texts',
   'follow-ups',
   'activities',
+  'meetings',
+  'collaborations',
+  'national-caucuses',
 ] as const;
 export type SecretariatSection = (typeof SECRETARIAT_SECTIONS)[number];
 
@@ -22,6 +25,7 @@ export type CaucusRoute =
   | { readonly page: 'commitments' }
   | { readonly page: 'commitment'; readonly id: string }
   | { readonly page: 'documents' }
+  | { readonly page: 'work' }
   | { readonly page: 'sign-in' }
   | { readonly page: 'account' }
   | { readonly page: 'activities' }
@@ -46,6 +50,8 @@ export function parseCaucusPath(path: string): CaucusRoute {
     if (a === 'programmes') return one('programme');
     if (a === 'commitments') return one('commitment');
     if (b === undefined && (a === 'members' || a === 'documents')) return { page: a };
+    // The caucus's activities as the public sees them (the member's own are /account/activities).
+    if (b === undefined && a === 'activities') return { page: 'work' };
   }
   if (head === 'sign-in' && a === undefined) return { page: 'sign-in' };
   if (head === 'account' && a === undefined) return { page: 'account' };

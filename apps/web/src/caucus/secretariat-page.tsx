@@ -1,6 +1,7 @@
 // The secretariat's screens: invitations, endorsement drives, the moderation queue of documents,
-// programmes and texts, follow-ups due, and the activities members recorded (to publish). Shown only to the secretariat and admins; the server
-// checks every action anyway.
+// programmes and texts, follow-ups due, the activities members recorded (to publish), and the
+// bodies' meetings, collaborations and national caucuses it records itself. Shown only to the
+// secretariat and admins; the server checks every action anyway.
 import type { ReactNode, SyntheticEvent } from 'react';
 import { useState } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
@@ -21,6 +22,9 @@ import type {
 import { api, query } from './api.ts';
 import { DocumentStatusTag } from './account-page.tsx';
 import { MembersActivitiesSection } from './members-activities.tsx';
+import { CollaborationsSection } from './secretariat-collaborations.tsx';
+import { MeetingsSection } from './secretariat-meetings.tsx';
+import { NationalCaucusesSection } from './secretariat-national-caucuses.tsx';
 import type { SecretariatSection } from './routes.ts';
 import { SECRETARIAT_SECTIONS } from './routes.ts';
 import { sortedCountries } from './document-form.tsx';
@@ -44,6 +48,9 @@ const SECTION_TITLE: Readonly<Record<SecretariatSection, MessageKey>> = {
   texts: 'caucus.sec.texts.title',
   'follow-ups': 'caucus.sec.followUps.title',
   activities: 'caucus.sec.activities.title',
+  meetings: 'caucus.sec.meetings.title',
+  collaborations: 'caucus.sec.collaborations.title',
+  'national-caucuses': 'caucus.sec.nationalCaucuses.title',
 };
 
 /** A labelled input whose error (from the API) shows under its label. */
@@ -1379,6 +1386,9 @@ export function SecretariatPage({ section }: { readonly section: SecretariatSect
       {section === 'texts' ? <TextsSection /> : null}
       {section === 'follow-ups' ? <FollowUpsSection /> : null}
       {section === 'activities' ? <MembersActivitiesSection /> : null}
+      {section === 'meetings' ? <MeetingsSection /> : null}
+      {section === 'collaborations' ? <CollaborationsSection /> : null}
+      {section === 'national-caucuses' ? <NationalCaucusesSection /> : null}
     </section>
   );
 }

@@ -63,9 +63,19 @@ export function errorMessage(t: I18n['t'], error: unknown): string {
 export function ErrorNotice({ error }: { readonly error: unknown }) {
   const { t } = useI18n();
   const fields = error instanceof ApiError ? error.fields : [];
+  // A refusal's reason (a record already published, a role's limit) is the server's, in English.
+  const reason =
+    error instanceof ApiError && error.code === 'forbidden' && error.message !== ''
+      ? error.message
+      : null;
   return (
     <div className="notice notice--error" role="alert">
       <p>{errorMessage(t, error)}</p>
+      {reason ? (
+        <p className="notice__detail" lang="en">
+          {reason}
+        </p>
+      ) : null}
       {fields.length > 0 ? (
         <ul>
           {fields.map((f) => (
@@ -138,6 +148,9 @@ export function CaucusNav() {
         </li>
         <li>
           <NavLink to="/caucus/commitments">{t('caucus.nav.commitments')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/caucus/activities">{t('caucus.nav.work')}</NavLink>
         </li>
         <li>
           <NavLink to="/caucus/documents">{t('caucus.nav.documents')}</NavLink>

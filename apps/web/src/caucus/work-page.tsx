@@ -1,0 +1,209 @@
+// The caucus's activities as the viewer may see them (/caucus/activities): national caucuses and
+// committees with their status history, the meetings of the bodies the caucus engages (with the
+// iCalendar feed), and the work with CSOs and trade unions. What the secretariat keeps to the
+// caucus or to itself shows only to those who may see it: the API filters every list.
+import { useI18n } from '../i18n/i18n.tsx';
+import { CaucusStatusTag, MeetingWhen, MemberList, StatusHistory } from './activity-records.tsx';
+import type {
+  BodyEvent,
+  Collaboration,
+  List,
+  NationalCaucus,
+  Organization,
+  Person,
+  RecordSource,
+  Topic,
+} from './api.ts';
+import { LazyDetails } from './record-form.tsx';
+import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
+
+/** Meetings that recur first (a body's cycle), then the dated ones, the latest first. */
+function byWhen(a: BodyEvent, b: BodyEvent): number {
+  const recurs = (m: BodyEvent) => (m.cycle !== undefined || m.recurrence !== undefined ? 0 : 1);
+  return recurs(a) - recurs(b) || (b.start_date ?? '').localeCompare(a.start_date ?? '');
+}
+
+/** Where a record's facts come from: a cited source with its link, or the founding report. */
+function Source({ source }: { readonly source: RecordSource | undefined }) {
+  const { t } = useI18n();
+  if (!source) return null;
+  if (source.title)
+    return (
+      <p className="muted">
+        {t('caucus.work.source')}{' '}
+        {source.url ? (
+          <a href={source.url} lang="en">
+            {source.title}
+          </a>
+        ) : (
+          <span lang="en">{source.title}</span>
+        )}
+      </p>
+    );
+  if (source.section)
+    return (
+      <p className="muted">
+        {t('caucus.work.reportSection')} <span lang="en">{source.section}</span>
+      </p>
+    );
+  return null;
+}
+
+function Members({ caucus }: { readonly caucus: NationalCaucus }) {
+  const [detail] = useApi<NationalCaucus>(`/api/national-caucuses/${caucus.id}`);
+  const [people] = useApi<List<Person>>('/api/people?limit=500');
+  return (
+    <Loading state={detail}>
+      {(d) => (
+        <Loading state={people}>
+          {(p) => (
+            <MemberList
+              members={d.members ?? []}
+              names={new Map(p.items.map((x) => [x.id, x.name]))}
+            />
+          )}
+        </Loading>
+      )}
+    </Loading>
+  );
+}
+
+export function WorkPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  useTitle(t('caucus.work.title'));
+  const [caucuses] = useApi<List<NationalCaucus>>('/api/national-caucuses');
+  const [meetings] = useApi<List<BodyEvent>>('/api/body-events?limit=500');
+  const [collaborations] = useApi<List<Collaboration>>('/api/collaborations?limit=500');
+  const [organizations] = useApi<List<Organization>>('/api/organizations?limit=500');
+  const [topics] = useApi<List<Topic>>('/api/topics?kind=area_for_action&limit=500');
+  const names = new Map(
+    organizations.status === 'ready' ? organizations.data.items.map((o) => [o.id, o.name]) : [],
+  );
+  const areas = new Map(
+    topics.status === 'ready' ? topics.data.items.map((x) => [x.id, x.name]) : [],
+  );
+  const orgName = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+  return (
+    <section>
+      <h1>{t('caucus.work.title')}</h1>
+      <p className="lead">{t('caucus.work.lead')}</p>
+
+      <h2>{t('caucus.work.caucuses')}</h2>
+      <p>{t('caucus.work.caucusesLead')}</p>
+      <Loading state={caucuses}>
+        {(list) =>
+          list.items.length === 0 ? (
+            <p>{t('caucus.work.noCaucuses')}</p>
+          ) : (
+            <ul className="card-list" data-testid="public-national-caucuses">
+              {list.items.map((c) => (
+                <li key={c.id} className="card">
+                  <p>
+                    <CaucusStatusTag status={c.status} />{' '}
+                    <VisibilityTag visibility={c.visibility} />
+                  </p>
+                  <h3 className="card__title" lang="en">
+                    {c.name}
+                  </h3>
+                  <p className="muted">
+                    {[c.country ? i18n.country(c.country) : null, orgName(c.parliament_id)]
+                      .filter(Boolean)
+                      .join(' · ')}
+                    {c.founding_date
+                      ? ` · ${t('caucus.work.founded', { date: partialDate(i18n, c.founding_date) })}`
+                      : ''}
+                  </p>
+                  {c.description ? <p lang="en">{c.description}</p> : null}
+                  <StatusHistory caucus={c} />
+                  <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
+                    {() => <Members caucus={c} />}
+                  </LazyDetails>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+
+      <h2>{t('caucus.work.meetings')}</h2>
+      <p>
+        {t('caucus.work.meetingsLead')}{' '}
+        <a href="/api/engagements.ics">{t('caucus.work.calendar')}</a>
+      </p>
+      <Loading state={meetings}>
+        {(list) =>
+          list.items.length === 0 ? (
+            <p>{t('caucus.none')}</p>
+          ) : (
+            <ul className="card-list" data-testid="public-meetings">
+              {[...list.items].sort(byWhen).map((m) => (
+                <li key={m.id} className="card">
+                  <p>
+                    <VisibilityTag visibility={m.visibility} />
+                    {m.is_verified === false ? (
+                      <span className="flag--unverified">{t('caucus.records.unverified')}</span>
+                    ) : null}
+                  </p>
+                  <h3 className="card__title" lang="en">
+                    {m.title}
+                  </h3>
+                  <p className="muted">
+                    <span lang="en">{orgName(m.organization_id) ?? ''}</span>
+                    {orgName(m.organization_id) ? ' · ' : ''}
+                    <MeetingWhen meeting={m} />
+                  </p>
+                  {m.description ? <p lang="en">{m.description}</p> : null}
+                  <Source source={m.source} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+
+      <h2>{t('caucus.work.collaborations')}</h2>
+      <Loading state={collaborations}>
+        {(list) =>
+          list.items.length === 0 ? (
+            <p>{t('caucus.none')}</p>
+          ) : (
+            <ul className="card-list" data-testid="public-collaborations">
+              {list.items.map((c) => (
+                <li key={c.id} className="card">
+                  <p>
+                    <VisibilityTag visibility={c.visibility} />
+                  </p>
+                  <h3 className="card__title" lang="en">
+                    {c.title}
+                  </h3>
+                  <p className="muted">
+                    {[
+                      orgName(c.organization_id),
+                      c.topic_id ? (areas.get(c.topic_id) ?? null) : null,
+                    ]
+                      .filter(Boolean)
+                      .map((x, i) => (
+                        <span key={i} lang="en">
+                          {i > 0 ? ' · ' : ''}
+                          {x}
+                        </span>
+                      ))}
+                    {c.start_date
+                      ? ` · ${[c.start_date, c.end_date]
+                          .filter((d): d is string => d !== undefined)
+                          .map((d) => partialDate(i18n, d))
+                          .join(' – ')}`
+                      : ''}
+                  </p>
+                  {c.description ? <p lang="en">{c.description}</p> : null}
+                  <Source source={c.source} />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loading>
+    </section>
+  );
+}
