@@ -100,6 +100,73 @@ describe.each(testDatabases)('members record their own activities, on $name', (d
     expect(pathsOf(dropped)).toEqual(['body.sponsors']);
   });
 
+  it('keeps the sponsors and delegates hidden from the member when the member changes the list', async () => {
+    // Someone the secretariat keeps to itself, whom the secretariat adds to a member's records.
+    const hiddenPerson = 'zqmember_hidden_person';
+    const person = await secretariat.request('POST', '/api/people', {
+      id: hiddenPerson,
+      name: 'Hidden adviser',
+      visibility: 'secretariat',
+    });
+    expect(person.status, person.text).toBe(201);
+    const bill = await recordBill(member);
+    const added = await secretariat.request('PATCH', `/api/bills/${bill.id}`, {
+      sponsors: [
+        { person_id: MEMBER_PERSON, classification: 'primary' },
+        { person_id: hiddenPerson, classification: 'cosponsor' },
+      ],
+    });
+    expect(added.status, added.text).toBe(200);
+    // The member sees only themself, adds a co-sponsor: the hidden one stays.
+    const seen = (await member.get(`/api/bills/${bill.id}`)).body as Bill;
+    expect(seen.sponsors.map((s) => s.person_id)).toEqual([MEMBER_PERSON]);
+    const changed = await member.request('PATCH', `/api/bills/${bill.id}`, {
+      sponsors: [
+        { person_id: MEMBER_PERSON, classification: 'primary' },
+        { person_id: OTHER_PERSON, classification: 'cosponsor' },
+      ],
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect((changed.body as Bill).sponsors.map((s) => s.person_id)).toEqual([
+      MEMBER_PERSON,
+      OTHER_PERSON,
+    ]);
+    const all = (await secretariat.get(`/api/bills/${bill.id}`)).body as Bill;
+    expect(all.sponsors).toEqual([
+      { person_id: MEMBER_PERSON, classification: 'primary' },
+      { person_id: OTHER_PERSON, classification: 'cosponsor' },
+      { person_id: hiddenPerson, classification: 'cosponsor' },
+    ]);
+
+    // The same for a visit's delegation.
+    const visit = await member.request('POST', '/api/visits', {
+      title: `${MARKER} visit with a hidden delegate`,
+      host_country: 'TH',
+      visiting_countries: ['KH'],
+    });
+    expect(visit.status, visit.text).toBe(201);
+    const visitId = (visit.body as { id: string }).id;
+    expect(
+      (
+        await secretariat.request('PATCH', `/api/visits/${visitId}`, {
+          delegation_person_ids: [MEMBER_PERSON, hiddenPerson],
+        })
+      ).status,
+    ).toBe(200);
+    const shown = (await member.get(`/api/visits/${visitId}`)).body as {
+      delegation_person_ids: string[];
+    };
+    expect(shown.delegation_person_ids).toEqual([MEMBER_PERSON]);
+    const moved = await member.request('PATCH', `/api/visits/${visitId}`, {
+      delegation_person_ids: [MEMBER_PERSON, OTHER_PERSON],
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const kept = (await secretariat.get(`/api/visits/${visitId}`)).body as {
+      delegation_person_ids: string[];
+    };
+    expect(kept.delegation_person_ids).toEqual([MEMBER_PERSON, OTHER_PERSON, hiddenPerson]);
+  });
+
   it('adds actions to their bill; the status becomes the latest', async () => {
     const bill = await recordBill(member);
     const res = await member.request('POST', `/api/bills/${bill.id}/actions`, {

@@ -12,6 +12,7 @@ import type {
   Row,
   Visibility,
 } from '@tulay/store';
+import { VISIBILITIES } from '@tulay/store';
 import type { z } from 'zod';
 import { authorise, can, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
@@ -563,6 +564,39 @@ function withMember(kind: ActivityKind, input: Input, personId: string): Input {
   return input;
 }
 
+/**
+ * What a member may not see is not theirs to remove: a list they replace (a bill's sponsors, a
+ * visit's delegation or any other list of records) keeps, after theirs, the entries hidden from
+ * them — which they were never shown, so could not have meant to drop.
+ */
+async function keepHidden(
+  repos: Repositories,
+  kind: ActivityKind,
+  id: string,
+  current: Presented,
+  patch: Input,
+  scope: Visibility[],
+): Promise<Input> {
+  const kept: Input = {};
+  if (kind === ACTIVITY_KINDS.bills && Array.isArray(patch.sponsors)) {
+    const seen = new Set((await repos.activities.sponsors([id], scope)).map((s) => s.person_id));
+    const hidden = (await repos.activities.sponsors([id], [...VISIBILITIES]))
+      .filter((s) => !seen.has(s.person_id))
+      .map((s): Sponsor => ({ person_id: s.person_id, classification: s.classification }));
+    if (hidden.length > 0) kept.sponsors = [...(patch.sponsors as Sponsor[]), ...hidden];
+  }
+  for (const [field, table] of Object.entries(kind.references)) {
+    const before = current[field];
+    const after = patch[field];
+    if (!Array.isArray(before) || !Array.isArray(after)) continue;
+    const ids = before.filter((x): x is string => typeof x === 'string');
+    const visible = await repos.activities.visibleIds(table, ids, scope);
+    const hidden = ids.filter((x) => !visible.has(x) && !after.includes(x));
+    if (hidden.length > 0) kept[field] = [...(after as unknown[]), ...hidden];
+  }
+  return kept;
+}
+
 /** A member's change may not take them out of their own bill's sponsors or visit's delegation. */
 function refuseLeaving(kind: ActivityKind, patch: Input, personId: string): void {
   const fields: FieldError[] = [];
@@ -656,15 +690,16 @@ export async function updateActivity(ctx: Context, kind: ActivityKind, id: strin
   const before = await repos.records.get(kind.table, id, scopeOf(ctx.actor));
   if (!before) throw notFound(kind.noun);
   const normal = normalise(kind, patch);
+  const current = present(before);
   if (writer.as === 'member') {
     await refuseNotOwn(repos, writer, before, kind.noun);
     refuseMemberFields(normal);
     refuseLeaving(kind, normal, writer.personId);
     await checkVisibleReferences(repos, kind, normal, writer.scope);
+    Object.assign(normal, await keepHidden(repos, kind, id, current, normal, writer.scope));
   }
   const { rest, sponsors } =
     kind === ACTIVITY_KINDS.bills ? splitBill(normal) : { rest: normal, sponsors: undefined };
-  const current = present(before);
   await checkRules(ctx.store.repos, kind, { ...current, ...rest });
   try {
     const updated = await updateRecord(ctx, storedAs(kind, writer), id, rest, async (repos) => {
