@@ -251,6 +251,33 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
     expect(pending()).toEqual([]);
   });
 
+  it('refuses a form with too many parts, and one cut short with the parser’s words', async () => {
+    const request = { name: 'request', value: JSON.stringify(REQUEST) };
+    const crowded = multipart([request, request, request]);
+    const many = await member.request(
+      'POST',
+      '/api/simulations/upload',
+      crowded.body,
+      crowded.headers,
+    );
+    expect(many.status, many.text).toBe(400);
+    expect((many.body as ErrorOut).error.message).toBe(
+      'the form has too many parts: send one "request" and one "population"',
+    );
+    const { body, headers } = uploadBody(readFileSync(csvFile));
+    const cut = await member.request(
+      'POST',
+      '/api/simulations/upload',
+      body.subarray(0, body.length - 40),
+      headers,
+    );
+    expect(cut.status, cut.text).toBe(400);
+    expect((cut.body as ErrorOut).error.message).toMatch(
+      /^the multipart body could not be read: \S/,
+    );
+    expect(pending()).toEqual([]);
+  });
+
   it('names what is wrong in the form and its request part', async () => {
     const cases: [Parameters<typeof upload>[1], Parameters<typeof upload>[2], string][] = [
       [readFileSync(csvFile), { request: { ...REQUEST, at: '2027-13' } }, 'request.at'],
