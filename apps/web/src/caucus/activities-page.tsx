@@ -8,8 +8,7 @@ import type { ReactNode, SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import type { ControlProps } from '../ui/field.tsx';
-import { Field as LabelledField } from '../ui/field.tsx';
+import { SelectField, TextAreaField, TextField } from '../ui/field.tsx';
 import type { List } from './api.ts';
 import { ApiError, api } from './api.ts';
 import { sortedCountries } from './document-form.tsx';
@@ -17,6 +16,7 @@ import { useSession } from './session.ts';
 import {
   ErrorNotice,
   Loading,
+  PartialDateField,
   VisibilityTag,
   partialDate,
   useAction,
@@ -93,58 +93,31 @@ function errorAt(error: unknown, path: string): string | undefined {
   return error.fields.find((f) => f.path === path || f.path.startsWith(`${path}.`))?.message;
 }
 
-/** A labelled field whose error from the API shows under its label. */
-function Field({
-  error,
-  children,
-  ...rest
-}: {
-  readonly id: string;
-  readonly label: string;
-  readonly hint?: string;
-  readonly error: string | undefined;
-  readonly isOptional?: boolean;
-  readonly children: (props: ControlProps) => ReactNode;
-}) {
-  return (
-    <LabelledField {...rest} errorText={error}>
-      {(_describedBy, _isInvalid, control) => children(control)}
-    </LabelledField>
-  );
-}
-
 function VisibilityField({
   id,
   value,
   onChange,
-  error,
+  errorText,
 }: {
   readonly id: string;
   readonly value: MemberVisibility;
   readonly onChange: (v: MemberVisibility) => void;
-  readonly error: string | undefined;
+  readonly errorText: string | undefined;
 }) {
   const { t } = useI18n();
   return (
-    <Field
+    <SelectField
       id={id}
       label={t('caucus.field.visibility')}
       hint={t('caucus.activities.visibilityHint')}
-      error={error}
-    >
-      {(props) => (
-        <select
-          {...props}
-          value={value}
-          onChange={(e) => {
-            onChange(e.target.value as MemberVisibility);
-          }}
-        >
-          <option value="caucus">{t('caucus.visibility.caucus')}</option>
-          <option value="secretariat">{t('caucus.visibility.secretariat')}</option>
-        </select>
-      )}
-    </Field>
+      errorText={errorText}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: 'caucus', label: t('caucus.visibility.caucus') },
+        { value: 'secretariat', label: t('caucus.visibility.secretariat') },
+      ]}
+    />
   );
 }
 
@@ -182,32 +155,26 @@ function ActionChoice({
   id,
   value,
   onChange,
-  error,
+  errorText,
 }: {
   readonly id: string;
   readonly value: BillActionName;
   readonly onChange: (v: BillActionName) => void;
-  readonly error: string | undefined;
+  readonly errorText: string | undefined;
 }) {
   const { t } = useI18n();
   return (
-    <Field id={id} label={t('caucus.activities.action')} error={error}>
-      {(props) => (
-        <select
-          {...props}
-          value={value}
-          onChange={(e) => {
-            onChange(e.target.value as BillActionName);
-          }}
-        >
-          {BILL_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t('caucus.activities.billStatus', { status: a })}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      id={id}
+      label={t('caucus.activities.action')}
+      errorText={errorText}
+      value={value}
+      onChange={onChange}
+      options={BILL_ACTIONS.map((a) => ({
+        value: a,
+        label: t('caucus.activities.billStatus', { status: a }),
+      }))}
+    />
   );
 }
 
@@ -246,82 +213,49 @@ function BillForm({
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="bill-form-title">
       <h3 id="bill-form-title">{t('caucus.activities.recordBill')}</h3>
       {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Field
+      <SelectField
         id="bill-parliament"
         label={t('caucus.activities.parliament')}
-        error={err('body.organization_id')}
-      >
-        {(props) => (
-          <select
-            {...props}
-            value={organization}
-            onChange={(e) => {
-              setOrganization(e.target.value);
-            }}
-          >
-            <option value="">{t('caucus.none.choice')}</option>
-            {parliaments.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        errorText={err('body.organization_id')}
+        value={organization}
+        onChange={setOrganization}
+        empty={t('caucus.none.choice')}
+        options={parliaments.map((o) => ({ value: o.id, label: o.name }))}
+      />
       <div className="grid grid--2">
-        <Field
+        <TextField
           id="bill-identifier"
           label={t('caucus.activities.identifier')}
           hint={t('caucus.activities.identifierHint')}
-          error={err('body.identifier')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={identifier}
-              maxLength={100}
-              onChange={(e) => {
-                setIdentifier(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+          errorText={err('body.identifier')}
+          value={identifier}
+          maxLength={100}
+          onChange={setIdentifier}
+        />
         <VisibilityField
           id="bill-visibility"
           value={visibility}
           onChange={setVisibility}
-          error={err('body.visibility')}
+          errorText={err('body.visibility')}
         />
       </div>
-      <Field id="bill-title" label={t('caucus.field.title')} error={err('body.title')}>
-        {(props) => (
-          <input
-            {...props}
-            value={title}
-            maxLength={1000}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id="bill-title"
+        label={t('caucus.field.title')}
+        errorText={err('body.title')}
+        value={title}
+        maxLength={1000}
+        onChange={setTitle}
+      />
+      <TextAreaField
         id="bill-summary"
         label={t('caucus.activities.summary')}
-        error={err('body.summary')}
+        errorText={err('body.summary')}
         isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={4}
-            value={summary}
-            onChange={(e) => {
-              setSummary(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+        rows={4}
+        value={summary}
+        onChange={setSummary}
+      />
       <fieldset className="field">
         <legend>{t('caucus.activities.firstAction')}</legend>
         <div className="grid grid--2">
@@ -329,25 +263,15 @@ function BillForm({
             id="bill-first-action"
             value={first}
             onChange={setFirst}
-            error={err('body.actions.0.classification')}
+            errorText={err('body.actions.0.classification')}
           />
-          <Field
+          <PartialDateField
             id="bill-first-date"
             label={t('caucus.field.date')}
-            hint={t('caucus.dateHint')}
-            error={err('body.actions.0.date')}
-          >
-            {(props) => (
-              <input
-                {...props}
-                value={date}
-                inputMode="numeric"
-                onChange={(e) => {
-                  setDate(e.target.value);
-                }}
-              />
-            )}
-          </Field>
+            value={date}
+            onChange={setDate}
+            errorText={err('body.actions.0.date')}
+          />
         </div>
       </fieldset>
       <div className="form-actions">
@@ -387,80 +311,31 @@ function ActionForm({ bill, onDone }: { readonly bill: Bill; readonly onDone: ()
           id={`${prefix}-classification`}
           value={classification}
           onChange={setClassification}
-          error={err('body.classification')}
+          errorText={err('body.classification')}
         />
-        <Field
+        <PartialDateField
           id={`${prefix}-date`}
           label={t('caucus.field.date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.date')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={date}
-              inputMode="numeric"
-              onChange={(e) => {
-                setDate(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+          value={date}
+          onChange={setDate}
+          errorText={err('body.date')}
+        />
       </div>
-      <Field
+      <TextField
         id={`${prefix}-description`}
         label={t('caucus.field.description')}
-        error={err('body.description')}
+        errorText={err('body.description')}
         isOptional
-      >
-        {(props) => (
-          <input
-            {...props}
-            value={description}
-            maxLength={2000}
-            onChange={(e) => {
-              setDescription(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+        value={description}
+        maxLength={2000}
+        onChange={setDescription}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
           {t('caucus.activities.addAction')}
         </button>
       </div>
     </form>
-  );
-}
-
-function CountrySelect({
-  id,
-  value,
-  onChange,
-  props,
-}: {
-  readonly id: string;
-  readonly value: string;
-  readonly onChange: (v: string) => void;
-  readonly props: ControlProps;
-}) {
-  const i18n = useI18n();
-  return (
-    <select
-      {...props}
-      id={id}
-      value={value}
-      onChange={(e) => {
-        onChange(e.target.value);
-      }}
-    >
-      <option value="">{i18n.t('caucus.none.choice')}</option>
-      {sortedCountries(i18n).map((c) => (
-        <option key={c} value={c}>
-          {i18n.country(c)}
-        </option>
-      ))}
-    </select>
   );
 }
 
@@ -498,66 +373,46 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="visit-form-title">
       <h3 id="visit-form-title">{t('caucus.activities.recordVisit')}</h3>
       {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Field id="visit-title" label={t('caucus.field.title')} error={err('body.title')}>
-        {(props) => (
-          <input
-            {...props}
-            value={title}
-            maxLength={500}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+      <TextField
+        id="visit-title"
+        label={t('caucus.field.title')}
+        errorText={err('body.title')}
+        value={title}
+        maxLength={500}
+        onChange={setTitle}
+      />
       <div className="grid grid--2">
-        <Field id="visit-host" label={t('caucus.activities.host')} error={err('body.host_country')}>
-          {(props) => (
-            <CountrySelect id="visit-host" value={host} onChange={setHost} props={props} />
-          )}
-        </Field>
+        <SelectField
+          id="visit-host"
+          label={t('caucus.activities.host')}
+          errorText={err('body.host_country')}
+          value={host}
+          onChange={setHost}
+          empty={t('caucus.none.choice')}
+          options={sortedCountries(i18n).map((c) => ({ value: c, label: i18n.country(c) }))}
+        />
         <VisibilityField
           id="visit-visibility"
           value={visibility}
           onChange={setVisibility}
-          error={err('body.visibility')}
+          errorText={err('body.visibility')}
         />
-        <Field
+        <PartialDateField
           id="visit-start"
           label={t('caucus.field.start_date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.start_date')}
+          value={start}
+          onChange={setStart}
+          errorText={err('body.start_date')}
           isOptional
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={start}
-              inputMode="numeric"
-              onChange={(e) => {
-                setStart(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <Field
+        />
+        <PartialDateField
           id="visit-end"
           label={t('caucus.field.end_date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.end_date')}
+          value={end}
+          onChange={setEnd}
+          errorText={err('body.end_date')}
           isOptional
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={end}
-              inputMode="numeric"
-              onChange={(e) => {
-                setEnd(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+        />
       </div>
       <fieldset
         className={`field${visitingError ? ' field--invalid' : ''}`}
@@ -584,59 +439,35 @@ function VisitForm({ onDone }: { readonly onDone: (visit: Visit) => void }) {
           ))}
         </div>
       </fieldset>
-      <Field
+      <TextAreaField
         id="visit-sites"
         label={t('caucus.activities.sites')}
         hint={t('caucus.activities.onePerLine')}
-        error={err('body.sites')}
+        errorText={err('body.sites')}
         isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={sites}
-            onChange={(e) => {
-              setSites(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+        rows={3}
+        value={sites}
+        onChange={setSites}
+      />
+      <TextAreaField
         id="visit-findings"
         label={t('caucus.activities.findings')}
-        error={err('body.findings')}
+        errorText={err('body.findings')}
         isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={4}
-            value={findings}
-            onChange={(e) => {
-              setFindings(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+        rows={4}
+        value={findings}
+        onChange={setFindings}
+      />
+      <TextAreaField
         id="visit-recommendations"
         label={t('caucus.activities.recommendations')}
         hint={t('caucus.activities.onePerLine')}
-        error={err('body.recommendations')}
+        errorText={err('body.recommendations')}
         isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={recommendations}
-            onChange={(e) => {
-              setRecommendations(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+        rows={3}
+        value={recommendations}
+        onChange={setRecommendations}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
           {t('caucus.activities.saveVisit')}
@@ -679,98 +510,55 @@ function EngagementForm({
       <h3 id="engagement-form-title">{t('caucus.activities.recordEngagement')}</h3>
       {action.error ? <ErrorNotice error={action.error} /> : null}
       <div className="grid grid--2">
-        <Field
+        <SelectField
           id="engagement-body"
           label={t('caucus.activities.body')}
-          error={err('body.organization_id')}
-        >
-          {(props) => (
-            <select
-              {...props}
-              value={organization}
-              onChange={(e) => {
-                setOrganization(e.target.value);
-              }}
-            >
-              <option value="">{t('caucus.none.choice')}</option>
-              {bodies.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+          errorText={err('body.organization_id')}
+          value={organization}
+          onChange={setOrganization}
+          empty={t('caucus.none.choice')}
+          options={bodies.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <PartialDateField
           id="engagement-date"
           label={t('caucus.field.date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.engagement_date')}
+          value={date}
+          onChange={setDate}
+          errorText={err('body.engagement_date')}
           isOptional
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={date}
-              inputMode="numeric"
-              onChange={(e) => {
-                setDate(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+        />
       </div>
-      <Field id="engagement-title" label={t('caucus.field.title')} error={err('body.title')}>
-        {(props) => (
-          <input
-            {...props}
-            value={title}
-            maxLength={500}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+      <TextField
+        id="engagement-title"
+        label={t('caucus.field.title')}
+        errorText={err('body.title')}
+        value={title}
+        maxLength={500}
+        onChange={setTitle}
+      />
+      <TextAreaField
         id="engagement-asked"
         label={t('caucus.activities.asked')}
-        error={err('body.asked')}
+        errorText={err('body.asked')}
         isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={asked}
-            onChange={(e) => {
-              setAsked(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
+        rows={3}
+        value={asked}
+        onChange={setAsked}
+      />
+      <TextAreaField
         id="engagement-response"
         label={t('caucus.activities.response')}
-        error={err('body.response')}
+        errorText={err('body.response')}
         isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={response}
-            onChange={(e) => {
-              setResponse(e.target.value);
-            }}
-          />
-        )}
-      </Field>
+        rows={3}
+        value={response}
+        onChange={setResponse}
+      />
       <VisibilityField
         id="engagement-visibility"
         value={visibility}
         onChange={setVisibility}
-        error={err('body.visibility')}
+        errorText={err('body.visibility')}
       />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>

@@ -6,6 +6,7 @@ import enJson from '../i18n/messages/en.json';
 import type { I18n, MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { TextField } from '../ui/field.tsx';
 import { ApiError, api } from './api.ts';
 import { isSecretariat, useSession } from './session.ts';
 
@@ -196,6 +197,37 @@ export function partialDate(i18n: I18n, d: string | null | undefined): string {
   if (/^\d{4}-\d{2}-\d{2}/.test(d)) return i18n.date(d.slice(0, 10));
   if (/^\d{4}-\d{2}$/.test(d)) return i18n.month(d);
   return d;
+}
+
+/** A partial date (YYYY, YYYY-MM or YYYY-MM-DD), typed as digits. */
+export function PartialDateField({
+  id,
+  label,
+  value,
+  onChange,
+  errorText,
+  isOptional = false,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly errorText: string | undefined;
+  readonly isOptional?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      id={id}
+      label={label}
+      hint={t('caucus.dateHint')}
+      errorText={errorText}
+      isOptional={isOptional}
+      value={value}
+      inputMode="numeric"
+      onChange={onChange}
+    />
+  );
 }
 
 /** An OCD division id's country (ocd-division/country:th → Thailand). */
