@@ -191,11 +191,28 @@ export function Paragraphs({ text, lang }: { readonly text: string; readonly lan
   );
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A year alone in the locale's calendar and digits, as its months are shown: Thai's 2011 is 2554.
+ * Only the year itself, without the era some calendars add to a bare year ("พ.ศ.").
+ */
+function year(i18n: I18n, y: number): string {
+  let format = yearFormats.get(i18n.intl.tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(i18n.intl.tag, { year: 'numeric', timeZone: 'UTC' });
+    yearFormats.set(i18n.intl.tag, format);
+  }
+  const parts = format.formatToParts(Date.UTC(y, 6, 1));
+  return parts.find((p) => p.type === 'year')?.value ?? String(y);
+}
+
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in the user's language. */
 export function partialDate(i18n: I18n, d: string | null | undefined): string {
   if (!d) return '';
   if (/^\d{4}-\d{2}-\d{2}/.test(d)) return i18n.date(d.slice(0, 10));
   if (/^\d{4}-\d{2}$/.test(d)) return i18n.month(d);
+  if (/^\d{4}$/.test(d)) return year(i18n, Number(d));
   return d;
 }
 
