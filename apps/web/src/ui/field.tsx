@@ -1,4 +1,5 @@
 import type {
+  ChangeEvent,
   InputHTMLAttributes,
   ReactNode,
   SelectHTMLAttributes,
@@ -101,6 +102,14 @@ function split<P extends LabelProps>({
   return { field: { id, label, hint, error, errorText, isOptional }, rest };
 }
 
+/** A text control's value, and its change handler passing on the text. */
+const text = (value: string, onChange: (value: string) => void) => ({
+  value,
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    onChange(e.target.value);
+  },
+});
+
 /** A labelled one-line input; other input attributes (maxLength, type, inputMode) pass through. */
 export function TextField({
   value,
@@ -110,16 +119,7 @@ export function TextField({
   const { field, rest } = split(props);
   return (
     <Field {...field}>
-      {(_describedBy, _isInvalid, control) => (
-        <input
-          {...rest}
-          {...control}
-          value={value}
-          onChange={(e) => {
-            onChange(e.target.value);
-          }}
-        />
-      )}
+      {(_d, _i, control) => <input {...rest} {...control} {...text(value, onChange)} />}
     </Field>
   );
 }
@@ -133,16 +133,7 @@ export function TextAreaField({
   const { field, rest } = split(props);
   return (
     <Field {...field}>
-      {(_describedBy, _isInvalid, control) => (
-        <textarea
-          {...rest}
-          {...control}
-          value={value}
-          onChange={(e) => {
-            onChange(e.target.value);
-          }}
-        />
-      )}
+      {(_d, _i, control) => <textarea {...rest} {...control} {...text(value, onChange)} />}
     </Field>
   );
 }
