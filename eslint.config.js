@@ -172,6 +172,40 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/store/src/vocabulary.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeHere('The web app imports this module: it must run in the browser.'),
+            {
+              group: ['@tulay/*', './*', '../*'],
+              message: 'The shared vocabularies import nothing, so the browser gets nothing else.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@tulay/store(?!/vocabulary$)',
+              message:
+                'The browser takes only the store’s vocabularies (@tulay/store/vocabulary), never its database code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'scripts/**/*.ts', '**/bench/**/*.ts', 'apps/cli/bin/**'],
     rules: { 'no-console': 'off' },
   },

@@ -15,6 +15,7 @@ import {
   docx,
   encryptedPdf,
   executable,
+  multipart,
   pdf,
   upload,
   uploadCall,
@@ -186,6 +187,26 @@ describe.each(testDatabases)('documents, on $name', (database) => {
       expect(res.status, res.text.slice(0, 300)).toBe(413);
       expect((res.body as ErrorBody).error.code).toBe('payload_too_large');
       expect((res.body as ErrorBody).error.message).toContain('20 MiB');
+    });
+
+    it('refuses a form with too many parts, and one cut short with the parser’s words', async () => {
+      const metadata = { name: 'metadata', value: JSON.stringify(METADATA) };
+      const crowded = multipart([metadata, metadata, metadata, metadata]);
+      const many = await (
+        await h.as('member')
+      ).request('POST', '/api/documents', crowded.body, crowded.headers);
+      expect(many.status, many.text).toBe(400);
+      expect((many.body as ErrorBody).error.message).toBe(
+        'the form has too many parts: send one file and its metadata',
+      );
+      const call = uploadCall();
+      const whole = call.body as Buffer;
+      const cut = await send('member', { ...call, body: whole.subarray(0, whole.length - 40) });
+      expect(cut.status, cut.text).toBe(400);
+      expect((cut.body as ErrorBody).error.message).toMatch(
+        /^the multipart body could not be read: \S/,
+      );
+      expect(((await get('member', '/api/documents/mine')).body as List).total).toBe(0);
     });
 
     it('names each wrong metadata field, a missing file, and bad JSON', async () => {

@@ -1,9 +1,10 @@
 // The simulation routes' cases for the endpoint tests and the authorization matrix. The finished
 // run the exports read is made once per harness, first; every later case cancels what earlier
 // cases left running, so the one-at-a-time queue never fills.
+import { expect } from 'vitest';
 import type { Call, Case } from './cases.ts';
 import { multipart } from './documents/files.ts';
-import type { Harness, Who } from './harness.ts';
+import type { Client, Harness, Who } from './harness.ts';
 
 // One thread per run in the server tests (read when the harness builds the app): the machine is
 // shared, and a thread still starts, so cancelling still has one to stop.
@@ -81,26 +82,45 @@ async function startedRun(h: Harness): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
-const finished = new WeakMap<Harness, Promise<string>>();
+/** A run as GET /api/simulations/:id gives it; each test declares the fields it reads. */
+export interface RunState {
+  readonly status: string;
+}
+
+/** Whether a run has ended: done, failed or cancelled. */
+export const hasEnded = (r: RunState): boolean => r.status !== 'queued' && r.status !== 'running';
+
+/** Reads a run every 50 ms until `until` holds (by default, until it ends); fails after `seconds`. */
+export async function waitForRun<R extends RunState>(
+  client: Client,
+  id: string,
+  until: (r: R) => boolean = hasEnded,
+  seconds = 60,
+): Promise<R> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const res = await client.get(`/api/simulations/${id}`);
+    expect(res.status, res.text).toBe(200);
+    const r = res.body as R;
+    if (until(r)) return r;
+    if (Date.now() > deadline) throw new Error(`timed out; last: ${res.text.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const finishedRuns = new WeakMap<Harness, Promise<string>>();
 
 /** A finished run started by the member, made once per harness. */
 export function finishedRun(h: Harness): Promise<string> {
-  let id = finished.get(h);
+  let id = finishedRuns.get(h);
   if (!id) {
     id = (async () => {
       const started = await startedRun(h);
-      const member = await h.as('member');
-      for (let i = 0; i < 600; i++) {
-        const res = await member.get(`/api/simulations/${started}`);
-        const status = (res.body as { status: string }).status;
-        if (status === 'done') return started;
-        if (status !== 'queued' && status !== 'running')
-          throw new Error(`the run ended ${status}: ${res.text}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error('the run did not finish in a minute');
+      const run = await waitForRun(await h.as('member'), started);
+      if (run.status !== 'done') throw new Error(`the run ended ${run.status}`);
+      return started;
     })();
-    finished.set(h, id);
+    finishedRuns.set(h, id);
   }
   return id;
 }

@@ -25,7 +25,7 @@ import { sweepAbandoned } from '../src/simulations/uploads.ts';
 import { multipart } from './documents/files.ts';
 import type { Client, Harness, Who } from './harness.ts';
 import { harness } from './harness.ts';
-import { agreementReform } from './simulation-cases.ts';
+import { agreementReform, waitForRun } from './simulation-cases.ts';
 
 // A small limit, so that an oversize file is cheap to send (read when the harness builds the app).
 process.env.TULAY_SIMULATION_UPLOAD_MB = '1';
@@ -79,20 +79,6 @@ async function upload(
   const { body, headers } = uploadBody(file, options);
   return client.request('POST', '/api/simulations/upload', body, headers);
 }
-
-async function waitFor(client: Client, id: string, until: (r: RunOut) => boolean): Promise<RunOut> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const res = await client.get(`/api/simulations/${id}`);
-    expect(res.status, res.text).toBe(200);
-    const r = res.body as RunOut;
-    if (until(r)) return r;
-    if (Date.now() > deadline) throw new Error(`timed out; last: ${res.text.slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const finished = (r: RunOut) => !['queued', 'running'].includes(r.status);
 
 /** What simulate() gives on the same file, as the server calls it (same chunk size). */
 async function direct(file: string, workers: number): Promise<readonly IndicatorRow[]> {
@@ -154,7 +140,7 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
       expect(started.request.population).toEqual({ uploaded: true, workers: 400, rows });
       expect(started.request.corridors).toEqual([]);
       expect(started.progress.total).toBe(400);
-      const r = await waitFor(member, started.id, finished);
+      const r = await waitForRun<RunOut>(member, started.id);
       expect(r.status, r.error ?? '').toBe('done');
       expect(r.summary?.population).toBe('uploaded');
       expect(r.summary?.workers).toBe(400);
@@ -183,7 +169,7 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
     expect(example.text.split('\n')[0]).toMatch(/^worker_id,weight,/);
     const res = await upload(member, example.text, { filename: 'example.csv' });
     expect(res.status, res.text).toBe(202);
-    const r = await waitFor(member, (res.body as RunOut).id, finished);
+    const r = await waitForRun<RunOut>(member, (res.body as RunOut).id);
     expect(r.status).toBe('done');
     expect(r.summary?.workers).toBe(20);
   });
@@ -251,6 +237,33 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
     expect(pending()).toEqual([]);
   });
 
+  it('refuses a form with too many parts, and one cut short with the parser’s words', async () => {
+    const request = { name: 'request', value: JSON.stringify(REQUEST) };
+    const crowded = multipart([request, request, request]);
+    const many = await member.request(
+      'POST',
+      '/api/simulations/upload',
+      crowded.body,
+      crowded.headers,
+    );
+    expect(many.status, many.text).toBe(400);
+    expect((many.body as ErrorOut).error.message).toBe(
+      'the form has too many parts: send one "request" and one "population"',
+    );
+    const { body, headers } = uploadBody(readFileSync(csvFile));
+    const cut = await member.request(
+      'POST',
+      '/api/simulations/upload',
+      body.subarray(0, body.length - 40),
+      headers,
+    );
+    expect(cut.status, cut.text).toBe(400);
+    expect((cut.body as ErrorOut).error.message).toMatch(
+      /^the multipart body could not be read: \S/,
+    );
+    expect(pending()).toEqual([]);
+  });
+
   it('names what is wrong in the form and its request part', async () => {
     const cases: [Parameters<typeof upload>[1], Parameters<typeof upload>[2], string][] = [
       [readFileSync(csvFile), { request: { ...REQUEST, at: '2027-13' } }, 'request.at'],
@@ -301,7 +314,7 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
       // another participant it does not exist (a generated run is shared by its link).
       const mine = await upload(member, bytes);
       const { id } = mine.body as RunOut;
-      await waitFor(member, id, finished);
+      await waitForRun<RunOut>(member, id);
       const partner = await h.as('partner');
       for (const url of [
         `/api/simulations/${id}`,
@@ -362,7 +375,7 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
       const [left = ''] = pending();
       writeFileSync(join(root, left, 'population.csv'), `${HEADER}\n1,-1,,,KH,TH,2020-01`);
       await member.request('POST', `/api/simulations/${(big.body as RunOut).id}/cancel`);
-      const failed = await waitFor(member, (first.body as RunOut).id, finished);
+      const failed = await waitForRun<RunOut>(member, (first.body as RunOut).id);
       expect(failed.status).toBe('failed');
       expect(failed.error).not.toContain(root);
       expect(pending()).toEqual([]);

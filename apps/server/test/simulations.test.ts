@@ -6,7 +6,7 @@ import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Harness } from './harness.ts';
 import { harness } from './harness.ts';
-import { agreementReform } from './simulation-cases.ts';
+import { agreementReform, hasEnded, waitForRun } from './simulation-cases.ts';
 
 interface RunOut {
   id: string;
@@ -26,25 +26,6 @@ const run5k = {
   population: { generate: 5_000, seed: 7 },
   reform: agreementReform(['TH', 'KH']),
 };
-
-async function waitFor(
-  client: Client,
-  id: string,
-  until: (r: RunOut) => boolean,
-  seconds = 60,
-): Promise<RunOut> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const res = await client.get(`/api/simulations/${id}`);
-    expect(res.status, res.text).toBe(200);
-    const r = res.body as RunOut;
-    if (until(r)) return r;
-    if (Date.now() > deadline) throw new Error(`timed out; last: ${res.text.slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const finished = (r: RunOut) => !['queued', 'running'].includes(r.status);
 
 describe.each(testDatabases)('simulations, on $name', (database) => {
   let h: Harness;
@@ -80,7 +61,7 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
       expect([...counts].sort((a, b) => a - b)).toEqual(counts);
       expect(counts.at(-1)).toBe(5_000);
 
-      const r = await waitFor(member, id, finished);
+      const r = await waitForRun<RunOut>(member, id);
       expect(r.status).toBe('done');
       expect(r.summary?.workers).toBe(5_000);
       const get = (indicator: string, detail = '') =>
@@ -115,9 +96,9 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
 
   it('is the same for the same seed', { timeout: 60_000 }, async () => {
     const a = await member.request('POST', '/api/simulations', run5k);
-    const ra = await waitFor(member, (a.body as RunOut).id, finished);
+    const ra = await waitForRun<RunOut>(member, (a.body as RunOut).id);
     const b = await member.request('POST', '/api/simulations', run5k);
-    const rb = await waitFor(member, (b.body as RunOut).id, finished);
+    const rb = await waitForRun<RunOut>(member, (b.body as RunOut).id);
     expect(rb.summary?.indicators).toEqual(ra.summary?.indicators);
   });
 
@@ -175,7 +156,7 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
     });
     expect(res.status, res.text).toBe(202);
     const { id } = res.body as RunOut;
-    await waitFor(member, id, (r) => r.progress.done > 0 || finished(r));
+    await waitForRun<RunOut>(member, id, (r) => r.progress.done > 0 || hasEnded(r));
     expect(liveWorkerThreads()).toBeGreaterThan(0);
     const cancelled = await member.request('POST', `/api/simulations/${id}/cancel`);
     expect(cancelled.status, cancelled.text).toBe(200);
@@ -251,7 +232,7 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
       population: { generate: 1_000 },
     });
     const { id } = res.body as RunOut;
-    await waitFor(member, id, finished);
+    await waitForRun<RunOut>(member, id);
     h.clock.advance(59 * 60_000);
     expect((await member.get(`/api/simulations/${id}`)).status).toBe(200);
     h.clock.advance(2 * 60_000);

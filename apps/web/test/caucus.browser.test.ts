@@ -100,6 +100,11 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Some of what was entered is missing or not right');
     expect(await alert.locator('li strong').first().textContent()).toBe('Email');
+    // The field says it too, tied to its control for a screen reader.
+    const email = page.getByLabel('Email');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    expect(await email.getAttribute('aria-describedby')).toBe('inv-email-hint inv-email-error');
+    expect(await page.locator('#inv-email-error').textContent()).not.toBe('');
 
     await page.getByLabel('Email').fill('partner@example.org');
     await page.getByRole('button', { name: 'Create the link' }).click();

@@ -1,6 +1,34 @@
 // Page objects for the browser tests: what a person does on the checker, in their words.
 import type { Page } from 'playwright-core';
 
+/** A period of work as the checker's form asks for it (codes as its selects' values). */
+export interface WorkPeriod {
+  readonly country: string;
+  readonly from: string;
+  readonly to?: string;
+  readonly activity?: string;
+  readonly sector?: string;
+  readonly documented: boolean;
+  readonly permit?: string;
+  readonly earnings?: string;
+}
+
+/** A Nepali factory worker's years in Malaysia, which an injury at work ended in May 2024. */
+export const NEPALI_INJURED_IN_MALAYSIA = {
+  work: {
+    country: 'MY',
+    from: '2015-02',
+    to: '2024-05',
+    activity: 'employed',
+    sector: 'manufacturing',
+    documented: true,
+    permit: 'labour_permit',
+    earnings: '1700',
+  },
+  event: 'employment_injury',
+  eventMonth: '2024-05',
+} as const;
+
 export class CheckerPage {
   constructor(private readonly page: Page) {}
 
@@ -18,16 +46,7 @@ export class CheckerPage {
   }
 
   /** Fills the last period of work shown (the form starts with one). */
-  async work(p: {
-    country: string;
-    from: string;
-    to?: string;
-    activity?: string;
-    sector?: string;
-    documented: boolean;
-    permit?: string;
-    earnings?: string;
-  }): Promise<void> {
+  async work(p: WorkPeriod): Promise<void> {
     const group = this.page.locator('fieldset.period').last();
     const id = ((await group.getAttribute('id')) ?? '').replace(/-group$/, '');
     await this.page.selectOption(`#${id}-country`, p.country);
@@ -52,6 +71,18 @@ export class CheckerPage {
   async whatHappened(event: string, payTo?: string): Promise<void> {
     await this.page.locator(`input[name="event"][value="${event}"]`).check();
     if (payTo) await this.page.selectOption('#payTo', payTo);
+  }
+
+  /**
+   * From the work step to the results: what happened (`none`, or an event and, for one that asks,
+   * its month). Returns the results' summary.
+   */
+  async finish(event = 'none', eventMonth?: string): Promise<string> {
+    await this.next();
+    await this.whatHappened(event);
+    if (eventMonth !== undefined) await this.page.fill('#eventMonth', eventMonth);
+    await this.next();
+    return this.results();
   }
 
   async next(): Promise<void> {

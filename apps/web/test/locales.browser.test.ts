@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)(
           await notice.getByText(say(locale, 'studio.signIn.title')).waitFor();
           await page.getByRole('heading', { name: say(locale, 'studio.where.heading') }).waitFor();
           expect(
-            await page.getByRole('heading', { name: '1. Corridors, date and population' }).count(),
+            await page.getByRole('heading', { name: say('en', 'studio.where.heading') }).count(),
           ).toBe(0);
           await page.getByRole('button', { name: say(locale, 'studio.part.addAgreement') }).click();
           await page

@@ -2,6 +2,7 @@
 // English, and the languages offered cover everything the checker and its results say.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BILL_ACTIONS } from '@tulay/store/vocabulary';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import type { MessageFile, MessageKey } from '../src/i18n/i18n.tsx';
@@ -102,6 +103,21 @@ describe('message files', () => {
       const messages = files.get(code)?.messages;
       if (!messages) throw new Error(`messages/${code}.json is missing`);
       expect(Object.keys(en).filter((k) => !(k in messages))).toEqual([]);
+    });
+  }
+
+  for (const [locale, file] of files) {
+    it(`${locale}: a bill's status names every action of the server's vocabulary`, () => {
+      const message = file.messages['caucus.activities.billStatus'];
+      // A language under review may show it in English; English itself must have it.
+      if (message === undefined) {
+        expect(locale).not.toBe('en');
+        return;
+      }
+      const select = (new IntlMessageFormat(message, 'en').getAst() as AstNode[]).find(
+        (n) => n.value === 'status',
+      );
+      expect(Object.keys(select?.options ?? {}).sort()).toEqual([...BILL_ACTIONS, 'other'].sort());
     });
   }
 

@@ -3,7 +3,6 @@
 // the countries page follows. Skipped, saying why, where /usr/bin/chromium is absent.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
@@ -14,7 +13,7 @@ import {
   seriousViolations,
   servedInChromium,
 } from './browser-helpers.ts';
-import { CheckerPage } from './checker-page.ts';
+import { CheckerPage, NEPALI_INJURED_IN_MALAYSIA } from './checker-page.ts';
 import { serveStatic } from './web-server.ts';
 
 const DIST = join(ARTIFACTS, 'dist-more-locales');
@@ -38,7 +37,7 @@ interface Case {
   /** Whether Debian's Chromium lacks the language's number and date data (English style then). */
   readonly englishFormats: boolean;
   /** Takes the worker through the checker to the results. */
-  readonly worker: (checker: CheckerPage, page: Page) => Promise<void>;
+  readonly worker: (checker: CheckerPage) => Promise<unknown>;
 }
 
 const CASES: readonly Case[] = [
@@ -67,10 +66,7 @@ const CASES: readonly Case[] = [
         permit: 'mou',
         earnings: '10000',
       });
-      await checker.next();
-      await checker.whatHappened('none');
-      await checker.next();
-      await checker.results();
+      await checker.finish();
     },
   },
   {
@@ -79,23 +75,10 @@ const CASES: readonly Case[] = [
     autonym: 'नेपाली',
     script: /[\u0900-\u097F]/,
     englishFormats: true,
-    worker: async (checker, page) => {
+    worker: async (checker) => {
       await checker.aboutMe({ nationality: 'NP', residence: 'NP', birth: '1992-02' });
-      await checker.work({
-        country: 'MY',
-        from: '2015-02',
-        to: '2024-05',
-        activity: 'employed',
-        sector: 'manufacturing',
-        documented: true,
-        permit: 'labour_permit',
-        earnings: '1700',
-      });
-      await checker.next();
-      await checker.whatHappened('employment_injury');
-      await page.fill('#eventMonth', '2024-05');
-      await checker.next();
-      await checker.results();
+      await checker.work(NEPALI_INJURED_IN_MALAYSIA.work);
+      await checker.finish(NEPALI_INJURED_IN_MALAYSIA.event, NEPALI_INJURED_IN_MALAYSIA.eventMonth);
     },
   },
   {
@@ -115,10 +98,7 @@ const CASES: readonly Case[] = [
         permit: 'work_permit',
         earnings: '1800',
       });
-      await checker.next();
-      await checker.whatHappened('none');
-      await checker.next();
-      await checker.results();
+      await checker.finish();
     },
   },
   {
@@ -138,10 +118,7 @@ const CASES: readonly Case[] = [
         permit: 'work_permit',
         earnings: '1500',
       });
-      await checker.next();
-      await checker.whatHappened('none');
-      await checker.next();
-      await checker.results();
+      await checker.finish();
     },
   },
 ];
@@ -182,7 +159,7 @@ describe.skipIf(!hasChromium)('the corridors’ languages in Chromium', () => {
       );
       await page.setViewportSize({ width: 390, height: 844 });
 
-      await c.worker(checker, page);
+      await c.worker(checker);
       const summary = (await page.getByTestId('results-summary').textContent()) ?? '';
       expect(summary, summary).toMatch(c.script);
       const main = await page.locator('main').innerText();

@@ -51,6 +51,8 @@ export {
   TABLES,
   VISIBILITIES,
 } from './schema.ts';
+export type { BillActionName } from './vocabulary.ts';
+export { BILL_ACTIONS } from './vocabulary.ts';
 export type { Repositories } from './store.ts';
 export { Store, StoreError } from './store.ts';
 export type { SeedReport } from './seed/load-seed.ts';

@@ -13,6 +13,29 @@ export interface Upload {
   metadata?: string;
 }
 
+/**
+ * The error to report for a failure while reading a multipart body, the same on every upload
+ * route: an ApiError passes through; the parser's file limit is 413 (worded by the route, which
+ * knows its limit); its parts limits are a 400 saying what to `send`; any other parser failure is
+ * a 400 carrying the parser's own words. A system error (a failed disk write, whose message names
+ * a private path) is the server's, not the body's: it passes through to become a 500.
+ */
+export function multipartFailure(
+  error: unknown,
+  route: { tooLarge: () => ApiError; send: string },
+): Error {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Error && 'syscall' in error) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return route.tooLarge();
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new ApiError('invalid_request', `the form has too many parts: ${route.send}`);
+  return new ApiError(
+    'invalid_request',
+    `the multipart body could not be read: ${error instanceof Error ? error.message : 'unknown error'}`,
+  );
+}
+
 const tooLarge = () =>
   new ApiError('payload_too_large', 'the file is larger than the 20 MiB limit', [
     { path: 'file', message: 'at most 20 MiB' },
@@ -47,18 +70,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
       }
     }
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
-      throw new ApiError(
-        'invalid_request',
-        'the form has too many parts: send one file and its metadata',
-      );
-    throw new ApiError(
-      'invalid_request',
-      `the multipart body could not be read: ${error instanceof Error ? error.message : 'unknown error'}`,
-    );
+    throw multipartFailure(error, { tooLarge, send: 'send one file and its metadata' });
   }
   return upload;
 }

@@ -1,6 +1,7 @@
 // The request bodies of the caucus's activities: exchange visits, national caucuses, bills,
 // bodies' meetings, engagements and collaborations.
 import { isCountryCode } from '@tulay/engine';
+import { BILL_ACTIONS } from '@tulay/store/vocabulary';
 import { z } from 'zod';
 import { Id, PartialDate, Text, Visibility } from './common.ts';
 
@@ -97,23 +98,7 @@ export const CaucusStatusIn = z.strictObject({
   visibility: Visibility.optional(),
 });
 
-/**
- * What can happen to a bill, from introduction to its end. A subset of OpenStates' action
- * classifications, cut to the stages every parliament of the region shares (docs/api.md).
- */
-export const BILL_ACTIONS = [
-  'introduced',
-  'referred_to_committee',
-  'committee_report',
-  'passed_lower',
-  'passed_upper',
-  'passed',
-  'enacted',
-  'vetoed',
-  'lapsed',
-  'withdrawn',
-] as const;
-
+/** What can happen to a bill: the vocabulary the web app shares (docs/api.md). */
 export const BillActionName = z.enum(BILL_ACTIONS, {
   error: (issue) =>
     `"${String(issue.input)}" is not a bill action: use one of ${BILL_ACTIONS.join(', ')}`,

@@ -12,6 +12,7 @@ import { PopulationError, readPopulation } from '@tulay/simulation';
 import type { FastifyRequest } from 'fastify';
 import type { FieldError } from '../errors.ts';
 import { ApiError } from '../errors.ts';
+import { multipartFailure } from '../http/multipart.ts';
 
 /** The largest population file accepted by default: 100 MiB (about a million CSV rows). */
 export const DEFAULT_MAX_POPULATION_BYTES = 100 * 1024 * 1024;
@@ -233,15 +234,10 @@ export class PopulationUploads {
         }
       }
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      const code = (error as { code?: unknown }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
-        throw new ApiError(
-          'invalid_request',
-          'the form has too many parts: send one "request" and one "population"',
-        );
-      throw new ApiError('invalid_request', 'the multipart body could not be read');
+      throw multipartFailure(error, {
+        tooLarge,
+        send: 'send one "request" and one "population"',
+      });
     }
     return { raw, sniffer };
   }

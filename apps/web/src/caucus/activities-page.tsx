@@ -2,6 +2,8 @@
 // bills they sponsor with their status and last action, visits they were part of, engagements
 // with a body — and the forms to record more. The server keeps them to the caucus (or the
 // secretariat) until the secretariat publishes them, and checks every rule (docs/api.md).
+import type { BillActionName } from '@tulay/store/vocabulary';
+import { BILL_ACTIONS } from '@tulay/store/vocabulary';
 import type { ReactNode, SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -24,21 +26,6 @@ import {
   useApi,
   useTitle,
 } from './ui.tsx';
-
-/** The actions a bill goes through (the server's controlled vocabulary, docs/api.md). */
-export const BILL_ACTIONS = [
-  'introduced',
-  'referred_to_committee',
-  'committee_report',
-  'passed_lower',
-  'passed_upper',
-  'passed',
-  'enacted',
-  'vetoed',
-  'lapsed',
-  'withdrawn',
-] as const;
-export type BillActionName = (typeof BILL_ACTIONS)[number];
 
 /** What a member may choose: publishing is the secretariat's. */
 type MemberVisibility = 'caucus' | 'secretariat';

@@ -2,12 +2,12 @@
 // programmes and texts, follow-ups due, the activities members recorded (to publish), and the
 // bodies' meetings, collaborations and national caucuses it records itself. Shown only to the
 // secretariat and admins; the server checks every action anyway.
-import type { ReactNode, SyntheticEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import { Field } from '../ui/field.tsx';
+import { SelectField, TextAreaField, TextField } from '../ui/field.tsx';
 import type {
   CaucusDocument,
   CaucusText,
@@ -32,6 +32,7 @@ import { isSecretariat, useSession } from './session.ts';
 import {
   ErrorNotice,
   Loading,
+  PartialDateField,
   VisibilityTag,
   fieldError,
   partialDate,
@@ -53,48 +54,32 @@ const SECTION_TITLE: Readonly<Record<SecretariatSection, MessageKey>> = {
   'national-caucuses': 'caucus.sec.nationalCaucuses.title',
 };
 
-/** A labelled input whose error (from the API) shows under its label. */
-function Input({
-  error,
-  children,
-  ...rest
-}: {
-  readonly id: string;
-  readonly label: string;
-  readonly error?: string | undefined;
-  readonly hint?: string;
-  readonly isOptional?: boolean;
-  readonly children: ReactNode;
-}) {
-  return (
-    <Field {...rest} errorText={error}>
-      {() => children}
-    </Field>
-  );
-}
-
-function VisibilitySelect({
+/** Who sees a record: anyone, the caucus, or the secretariat. */
+function VisibilityField({
   id,
+  errorText,
   value,
   onChange,
 }: {
   readonly id: string;
+  readonly errorText: string | undefined;
   readonly value: Visibility;
   readonly onChange: (v: Visibility) => void;
 }) {
   const { t } = useI18n();
   return (
-    <select
+    <SelectField
       id={id}
+      label={t('caucus.field.visibility')}
+      errorText={errorText}
       value={value}
-      onChange={(e) => {
-        onChange(e.target.value as Visibility);
-      }}
-    >
-      <option value="public">{t('caucus.visibility.public')}</option>
-      <option value="caucus">{t('caucus.visibility.caucus')}</option>
-      <option value="secretariat">{t('caucus.visibility.secretariat')}</option>
-    </select>
+      onChange={onChange}
+      options={[
+        { value: 'public', label: t('caucus.visibility.public') },
+        { value: 'caucus', label: t('caucus.visibility.caucus') },
+        { value: 'secretariat', label: t('caucus.visibility.secretariat') },
+      ]}
+    />
   );
 }
 
@@ -208,78 +193,50 @@ function InvitationsSection({ user }: { readonly user: User }) {
       <form className="panel" onSubmit={submit} noValidate>
         {action.error ? <ErrorNotice error={action.error} /> : null}
         <div className="grid grid--2">
-          <Input id="inv-role" label={t('caucus.field.role')} error={err('role')}>
-            <select
-              id="inv-role"
-              value={role}
-              onChange={(e) => {
-                setRole(e.target.value as Role);
-              }}
-            >
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {t('caucus.role', { role: r })}
-                </option>
-              ))}
-            </select>
-          </Input>
-          <Input
+          <SelectField
+            id="inv-role"
+            label={t('caucus.field.role')}
+            errorText={err('role')}
+            value={role}
+            onChange={setRole}
+            options={roles.map((r) => ({ value: r, label: t('caucus.role', { role: r }) }))}
+          />
+          <TextField
             id="inv-hours"
             label={t('caucus.field.expires_in_hours')}
-            error={err('expires_in_hours')}
-          >
-            <input
-              id="inv-hours"
-              type="number"
-              min={1}
-              max={720}
-              value={hours}
-              onChange={(e) => {
-                setHours(e.target.value);
-              }}
-            />
-          </Input>
+            errorText={err('expires_in_hours')}
+            type="number"
+            min={1}
+            max={720}
+            value={hours}
+            onChange={setHours}
+          />
         </div>
-        <Input
+        <TextField
           id="inv-email"
           label={t('caucus.field.email')}
-          error={err('email')}
+          errorText={err('email')}
           isOptional
           hint={t('caucus.sec.invitations.emailHint')}
-        >
-          <input
-            id="inv-email"
-            type="email"
-            value={email}
-            onChange={(e) => {
-              setEmail(e.target.value);
-            }}
-          />
-        </Input>
-        <Input
+          type="email"
+          value={email}
+          onChange={setEmail}
+        />
+        <SelectField
           id="inv-person"
           label={t('caucus.field.person_id')}
-          error={err('person_id')}
+          errorText={err('person_id')}
           isOptional
           hint={t('caucus.sec.invitations.personHint')}
-        >
-          <select
-            id="inv-person"
-            value={personId}
-            onChange={(e) => {
-              setPersonId(e.target.value);
-            }}
-          >
-            <option value="">{t('caucus.none.choice')}</option>
-            {people.status === 'ready'
-              ? people.data.items.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))
-              : null}
-          </select>
-        </Input>
+          value={personId}
+          onChange={setPersonId}
+          empty={t('caucus.none.choice')}
+          options={
+            people.status === 'ready'
+              ? people.data.items.map((p) => ({ value: p.id, label: p.name }))
+              : []
+          }
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={action.busy}>
             {t('caucus.sec.invitations.create')}
@@ -431,24 +388,19 @@ function DrivesSection() {
       <form className="panel" onSubmit={submit} noValidate>
         <h3>{t('caucus.sec.drives.new')}</h3>
         {action.error ? <ErrorNotice error={action.error} /> : null}
-        <Input id="drive-text" label={t('caucus.field.text_id')} error={err('text_id')}>
-          <select
-            id="drive-text"
-            value={textId}
-            onChange={(e) => {
-              setTextId(e.target.value);
-            }}
-          >
-            <option value="">{t('caucus.none.choice')}</option>
-            {texts.status === 'ready'
-              ? texts.data.items.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.versions[0]?.title ?? x.id}
-                  </option>
-                ))
-              : null}
-          </select>
-        </Input>
+        <SelectField
+          id="drive-text"
+          label={t('caucus.field.text_id')}
+          errorText={err('text_id')}
+          value={textId}
+          onChange={setTextId}
+          empty={t('caucus.none.choice')}
+          options={
+            texts.status === 'ready'
+              ? texts.data.items.map((x) => ({ value: x.id, label: x.versions[0]?.title ?? x.id }))
+              : []
+          }
+        />
         <fieldset className={`field${err('programme_ids') ? ' field--invalid' : ''}`}>
           <legend>{t('caucus.field.programme_ids')}</legend>
           {err('programme_ids') ? <p className="field__error">{err('programme_ids')}</p> : null}
@@ -469,37 +421,25 @@ function DrivesSection() {
               ))
             : null}
         </fieldset>
-        <Input
+        <TextField
           id="drive-days"
           label={t('caucus.field.expires_in_days')}
-          error={err('expires_in_days')}
-        >
-          <input
-            id="drive-days"
-            type="number"
-            min={1}
-            max={365}
-            value={days}
-            onChange={(e) => {
-              setDays(e.target.value);
-            }}
-          />
-        </Input>
-        <Input
+          errorText={err('expires_in_days')}
+          type="number"
+          min={1}
+          max={365}
+          value={days}
+          onChange={setDays}
+        />
+        <TextAreaField
           id="drive-message"
           label={t('caucus.field.message')}
-          error={err('message')}
+          errorText={err('message')}
           isOptional
-        >
-          <textarea
-            id="drive-message"
-            rows={3}
-            value={message}
-            onChange={(e) => {
-              setMessage(e.target.value);
-            }}
-          />
-        </Input>
+          rows={3}
+          value={message}
+          onChange={setMessage}
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={action.busy}>
             {t('caucus.sec.drives.create')}
@@ -615,21 +555,15 @@ function ModerationItem({
         <summary>{t('caucus.sec.moderation.readText')}</summary>
         <DocumentText id={doc.id} />
       </details>
-      <Input
+      <TextAreaField
         id={`${id}-comment`}
         label={t('caucus.field.comment')}
-        error={commentError}
+        errorText={commentError}
         hint={t('caucus.sec.moderation.commentHint')}
-      >
-        <textarea
-          id={`${id}-comment`}
-          rows={3}
-          value={comment}
-          onChange={(e) => {
-            setComment(e.target.value);
-          }}
-        />
-      </Input>
+        rows={3}
+        value={comment}
+        onChange={setComment}
+      />
       <div className="form-actions">
         <button
           type="button"
@@ -710,7 +644,8 @@ function ProgrammeForm({
   readonly programme?: Programme;
   readonly onSaved: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const action = useAction();
   const p = programme;
   const [name, setName] = useState(p?.name ?? '');
@@ -756,98 +691,72 @@ function ProgrammeForm({
   return (
     <form className="panel" onSubmit={submit} noValidate>
       {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Input id={id('name')} label={t('caucus.field.name')} error={err('name')}>
-        <input
-          id={id('name')}
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-          }}
-        />
-      </Input>
+      <TextField
+        id={id('name')}
+        label={t('caucus.field.name')}
+        errorText={err('name')}
+        value={name}
+        onChange={setName}
+      />
       <div className="grid grid--2">
-        <Input
+        <TextField
           id={id('class')}
           label={t('caucus.field.classification')}
-          error={err('classification')}
+          errorText={err('classification')}
           hint={t('caucus.sec.programmes.classHint')}
-        >
-          <input
-            id={id('class')}
-            value={classification}
-            onChange={(e) => {
-              setClassification(e.target.value);
-            }}
-          />
-        </Input>
-        <Input id={id('vis')} label={t('caucus.field.visibility')} error={err('visibility')}>
-          <VisibilitySelect id={id('vis')} value={visibility} onChange={setVisibility} />
-        </Input>
-        <Input
+          value={classification}
+          onChange={setClassification}
+        />
+        <VisibilityField
+          id={id('vis')}
+          errorText={err('visibility')}
+          value={visibility}
+          onChange={setVisibility}
+        />
+        <PartialDateField
           id={id('start')}
           label={t('caucus.field.start_date')}
-          error={err('start_date')}
-          hint={t('caucus.dateHint')}
+          errorText={err('start_date')}
           isOptional
-        >
-          <input
-            id={id('start')}
-            value={start}
-            inputMode="numeric"
-            onChange={(e) => {
-              setStart(e.target.value);
-            }}
-          />
-        </Input>
-        <Input
+          value={start}
+          onChange={setStart}
+        />
+        <PartialDateField
           id={id('end')}
           label={t('caucus.field.end_date')}
-          error={err('end_date')}
-          hint={t('caucus.dateHint')}
+          errorText={err('end_date')}
           isOptional
-        >
-          <input
-            id={id('end')}
-            value={end}
-            inputMode="numeric"
-            onChange={(e) => {
-              setEnd(e.target.value);
-            }}
-          />
-        </Input>
-        <Input id={id('city')} label={t('caucus.field.city')} error={err('city')} isOptional>
-          <input
-            id={id('city')}
-            value={city}
-            onChange={(e) => {
-              setCity(e.target.value);
-            }}
-          />
-        </Input>
-        <Input
+          value={end}
+          onChange={setEnd}
+        />
+        <TextField
+          id={id('city')}
+          label={t('caucus.field.city')}
+          errorText={err('city')}
+          isOptional
+          value={city}
+          onChange={setCity}
+        />
+        <SelectField
           id={id('country')}
           label={t('caucus.field.country')}
-          error={err('area_id')}
+          errorText={err('area_id')}
           isOptional
-        >
-          <CountryChoice id={id('country')} value={country} onChange={setCountry} />
-        </Input>
+          value={country}
+          onChange={setCountry}
+          empty={t('caucus.none.choice')}
+          options={sortedCountries(i18n).map((c) => ({ value: c, label: i18n.country(c) }))}
+        />
       </div>
-      <Input
+      <TextAreaField
         id={id('desc')}
         label={t('caucus.field.description')}
-        error={err('description')}
+        errorText={err('description')}
         isOptional
-      >
-        <textarea
-          id={id('desc')}
-          rows={3}
-          value={description}
-          onChange={(e) => {
-            setDescription(e.target.value);
-          }}
-        />
-      </Input>
+        rows={3}
+        value={description}
+        onChange={setDescription}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
           {p ? t('caucus.sec.save') : t('caucus.sec.programmes.create')}
@@ -859,34 +768,6 @@ function ProgrammeForm({
         </p>
       ) : null}
     </form>
-  );
-}
-
-function CountryChoice({
-  id,
-  value,
-  onChange,
-}: {
-  readonly id: string;
-  readonly value: string;
-  readonly onChange: (v: string) => void;
-}) {
-  const i18n = useI18n();
-  return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => {
-        onChange(e.target.value);
-      }}
-    >
-      <option value="">{i18n.t('caucus.none.choice')}</option>
-      {sortedCountries(i18n).map((c) => (
-        <option key={c} value={c}>
-          {i18n.country(c)}
-        </option>
-      ))}
-    </select>
   );
 }
 
@@ -960,86 +841,68 @@ function NewTextForm({ onSaved }: { readonly onSaved: () => void }) {
     <form className="panel" onSubmit={submit} noValidate>
       {action.error ? <ErrorNotice error={action.error} /> : null}
       <div className="grid grid--2">
-        <Input id="text-kind" label={t('caucus.field.kind')} error={err('kind')}>
-          <select
-            id="text-kind"
-            value={kind}
-            onChange={(e) => {
-              setKind(e.target.value as 'resolution' | 'statement');
-            }}
-          >
-            <option value="resolution">{t('caucus.text.kind.resolution')}</option>
-            <option value="statement">{t('caucus.text.kind.statement')}</option>
-          </select>
-        </Input>
-        <Input
+        <SelectField
+          id="text-kind"
+          label={t('caucus.field.kind')}
+          errorText={err('kind')}
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'resolution', label: t('caucus.text.kind.resolution') },
+            { value: 'statement', label: t('caucus.text.kind.statement') },
+          ]}
+        />
+        <TextField
           id="text-language"
           label={t('caucus.field.authoritative_language')}
-          error={err('authoritative_language')}
+          errorText={err('authoritative_language')}
           hint={t('caucus.sec.texts.languageHint')}
-        >
-          <input
-            id="text-language"
-            value={language}
-            onChange={(e) => {
-              setLanguage(e.target.value);
-            }}
-          />
-        </Input>
-        <Input id="text-status" label={t('caucus.field.status')} error={err('status')}>
-          <TextStatusSelect id="text-status" value={status} onChange={setStatus} />
-        </Input>
-        <Input id="text-vis" label={t('caucus.field.visibility')} error={err('visibility')}>
-          <VisibilitySelect id="text-vis" value={visibility} onChange={setVisibility} />
-        </Input>
+          value={language}
+          onChange={setLanguage}
+        />
+        <TextStatusField
+          id="text-status"
+          errorText={err('status')}
+          value={status}
+          onChange={setStatus}
+        />
+        <VisibilityField
+          id="text-vis"
+          errorText={err('visibility')}
+          value={visibility}
+          onChange={setVisibility}
+        />
       </div>
-      <Input
+      <SelectField
         id="text-programme"
         label={t('caucus.field.programme_id')}
-        error={err('programme_id')}
+        errorText={err('programme_id')}
         isOptional
-      >
-        <select
-          id="text-programme"
-          value={programmeId}
-          onChange={(e) => {
-            setProgrammeId(e.target.value);
-          }}
-        >
-          <option value="">{t('caucus.none.choice')}</option>
-          {programmes.status === 'ready'
-            ? programmes.data.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))
-            : null}
-        </select>
-      </Input>
-      <Input id="text-title" label={t('caucus.field.title')} error={err('title')}>
-        <input
-          id="text-title"
-          value={title}
-          onChange={(e) => {
-            setTitle(e.target.value);
-          }}
-        />
-      </Input>
-      <Input
+        value={programmeId}
+        onChange={setProgrammeId}
+        empty={t('caucus.none.choice')}
+        options={
+          programmes.status === 'ready'
+            ? programmes.data.items.map((p) => ({ value: p.id, label: p.name }))
+            : []
+        }
+      />
+      <TextField
+        id="text-title"
+        label={t('caucus.field.title')}
+        errorText={err('title')}
+        value={title}
+        onChange={setTitle}
+      />
+      <TextAreaField
         id="text-body"
         label={t('caucus.field.body')}
-        error={err('body')}
+        errorText={err('body')}
         hint={t('caucus.sec.texts.bodyHint')}
-      >
-        <textarea
-          id="text-body"
-          rows={8}
-          value={body}
-          onChange={(e) => {
-            setBody(e.target.value);
-          }}
-        />
-      </Input>
+        rows={8}
+        value={body}
+        onChange={setBody}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
           {t('caucus.sec.texts.create')}
@@ -1054,28 +917,31 @@ function NewTextForm({ onSaved }: { readonly onSaved: () => void }) {
   );
 }
 
-function TextStatusSelect({
+function TextStatusField({
   id,
+  errorText,
   value,
   onChange,
 }: {
   readonly id: string;
+  readonly errorText: string | undefined;
   readonly value: CaucusText['status'];
   readonly onChange: (v: CaucusText['status']) => void;
 }) {
   const { t } = useI18n();
   return (
-    <select
+    <SelectField
       id={id}
+      label={t('caucus.field.status')}
+      errorText={errorText}
       value={value}
-      onChange={(e) => {
-        onChange(e.target.value as CaucusText['status']);
-      }}
-    >
-      <option value="draft">{t('caucus.text.status.draft')}</option>
-      <option value="open">{t('caucus.text.status.open')}</option>
-      <option value="closed">{t('caucus.text.status.closed')}</option>
-    </select>
+      onChange={onChange}
+      options={[
+        { value: 'draft', label: t('caucus.text.status.draft') },
+        { value: 'open', label: t('caucus.text.status.open') },
+        { value: 'closed', label: t('caucus.text.status.closed') },
+      ]}
+    />
   );
 }
 
@@ -1124,20 +990,18 @@ function EditText({ text, onSaved }: { readonly text: CaucusText; readonly onSav
       <form className="panel" onSubmit={saveSettings} noValidate>
         {settings.error ? <ErrorNotice error={settings.error} /> : null}
         <div className="grid grid--2">
-          <Input
+          <TextStatusField
             id={id('status')}
-            label={t('caucus.field.status')}
-            error={fieldError(settings.error, 'status')}
-          >
-            <TextStatusSelect id={id('status')} value={status} onChange={setStatus} />
-          </Input>
-          <Input
+            errorText={fieldError(settings.error, 'status')}
+            value={status}
+            onChange={setStatus}
+          />
+          <VisibilityField
             id={id('vis')}
-            label={t('caucus.field.visibility')}
-            error={fieldError(settings.error, 'visibility')}
-          >
-            <VisibilitySelect id={id('vis')} value={visibility} onChange={setVisibility} />
-          </Input>
+            errorText={fieldError(settings.error, 'visibility')}
+            value={visibility}
+            onChange={setVisibility}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={settings.busy}>
@@ -1153,20 +1017,14 @@ function EditText({ text, onSaved }: { readonly text: CaucusText; readonly onSav
       <form className="panel" onSubmit={saveVersion} noValidate>
         <h5>{t('caucus.sec.texts.newVersion')}</h5>
         {version.error ? <ErrorNotice error={version.error} /> : null}
-        <Input
+        <TextField
           id={id('lang')}
           label={t('caucus.field.language')}
-          error={fieldError(version.error, 'language')}
+          errorText={fieldError(version.error, 'language')}
           hint={t('caucus.sec.texts.languageHint')}
-        >
-          <input
-            id={id('lang')}
-            value={language}
-            onChange={(e) => {
-              setLanguage(e.target.value);
-            }}
-          />
-        </Input>
+          value={language}
+          onChange={setLanguage}
+        />
         <label className="checkbox">
           <input
             type="checkbox"
@@ -1177,47 +1035,29 @@ function EditText({ text, onSaved }: { readonly text: CaucusText; readonly onSav
           />{' '}
           {t('caucus.sec.texts.isNewVersion')}
         </label>
-        <Input
+        <TextField
           id={id('title')}
           label={t('caucus.field.title')}
-          error={fieldError(version.error, 'title')}
-        >
-          <input
-            id={id('title')}
-            value={title}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        </Input>
-        <Input
+          errorText={fieldError(version.error, 'title')}
+          value={title}
+          onChange={setTitle}
+        />
+        <TextAreaField
           id={id('body')}
           label={t('caucus.field.body')}
-          error={fieldError(version.error, 'body')}
-        >
-          <textarea
-            id={id('body')}
-            rows={8}
-            value={body}
-            onChange={(e) => {
-              setBody(e.target.value);
-            }}
-          />
-        </Input>
-        <Input
+          errorText={fieldError(version.error, 'body')}
+          rows={8}
+          value={body}
+          onChange={setBody}
+        />
+        <TextField
           id={id('note')}
           label={t('caucus.field.note')}
-          error={fieldError(version.error, 'note')}
+          errorText={fieldError(version.error, 'note')}
           isOptional
-        >
-          <input
-            id={id('note')}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-            }}
-          />
-        </Input>
+          value={note}
+          onChange={setNote}
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={version.busy}>
             {t('caucus.sec.texts.addVersion')}

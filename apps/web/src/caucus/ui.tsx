@@ -6,6 +6,7 @@ import enJson from '../i18n/messages/en.json';
 import type { I18n, MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { TextField } from '../ui/field.tsx';
 import { ApiError, api } from './api.ts';
 import { isSecretariat, useSession } from './session.ts';
 
@@ -203,12 +204,60 @@ export function Paragraphs({ text, lang }: { readonly text: string; readonly lan
   );
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A year alone in the locale's calendar and digits, as its months are shown: Thai's 2011 is 2554.
+ * Only the year itself, without the era some calendars add to a bare year ("พ.ศ.").
+ */
+function year(i18n: I18n, y: number): string {
+  let format = yearFormats.get(i18n.intl.tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(i18n.intl.tag, { year: 'numeric', timeZone: 'UTC' });
+    yearFormats.set(i18n.intl.tag, format);
+  }
+  const parts = format.formatToParts(Date.UTC(y, 6, 1));
+  return parts.find((p) => p.type === 'year')?.value ?? String(y);
+}
+
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in the user's language. */
 export function partialDate(i18n: I18n, d: string | null | undefined): string {
   if (!d) return '';
   if (/^\d{4}-\d{2}-\d{2}/.test(d)) return i18n.date(d.slice(0, 10));
   if (/^\d{4}-\d{2}$/.test(d)) return i18n.month(d);
+  if (/^\d{4}$/.test(d)) return year(i18n, Number(d));
   return d;
+}
+
+/** A partial date (YYYY, YYYY-MM or YYYY-MM-DD), typed as digits. */
+export function PartialDateField({
+  id,
+  label,
+  value,
+  onChange,
+  errorText,
+  isOptional = false,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly errorText: string | undefined;
+  readonly isOptional?: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      id={id}
+      label={label}
+      hint={t('caucus.dateHint')}
+      errorText={errorText}
+      isOptional={isOptional}
+      value={value}
+      inputMode="numeric"
+      onChange={onChange}
+    />
+  );
 }
 
 /** An OCD division id's country (ocd-division/country:th → Thailand). */

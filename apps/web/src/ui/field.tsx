@@ -1,4 +1,10 @@
-import type { ReactNode } from 'react';
+import type {
+  ChangeEvent,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -61,6 +67,114 @@ export function Field({
         'aria-describedby': describedBy,
       })}
     </div>
+  );
+}
+
+/** What a labelled field takes besides its control: as Field. */
+interface LabelProps {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: MessageKey | undefined;
+  readonly errorText?: string | undefined;
+  readonly isOptional?: boolean;
+}
+
+/** The attributes a field sets on its control itself. */
+type Controlled = 'id' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby';
+
+/** A text field's props: Field's, its value, and the rest of its control's attributes. */
+type TextProps<Attributes> = LabelProps & {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+} & Omit<Attributes, Controlled>;
+
+/** Field's own props, and the rest (for the control). */
+function split<P extends LabelProps>({
+  id,
+  label,
+  hint,
+  error,
+  errorText,
+  isOptional,
+  ...rest
+}: P) {
+  return { field: { id, label, hint, error, errorText, isOptional }, rest };
+}
+
+/** A text control's value, and its change handler passing on the text. */
+const text = (value: string, onChange: (value: string) => void) => ({
+  value,
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    onChange(e.target.value);
+  },
+});
+
+/** A labelled one-line input; other input attributes (maxLength, type, inputMode) pass through. */
+export function TextField({
+  value,
+  onChange,
+  ...props
+}: TextProps<InputHTMLAttributes<HTMLInputElement>>) {
+  const { field, rest } = split(props);
+  return (
+    <Field {...field}>
+      {(_d, _i, control) => <input {...rest} {...control} {...text(value, onChange)} />}
+    </Field>
+  );
+}
+
+/** A labelled text area; other attributes (rows, maxLength) pass through. */
+export function TextAreaField({
+  value,
+  onChange,
+  ...props
+}: TextProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { field, rest } = split(props);
+  return (
+    <Field {...field}>
+      {(_d, _i, control) => <textarea {...rest} {...control} {...text(value, onChange)} />}
+    </Field>
+  );
+}
+
+/**
+ * A labelled select of `options` (value and label), after an optional first `empty` choice whose
+ * value is "" (offered only when the value's type admits "").
+ */
+export function SelectField<V extends string>({
+  value,
+  onChange,
+  options,
+  empty,
+  ...props
+}: LabelProps & {
+  readonly value: V;
+  readonly onChange: (value: V) => void;
+  readonly options: readonly { readonly value: V; readonly label: string }[];
+  readonly empty?: '' extends V ? string : never;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, Controlled>) {
+  const { field, rest } = split(props);
+  return (
+    <Field {...field}>
+      {(_describedBy, _isInvalid, control) => (
+        <select
+          {...rest}
+          {...control}
+          value={value}
+          onChange={(e) => {
+            onChange(e.target.value as V);
+          }}
+        >
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
