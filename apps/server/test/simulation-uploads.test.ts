@@ -18,7 +18,7 @@ import { parseMonth, reformSchema } from '@tulay/engine';
 import type { IndicatorRow } from '@tulay/simulation';
 import { generatePopulation, readPopulation, simulate, writePopulation } from '@tulay/simulation';
 import { testDatabases } from '@tulay/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shippedKnowledgeBase } from '../src/knowledge.ts';
 import { chunkSizeFor } from '../src/simulations/runs.ts';
 import { sweepAbandoned } from '../src/simulations/uploads.ts';
@@ -323,6 +323,68 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
         'x-csrf-token': '',
       });
       expect(noToken.status).toBe(403);
+    },
+  );
+
+  it(
+    'is in the audit log as counts and names, with nothing of the file',
+    { timeout: 60_000 },
+    async () => {
+      await h.app.simulationRuns.cancelAll();
+      const bytes = readFileSync(csvFile);
+      const res = await upload(member, bytes, { filename: 'zq-household-survey-2026.csv' });
+      expect(res.status, res.text).toBe(202);
+      const { id } = res.body as RunOut;
+      await waitFor(member, id, finished);
+      const secretariat = await h.as('secretariat');
+      const log = await secretariat.get(`/api/audit?entity_type=simulations&entity_id=${id}`);
+      expect(log.status, log.text).toBe(200);
+      const items = (log.body as { items: { actor: string; action: string; after: unknown }[] })
+        .items;
+      expect(items).toEqual([
+        expect.objectContaining({
+          actor: `user:${h.users.member.id}`,
+          action: 'start',
+          entity_type: 'simulations',
+          entity_id: id,
+          before: null,
+          after: {
+            at: '2027-01',
+            population: 'uploaded',
+            workers: 400,
+            reform: { id: 'test-agreement', title: 'A test agreement', from: '2027-01' },
+          },
+        }),
+      ]);
+      // Not the file's name, nor where it was, nor a byte of it: the whole log, as the
+      // secretariat reads it.
+      const all = await secretariat.get('/api/audit?limit=500');
+      const [header = '', firstRow = ''] = bytes.toString('utf8').split('\n');
+      for (const secret of [
+        'zq-household-survey',
+        h.app.populationUploads.directory,
+        'population.csv',
+        header,
+        firstRow,
+      ])
+        expect(all.text).not.toContain(secret);
+      expect(firstRow.length).toBeGreaterThan(20);
+
+      // A run whose start cannot be logged never starts, and its file goes at once.
+      const audit = Object.getPrototypeOf(h.store.repos.audit) as {
+        record: (...args: unknown[]) => Promise<void>;
+      };
+      const failing = vi
+        .spyOn(audit, 'record')
+        .mockRejectedValueOnce(new Error('the audit log cannot be written'));
+      try {
+        const refused = await upload(member, bytes);
+        expect(refused.status, refused.text).toBe(500);
+        expect(failing).toHaveBeenCalledTimes(1);
+      } finally {
+        failing.mockRestore();
+      }
+      expect(pending()).toEqual([]);
     },
   );
 
