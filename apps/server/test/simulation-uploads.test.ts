@@ -1,13 +1,15 @@
 // Simulations on an uploaded population: a CSV and a Parquet file (written here with the
 // package's DuckDB writer) run to the same indicators as simulate() on the same rows; bad rows,
-// a lying file and an oversize one are refused before anything is queued; who may upload; and
-// the temporary file is gone once the run is done, failed or cancelled, and when the server
+// a lying file and an oversize one are refused before anything is queued; who may upload; the
+// audit log has the run without the file; and the temporary file is gone once the run is done,
+// failed or cancelled (queued, or running on worker threads, which stop), and when the server
 // closes.
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -16,11 +18,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMonth, reformSchema } from '@tulay/engine';
 import type { IndicatorRow } from '@tulay/simulation';
-import { generatePopulation, readPopulation, simulate, writePopulation } from '@tulay/simulation';
+import {
+  generatePopulation,
+  liveWorkerThreads,
+  readPopulation,
+  simulate,
+  writePopulation,
+} from '@tulay/simulation';
 import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shippedKnowledgeBase } from '../src/knowledge.ts';
-import { chunkSizeFor } from '../src/simulations/runs.ts';
+import { IN_PROCESS_WORKERS, chunkSizeFor } from '../src/simulations/runs.ts';
 import { sweepAbandoned } from '../src/simulations/uploads.ts';
 import { multipart } from './documents/files.ts';
 import type { Client, Harness, Who } from './harness.ts';
@@ -93,6 +101,28 @@ async function waitFor(client: Client, id: string, until: (r: RunOut) => boolean
 }
 
 const finished = (r: RunOut) => !['queued', 'running'].includes(r.status);
+
+/** Enough workers to run on worker threads, in a Parquet file under the 1 MiB limit. */
+const workers = 2 * IN_PROCESS_WORKERS;
+const threadsDir = mkdtempSync(join(tmpdir(), 'tulay-upload-threads-'));
+let threadsWritten: Promise<string> | undefined;
+/** Written once for every database's run of the test (it takes seconds). */
+function threadsFile(): Promise<string> {
+  const file = join(threadsDir, 'threads.parquet');
+  threadsWritten ??= writePopulation(
+    generatePopulation({
+      workers,
+      seed: 12,
+      at: parseMonth('2027-01'),
+      corridors: [{ origin: 'KH', destination: 'TH' }],
+    }),
+    file,
+  ).then(() => file);
+  return threadsWritten;
+}
+afterAll(() => {
+  rmSync(threadsDir, { recursive: true, force: true });
+});
 
 /** What simulate() gives on the same file, as the server calls it (same chunk size). */
 async function direct(file: string, workers: number): Promise<readonly IndicatorRow[]> {
@@ -428,6 +458,41 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
       expect(failed.status).toBe('failed');
       expect(failed.error).not.toContain(root);
       expect(pending()).toEqual([]);
+    },
+  );
+
+  it(
+    'stops a running run on an uploaded file: its threads end and its file is deleted',
+    { timeout: 120_000 },
+    async () => {
+      await h.app.simulationRuns.cancelAll();
+      const file = await threadsFile();
+      expect(statSync(file).size).toBeLessThan(1024 * 1024);
+      const res = await upload(member, readFileSync(file), { filename: 'threads.parquet' });
+      expect(res.status, res.text).toBe(202);
+      const { id } = res.body as RunOut;
+      // Running: its thread has started (it loads the engine before its first chunk).
+      const deadline = Date.now() + 60_000;
+      while (liveWorkerThreads() === 0) {
+        const r = (await member.get(`/api/simulations/${id}`)).body as RunOut;
+        expect(finished(r), `the run ended before it could be cancelled: ${r.status}`).toBe(false);
+        if (Date.now() > deadline) throw new Error('no worker thread started');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(((await member.get(`/api/simulations/${id}`)).body as RunOut).status).toBe('running');
+      expect(pending()).toHaveLength(1);
+
+      const cancelled = await member.request('POST', `/api/simulations/${id}/cancel`);
+      expect(cancelled.status, cancelled.text).toBe(200);
+      const r = cancelled.body as RunOut;
+      expect(r.status).toBe('cancelled');
+      expect(r.progress.done).toBeLessThan(workers);
+      // Answered once the threads are gone; the file went with the run.
+      expect(liveWorkerThreads()).toBe(0);
+      expect(pending()).toEqual([]);
+      expect(readdirSync(h.app.populationUploads.directory)).toEqual([]);
+      const results = await member.get(`/api/simulations/${id}/results.json`);
+      expect(results.status).toBe(409);
     },
   );
 });
