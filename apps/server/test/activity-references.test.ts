@@ -1,6 +1,8 @@
 // An activity the viewer may see must not name a record they may not: a visit's report that is
 // unpublished or kept to the caucus, a national caucus's parliament kept to the secretariat. The
-// reference is dropped from what that viewer is shown; the activity itself stays visible.
+// reference is dropped from what that viewer is shown, on every route that shows the activity
+// (the visit, the list, a corridor, a member's own, the open data); the activity itself stays
+// visible.
 import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness, Who } from './harness.ts';
@@ -120,6 +122,66 @@ describe.each(testDatabases)('references to hidden records, on $name', (database
       .map((v) => v.report_document_id ?? null)
       .sort();
     expect(reports).toEqual([null, null, 'zq_report_public']);
+  });
+
+  it('a visit names its report only to those who may read it, on every route showing it', async () => {
+    const reportsIn = (visits: Visit[]) =>
+      Object.fromEntries(
+        visits
+          .filter((v) => v.id.startsWith('visit_zq_'))
+          .map((v) => [v.id, v.report_document_id ?? null]),
+      );
+    const all = {
+      visit_zq_report_public: 'zq_report_public',
+      visit_zq_report_caucus: 'zq_report_caucus',
+      visit_zq_report_draft: 'zq_report_draft',
+    };
+    const expected = {
+      public: { ...all, visit_zq_report_caucus: null, visit_zq_report_draft: null },
+      member: { ...all, visit_zq_report_draft: null },
+      secretariat: all,
+    };
+    for (const [who, reports] of Object.entries(expected) as [
+      keyof typeof expected,
+      Record<string, string | null>,
+    ][]) {
+      const client = await h.as(who);
+      const corridor = await client.get('/api/corridors/KH/TH');
+      expect(corridor.status, corridor.text).toBe(200);
+      expect(reportsIn((corridor.body as { visits: Visit[] }).visits), `${who} corridor`).toEqual(
+        reports,
+      );
+    }
+    const open = await (await h.as('public')).get('/api/open-data/visits.json');
+    expect(open.status, open.text).toBe(200);
+    expect(reportsIn((open.body as { items: Visit[] }).items)).toEqual(expected.public);
+
+    // A member's own visit names a report they may read; once the report is kept to the
+    // secretariat, their own list no longer names it.
+    await addDocument('zq_report_later_hidden', 'caucus', 'published');
+    const member = await h.as('member');
+    const own = await member.request('POST', '/api/visits', {
+      title: 'Own visit with a report',
+      host_country: 'TH',
+      visiting_countries: ['KH'],
+      report_document_id: 'zq_report_later_hidden',
+    });
+    expect(own.status, own.text).toBe(201);
+    const ownId = (own.body as Visit).id;
+    const mine = async () =>
+      ((await member.get('/api/activities/mine')).body as { visits: Visit[] }).visits.find(
+        (v) => v.id === ownId,
+      );
+    expect((await mine())?.report_document_id).toBe('zq_report_later_hidden');
+    await h.store.repos.documents.update('zq_report_later_hidden', { visibility: 'secretariat' });
+    const after = await mine();
+    expect(after).toBeDefined();
+    expect(after?.report_document_id ?? null).toBeNull();
+    const fromMembers = await (await h.as('secretariat')).get('/api/activities/from-members');
+    expect(
+      (fromMembers.body as { visits: Visit[] }).visits.find((v) => v.id === ownId)
+        ?.report_document_id,
+    ).toBe('zq_report_later_hidden');
   });
 
   it('a visit must name a document of the library as its report', async () => {

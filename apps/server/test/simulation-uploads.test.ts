@@ -1,13 +1,15 @@
 // Simulations on an uploaded population: a CSV and a Parquet file (written here with the
 // package's DuckDB writer) run to the same indicators as simulate() on the same rows; bad rows,
-// a lying file and an oversize one are refused before anything is queued; who may upload; and
-// the temporary file is gone once the run is done, failed or cancelled, and when the server
+// a lying file and an oversize one are refused before anything is queued; who may upload; the
+// audit log has the run without the file; and the temporary file is gone once the run is done,
+// failed or cancelled (queued, or running on worker threads, which stop), and when the server
 // closes.
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -16,16 +18,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMonth, reformSchema } from '@tulay/engine';
 import type { IndicatorRow } from '@tulay/simulation';
-import { generatePopulation, readPopulation, simulate, writePopulation } from '@tulay/simulation';
+import {
+  generatePopulation,
+  liveWorkerThreads,
+  readPopulation,
+  simulate,
+  writePopulation,
+} from '@tulay/simulation';
 import { testDatabases } from '@tulay/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shippedKnowledgeBase } from '../src/knowledge.ts';
-import { chunkSizeFor } from '../src/simulations/runs.ts';
+import { IN_PROCESS_WORKERS, chunkSizeFor } from '../src/simulations/runs.ts';
 import { sweepAbandoned } from '../src/simulations/uploads.ts';
 import { multipart } from './documents/files.ts';
 import type { Client, Harness, Who } from './harness.ts';
 import { harness } from './harness.ts';
-import { agreementReform, waitForRun } from './simulation-cases.ts';
+import { agreementReform, hasEnded, waitForRun } from './simulation-cases.ts';
 
 // A small limit, so that an oversize file is cheap to send (read when the harness builds the app).
 process.env.TULAY_SIMULATION_UPLOAD_MB = '1';
@@ -79,6 +87,28 @@ async function upload(
   const { body, headers } = uploadBody(file, options);
   return client.request('POST', '/api/simulations/upload', body, headers);
 }
+
+/** Enough workers to run on worker threads, in a Parquet file under the 1 MiB limit. */
+const workers = 2 * IN_PROCESS_WORKERS;
+const threadsDir = mkdtempSync(join(tmpdir(), 'tulay-upload-threads-'));
+let threadsWritten: Promise<string> | undefined;
+/** Written once for every database's run of the test (it takes seconds). */
+function threadsFile(): Promise<string> {
+  const file = join(threadsDir, 'threads.parquet');
+  threadsWritten ??= writePopulation(
+    generatePopulation({
+      workers,
+      seed: 12,
+      at: parseMonth('2027-01'),
+      corridors: [{ origin: 'KH', destination: 'TH' }],
+    }),
+    file,
+  ).then(() => file);
+  return threadsWritten;
+}
+afterAll(() => {
+  rmSync(threadsDir, { recursive: true, force: true });
+});
 
 /** What simulate() gives on the same file, as the server calls it (same chunk size). */
 async function direct(file: string, workers: number): Promise<readonly IndicatorRow[]> {
@@ -340,6 +370,68 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
   );
 
   it(
+    'is in the audit log as counts and names, with nothing of the file',
+    { timeout: 60_000 },
+    async () => {
+      await h.app.simulationRuns.cancelAll();
+      const bytes = readFileSync(csvFile);
+      const res = await upload(member, bytes, { filename: 'zq-household-survey-2026.csv' });
+      expect(res.status, res.text).toBe(202);
+      const { id } = res.body as RunOut;
+      await waitForRun<RunOut>(member, id);
+      const secretariat = await h.as('secretariat');
+      const log = await secretariat.get(`/api/audit?entity_type=simulations&entity_id=${id}`);
+      expect(log.status, log.text).toBe(200);
+      const items = (log.body as { items: { actor: string; action: string; after: unknown }[] })
+        .items;
+      expect(items).toEqual([
+        expect.objectContaining({
+          actor: `user:${h.users.member.id}`,
+          action: 'start',
+          entity_type: 'simulations',
+          entity_id: id,
+          before: null,
+          after: {
+            at: '2027-01',
+            population: 'uploaded',
+            workers: 400,
+            reform: { id: 'test-agreement', title: 'A test agreement', from: '2027-01' },
+          },
+        }),
+      ]);
+      // Not the file's name, nor where it was, nor a byte of it: the whole log, as the
+      // secretariat reads it.
+      const all = await secretariat.get('/api/audit?limit=500');
+      const [header = '', firstRow = ''] = bytes.toString('utf8').split('\n');
+      for (const secret of [
+        'zq-household-survey',
+        h.app.populationUploads.directory,
+        'population.csv',
+        header,
+        firstRow,
+      ])
+        expect(all.text).not.toContain(secret);
+      expect(firstRow.length).toBeGreaterThan(20);
+
+      // A run whose start cannot be logged never starts, and its file goes at once.
+      const audit = Object.getPrototypeOf(h.store.repos.audit) as {
+        record: (...args: unknown[]) => Promise<void>;
+      };
+      const failing = vi
+        .spyOn(audit, 'record')
+        .mockRejectedValueOnce(new Error('the audit log cannot be written'));
+      try {
+        const refused = await upload(member, bytes);
+        expect(refused.status, refused.text).toBe(500);
+        expect(failing).toHaveBeenCalledTimes(1);
+      } finally {
+        failing.mockRestore();
+      }
+      expect(pending()).toEqual([]);
+    },
+  );
+
+  it(
     'keeps the file private while it waits, and deletes it when the run is cancelled or fails',
     { timeout: 60_000 },
     async () => {
@@ -379,6 +471,41 @@ describe.each(testDatabases)('simulations on an uploaded population, on $name', 
       expect(failed.status).toBe('failed');
       expect(failed.error).not.toContain(root);
       expect(pending()).toEqual([]);
+    },
+  );
+
+  it(
+    'stops a running run on an uploaded file: its threads end and its file is deleted',
+    { timeout: 120_000 },
+    async () => {
+      await h.app.simulationRuns.cancelAll();
+      const file = await threadsFile();
+      expect(statSync(file).size).toBeLessThan(1024 * 1024);
+      const res = await upload(member, readFileSync(file), { filename: 'threads.parquet' });
+      expect(res.status, res.text).toBe(202);
+      const { id } = res.body as RunOut;
+      // Running: its thread has started (it loads the engine before its first chunk).
+      const deadline = Date.now() + 60_000;
+      while (liveWorkerThreads() === 0) {
+        const r = (await member.get(`/api/simulations/${id}`)).body as RunOut;
+        expect(hasEnded(r), `the run ended before it could be cancelled: ${r.status}`).toBe(false);
+        if (Date.now() > deadline) throw new Error('no worker thread started');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(((await member.get(`/api/simulations/${id}`)).body as RunOut).status).toBe('running');
+      expect(pending()).toHaveLength(1);
+
+      const cancelled = await member.request('POST', `/api/simulations/${id}/cancel`);
+      expect(cancelled.status, cancelled.text).toBe(200);
+      const r = cancelled.body as RunOut;
+      expect(r.status).toBe('cancelled');
+      expect(r.progress.done).toBeLessThan(workers);
+      // Answered once the threads are gone; the file went with the run.
+      expect(liveWorkerThreads()).toBe(0);
+      expect(pending()).toEqual([]);
+      expect(readdirSync(h.app.populationUploads.directory)).toEqual([]);
+      const results = await member.get(`/api/simulations/${id}/results.json`);
+      expect(results.status).toBe(409);
     },
   );
 });

@@ -3,7 +3,7 @@
 // queue limit, who may do what, and the exports.
 import { liveWorkerThreads } from '@tulay/simulation';
 import { testDatabases } from '@tulay/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client, Harness } from './harness.ts';
 import { harness } from './harness.ts';
 import { agreementReform, hasEnded, waitForRun } from './simulation-cases.ts';
@@ -26,6 +26,18 @@ const run5k = {
   population: { generate: 5_000, seed: 7 },
   reform: agreementReform(['TH', 'KH']),
 };
+
+interface AuditOut {
+  items: {
+    at: string;
+    actor: string;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    before: unknown;
+    after: unknown;
+  }[];
+}
 
 describe.each(testDatabases)('simulations, on $name', (database) => {
   let h: Harness;
@@ -223,6 +235,120 @@ describe.each(testDatabases)('simulations, on $name', (database) => {
       expect(noToken.status).toBe(403);
       expect((noToken.body as { error: { code: string } }).error.code).toBe('csrf_invalid');
       await h.app.simulationRuns.cancelAll();
+    },
+  );
+
+  it(
+    'is in the audit log: who started and who cancelled which run, on what',
+    { timeout: 60_000 },
+    async () => {
+      await h.app.simulationRuns.cancelAll();
+      const started = await member.request('POST', '/api/simulations', {
+        ...run5k,
+        population: { generate: 2_000_000, seed: 5 },
+      });
+      expect(started.status, started.text).toBe(202);
+      const { id } = started.body as RunOut;
+      // A queued one too: its cancel says it never ran.
+      const queued = await member.request('POST', '/api/simulations', {
+        ...run5k,
+        reform: null,
+      });
+      expect(queued.status, queued.text).toBe(202);
+      const queuedId = (queued.body as RunOut).id;
+      h.clock.advance(1_000);
+      const cancelQueued = await member.request('POST', `/api/simulations/${queuedId}/cancel`);
+      expect((cancelQueued.body as RunOut).status).toBe('cancelled');
+      const secretariat = await h.as('secretariat');
+      const cancelled = await secretariat.request('POST', `/api/simulations/${id}/cancel`);
+      expect((cancelled.body as RunOut).status).toBe('cancelled');
+      // Cancelling a run already over changes nothing, and logs nothing.
+      expect((await member.request('POST', `/api/simulations/${queuedId}/cancel`)).status).toBe(
+        200,
+      );
+
+      const log = async (runId: string) => {
+        const res = await secretariat.get(`/api/audit?entity_type=simulations&entity_id=${runId}`);
+        expect(res.status, res.text).toBe(200);
+        return (res.body as AuditOut).items;
+      };
+      const summary = {
+        at: '2027-01',
+        population: 'generated',
+        workers: 2_000_000,
+        reform: { id: 'test-agreement', title: 'A test agreement', from: '2027-01' },
+      };
+      const entries = await log(id);
+      expect(entries.map((e) => [e.action, e.actor])).toEqual([
+        ['cancel', `user:${h.users.secretariat.id}`],
+        ['start', `user:${h.users.member.id}`],
+      ]);
+      const [cancel, start] = entries;
+      expect(start?.before).toBeNull();
+      expect(start?.after).toEqual(summary);
+      expect(cancel?.before).toEqual({ ...summary, status: 'running' });
+      expect(cancel?.after).toEqual({
+        ...summary,
+        status: 'cancelled',
+        done: expect.any(Number) as number,
+      });
+      expect(Date.parse(cancel?.at ?? '') - Date.parse(start?.at ?? '')).toBe(1_000);
+      const other = await log(queuedId);
+      expect(other.map((e) => e.action)).toEqual(['cancel', 'start']);
+      expect(other[1]?.after).toEqual({ ...summary, workers: 5_000, reform: null });
+      expect(other[0]?.actor).toBe(`user:${h.users.member.id}`);
+      expect(other[0]?.before).toEqual({
+        ...summary,
+        workers: 5_000,
+        reform: null,
+        status: 'queued',
+      });
+      expect(other[0]?.after).toEqual({
+        ...summary,
+        workers: 5_000,
+        reform: null,
+        status: 'cancelled',
+        done: 0,
+      });
+
+      // The log is the secretariat's and admins' to read.
+      const expected = { public: 401, member: 403, partner: 403, staff: 403, admin: 200 };
+      for (const [who, status] of Object.entries(expected) as [keyof typeof expected, number][])
+        expect(
+          (await (await h.as(who)).get(`/api/audit?entity_type=simulations`)).status,
+          who,
+        ).toBe(status);
+    },
+  );
+
+  it(
+    'never starts a run whose start could not be logged, and the next one starts',
+    { timeout: 60_000 },
+    async () => {
+      await h.app.simulationRuns.cancelAll();
+      const audit = Object.getPrototypeOf(h.store.repos.audit) as {
+        record: (...args: unknown[]) => Promise<void>;
+      };
+      const failing = vi
+        .spyOn(audit, 'record')
+        .mockRejectedValueOnce(new Error('the audit log cannot be written'));
+      try {
+        const refused = await member.request('POST', '/api/simulations', {
+          ...run5k,
+          population: { generate: 2_000_000, seed: 9 },
+        });
+        expect(refused.status, refused.text).toBe(500);
+        expect(failing).toHaveBeenCalledTimes(1);
+        expect(liveWorkerThreads()).toBe(0);
+      } finally {
+        failing.mockRestore();
+      }
+      // The queue goes on: the refused run held no place in it.
+      const next = await member.request('POST', '/api/simulations', run5k);
+      expect(next.status, next.text).toBe(202);
+      expect((next.body as { queue_position: number | null }).queue_position).toBeNull();
+      const done = await waitForRun<RunOut>(member, (next.body as RunOut).id);
+      expect(done.status).toBe('done');
     },
   );
 

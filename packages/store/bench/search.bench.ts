@@ -2,11 +2,14 @@
 // every run has the same data), indexed, then a few hundred realistic queries through the ranked
 // search and, on the same data in the same process, through the naive scan the API used before
 // (`lower(text) like '%q%'`). Prints p50/p95/max for both, on SQLite, and on PostgreSQL too when
-// TULAY_TEST_POSTGRES_URL (or DATABASE_URL) is set, and the five slowest ranked queries. Nothing
-// here asserts a time.
+// TULAY_TEST_POSTGRES_URL (or DATABASE_URL) is set, and the five slowest ranked queries. Then
+// one- and two-letter prefixes, through the ranked search as it is (a word's completions capped
+// to the most frequent) and, in the same run, as it was before the cap (every completion read).
+// Nothing here asserts a time.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Store } from '../src/store.ts';
+import { MAX_COMPLETIONS, Search } from '../src/repositories/search.ts';
 import { fold } from '../src/search/tokenize.ts';
 import type { TestDatabase } from '../src/testing/test-databases.ts';
 
@@ -17,6 +20,7 @@ const { testDatabases } = await import('../src/testing/test-databases.ts');
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
+const PREFIXES = Number(process.env.BENCH_PREFIXES ?? 60);
 const T0 = '2026-01-01T00:00:00.000Z';
 
 /** mulberry32: a small deterministic generator, so every run indexes the same documents. */
@@ -167,6 +171,23 @@ function queries(): string[] {
   });
 }
 
+/**
+ * What someone has typed after one or two letters: of a word of the corpus's languages, or of a
+ * name (names of people, places and bodies are most of a real library's distinct words): the
+ * prefixes that begin the most indexed words.
+ */
+function prefixes(): string[] {
+  const rnd = random(11);
+  return Array.from({ length: PREFIXES }, (_, i) => {
+    const language = pick(rnd, CODES);
+    const word =
+      i % 2 === 1 ? pick(rnd, NAMES).toLowerCase() : pick(rnd, LANGUAGES[language]?.words ?? ['x']);
+    return Array.from(word)
+      .slice(0, 1 + (Math.floor(i / 2) % 2))
+      .join('');
+  });
+}
+
 async function load(store: Store, docs: Doc[]): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     for (let i = 0; i < docs.length; i += 200) {
@@ -232,7 +253,12 @@ function summary(times: number[]): { p50: number; p95: number; max: number } {
 
 const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
 
-async function run(database: TestDatabase, docs: Doc[], qs: string[]): Promise<void> {
+async function run(
+  database: TestDatabase,
+  docs: Doc[],
+  qs: string[],
+  short: string[],
+): Promise<void> {
   const { store, dispose } = await database.open();
   try {
     await store.migrate();
@@ -286,6 +312,47 @@ async function run(database: TestDatabase, docs: Doc[], qs: string[]): Promise<v
     console.log('  slowest ranked queries:');
     for (const s of slowest.sort((x, y) => y.ms - x.ms).slice(0, 5))
       console.log(`    ${ms(s.ms)}  ${String(s.total).padStart(5)} found  ${JSON.stringify(s.q)}`);
+
+    // Short prefixes: capped (as the API searches) and uncapped (as before), interleaved.
+    const uncapped = new Search(store.db, undefined, { maxCompletions: Infinity });
+    for (const q of short.slice(0, 5)) {
+      await store.repos.search.search({ q, limit: 20, offset: 0 }, viewer);
+      await uncapped.search({ q, limit: 20, offset: 0 }, viewer);
+    }
+    const capped: number[] = [];
+    const all: number[] = [];
+    let cappedHits = 0;
+    let allHits = 0;
+    const widest: { q: string; capped: number; all: number; found: number; of: number }[] = [];
+    for (const q of short) {
+      let t = performance.now();
+      const found = (await store.repos.search.search({ q, limit: 20, offset: 0 }, viewer)).total;
+      const c = performance.now() - t;
+      t = performance.now();
+      const of = (await uncapped.search({ q, limit: 20, offset: 0 }, viewer)).total;
+      const u = performance.now() - t;
+      capped.push(c);
+      all.push(u);
+      cappedHits += found;
+      allHits += of;
+      widest.push({ q, capped: c, all: u, found, of });
+    }
+    const c = summary(capped);
+    const u = summary(all);
+    console.log(
+      `${short.length} one- and two-letter prefixes                p50        p95        max   mean total`,
+    );
+    console.log(
+      `  completions capped (${MAX_COMPLETIONS} most frequent)    ${ms(c.p50)} ${ms(c.p95)} ${ms(c.max)}   ${(cappedHits / short.length).toFixed(0)}`,
+    );
+    console.log(
+      `  baseline: every completion (before)  ${ms(u.p50)} ${ms(u.p95)} ${ms(u.max)}   ${(allHits / short.length).toFixed(0)}`,
+    );
+    console.log('  slowest uncapped prefixes (capped / uncapped, found capped / uncapped):');
+    for (const w of widest.sort((x, y) => y.all - x.all).slice(0, 5))
+      console.log(
+        `    ${ms(w.capped)} ${ms(w.all)}  ${String(w.found).padStart(5)} / ${String(w.of).padEnd(5)}  ${JSON.stringify(w.q)}`,
+      );
   } finally {
     await dispose();
   }
@@ -293,4 +360,5 @@ async function run(database: TestDatabase, docs: Doc[], qs: string[]): Promise<v
 
 const docs = documents();
 const qs = queries();
-for (const database of testDatabases) await run(database, docs, qs);
+const short = prefixes();
+for (const database of testDatabases) await run(database, docs, qs, short);

@@ -595,6 +595,11 @@ export interface SearchPostingTable {
   /** 0: the word as written; 1: its diacritic-folded form. */
   form: number;
   tf: number;
+  /**
+   * The entry's `counted_visibility`, copied (0009): how often a word occurs, counted only within
+   * a viewer's scope, picks a prefix's completions without reading the entries.
+   */
+  counted_visibility: Visibility | null;
 }
 
 export interface MetaTable {

@@ -3,8 +3,8 @@
 // they are about first; snippets mark the words; filters narrow; hidden records never come back.
 // Every record here is synthetic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchQuery } from '../src/repositories/search.ts';
-import { snippet } from '../src/repositories/search.ts';
+import type { SearchHit, SearchQuery } from '../src/repositories/search.ts';
+import { MAX_COMPLETIONS, Search, snippet } from '../src/repositories/search.ts';
 import type { Visibility } from '../src/schema.ts';
 import { queryTerms } from '../src/search/tokenize.ts';
 import type { Store } from '../src/store.ts';
@@ -228,32 +228,77 @@ async function person(
   });
 }
 
+/** The records every search test starts from, indexed. */
+async function seed(store: Store): Promise<void> {
+  await store.migrate();
+  await programme(store, 'prog_bangkok', 'ocd-division/country:th', '2012-10-01');
+  await programme(store, 'prog_phnom_penh', 'ocd-division/country:kh', '2011-09-15');
+  await programme(store, 'prog_closed', 'ocd-division/country:my', '2013', 'secretariat');
+  for (const t of TEXTS) await text(store, t);
+  await person(store, 'p_pension', 'Maria Santos', 'Advocate of pension portability.');
+  await person(store, 'p_hidden', 'Zebrafish Keeper', 'Kept to the caucus.', 'caucus');
+  await store.repos.records.insert('commitments', {
+    id: 'c_hidden_programme',
+    programme_id: 'prog_closed',
+    title: 'Zebrafish commitment',
+    description: null,
+    status: 'proposed',
+    review_date: null,
+    extra: '{}',
+    visibility: 'public',
+    created_at: T0,
+    updated_at: T0,
+  });
+  await store.repos.search.reindex();
+}
+
+/**
+ * More completions of `qx` than a query word reads: the `MAX_COMPLETIONS` words `qxfaa`… each in
+ * two texts (all but the last in `cap_a` and `cap_b`; the last, first to go when one more frequent
+ * word comes, in `cap_d1` and `cap_d2`); rarer ones in one text each (`qxra`… in `cap_r0`…, and
+ * `qx` itself in `cap_exact`, a few with Vietnamese marks); and `qxh`, more frequent than all, in
+ * three texts kept to the caucus.
+ */
+const FREQUENT = Array.from(
+  { length: MAX_COMPLETIONS },
+  (_, i) =>
+    `qxf${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`,
+);
+const RARE = ['qxra', 'qxrb', 'qxrc', 'qxrd', 'qxre'];
+const MARKED = ['qxơa', 'qxớb', 'qxđc'];
+const CAP_TEXTS: TextFixture[] = [
+  { id: 'cap_a', body: FREQUENT.slice(0, -1).join(' ') },
+  { id: 'cap_b', body: FREQUENT.slice(0, -1).join(' ') },
+  { id: 'cap_d1', body: `Only ${FREQUENT.at(-1)}.` },
+  { id: 'cap_d2', body: `Only ${FREQUENT.at(-1)} here.` },
+  ...RARE.map((word, i) => ({ id: `cap_r${i}`, body: `Rare ${word}.` })),
+  ...MARKED.map((word, i) => ({ id: `cap_m${i}`, language: 'vi', body: `Từ ${word}.` })),
+  { id: 'cap_exact', body: 'The word qx itself.' },
+  ...[1, 2, 3].map((n) => ({
+    id: `cap_h${n}`,
+    body: 'Hidden qxh.',
+    visibility: 'caucus' as const,
+  })),
+].map((t) => ({ language: 'en', title: 'Completions', ...t }));
+
+async function capFixture(store: Store): Promise<void> {
+  for (const t of CAP_TEXTS) {
+    await text(store, t);
+    await store.repos.search.refresh('text', t.id);
+  }
+}
+
+async function removeCapFixture(store: Store): Promise<void> {
+  for (const t of CAP_TEXTS) await store.repos.search.remove('text', t.id);
+}
+
 describe.each(testDatabases)('search on $name', (database) => {
   let store: Store;
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
     ({ store, dispose } = await database.open());
-    await store.migrate();
-    await programme(store, 'prog_bangkok', 'ocd-division/country:th', '2012-10-01');
-    await programme(store, 'prog_phnom_penh', 'ocd-division/country:kh', '2011-09-15');
-    await programme(store, 'prog_closed', 'ocd-division/country:my', '2013', 'secretariat');
-    for (const t of TEXTS) await text(store, t);
-    await person(store, 'p_pension', 'Maria Santos', 'Advocate of pension portability.');
-    await person(store, 'p_hidden', 'Zebrafish Keeper', 'Kept to the caucus.', 'caucus');
-    await store.repos.records.insert('commitments', {
-      id: 'c_hidden_programme',
-      programme_id: 'prog_closed',
-      title: 'Zebrafish commitment',
-      description: null,
-      status: 'proposed',
-      review_date: null,
-      extra: '{}',
-      visibility: 'public',
-      created_at: T0,
-      updated_at: T0,
-    });
-    await store.repos.search.reindex();
+    await seed(store);
   });
   afterAll(async () => {
     await dispose();
@@ -526,6 +571,46 @@ describe.each(testDatabases)('search on $name', (database) => {
     await store.repos.search.remove('organization', 'org_public_child');
   });
 
+  it("reads a prefix's most frequent completions, counted within the viewer's scope, and always the word itself", async () => {
+    await capFixture(store);
+    const capIds = async (
+      q: string,
+      scope: Visibility[] = PUBLIC,
+      on: Search = store.repos.search,
+    ) =>
+      (await on.search({ q, limit: 100, offset: 0 }, { scope, userId: null })).items
+        .map((i) => i.id)
+        .filter((id) => id.startsWith('cap_'))
+        .sort();
+    // Two letters begin more words than are read: the most frequent are, and `qx` itself.
+    expect(await capIds('qx')).toEqual(['cap_a', 'cap_b', 'cap_d1', 'cap_d2', 'cap_exact']);
+    // Every completion is read when there are few enough.
+    expect(await capIds('qxr')).toEqual(['cap_r0', 'cap_r1', 'cap_r2', 'cap_r3', 'cap_r4']);
+    // A word beyond the cap is found by itself, by its folded form, and the folded form's prefix.
+    expect(await capIds('qxrc')).toEqual(['cap_r2']);
+    expect(await capIds('qxơa')).toEqual(['cap_m0']);
+    expect(await capIds('qxoa')).toEqual(['cap_m0']);
+    expect(await capIds('qxo')).toEqual(['cap_m0', 'cap_m1']);
+    // For the caucus, `qxh` is the most frequent (three texts it may see), so the last of the
+    // others goes; for the public visitor those texts count for nothing, and change nothing.
+    expect(await capIds('qx', CAUCUS)).toEqual([
+      'cap_a',
+      'cap_b',
+      'cap_exact',
+      'cap_h1',
+      'cap_h2',
+      'cap_h3',
+    ]);
+    // Without the cap (the path before it), every completion is read.
+    const uncapped = new Search(store.db, undefined, { maxCompletions: Infinity });
+    expect(await capIds('qx', PUBLIC, uncapped)).toEqual(
+      CAP_TEXTS.filter((t) => t.visibility === undefined)
+        .map((t) => t.id)
+        .sort(),
+    );
+    await removeCapFixture(store);
+  });
+
   it('follows changes: a record made public is found, one removed is not', async () => {
     await store.repos.records.update('texts', 'caucus_only', { visibility: 'public' });
     await store.repos.search.refresh('text', 'caucus_only');
@@ -537,5 +622,37 @@ describe.each(testDatabases)('search on $name', (database) => {
     await store.repos.search.remove('person', 'p_hidden');
     expect(await ids('zebrafish', CAUCUS)).toEqual(['caucus_only']);
     await store.repos.search.refresh('person', 'p_hidden');
+  });
+});
+
+// The same data and queries on every database give the same results, the capped completions
+// included (their ties are broken in code-point order on both).
+describe.skipIf(testDatabases.length < 2)('search, the same on every database', () => {
+  it('answers short prefixes identically', async () => {
+    const queries = ['p', 'pe', 'qx', 'qxo', 'l', 'lư', 'z', 'ก', 'แร', 'ព', 'स', 'का', 'migr'];
+    const answers: Record<string, unknown>[] = [];
+    for (const database of testDatabases) {
+      const { store, dispose } = await database.open();
+      try {
+        await seed(store);
+        await capFixture(store);
+        const answer: Record<string, unknown> = {};
+        for (const q of queries)
+          for (const [name, scope] of Object.entries({ PUBLIC, CAUCUS, SECRETARIAT })) {
+            const found = await store.repos.search.search(
+              { q, limit: 100, offset: 0 },
+              { scope, userId: null },
+            );
+            const items: SearchHit[] = found.items;
+            answer[`${q} ${name}`] = { total: found.total, items };
+          }
+        answers.push(answer);
+      } finally {
+        await dispose();
+      }
+    }
+    expect(Object.keys(answers[0] ?? {})).toHaveLength(queries.length * 3);
+    expect((answers[0]?.['qx PUBLIC'] as { total: number }).total).toBeGreaterThan(0);
+    for (const other of answers.slice(1)) expect(other).toEqual(answers[0]);
   });
 });

@@ -11,6 +11,7 @@ import type { Actor } from '../access.ts';
 import { authorise } from '../access.ts';
 import { ApiError, fieldsFromZod, notFound } from '../errors.ts';
 import type { Deps } from '../http/deps.ts';
+import { contextOf } from '../http/deps.ts';
 import { route } from '../http/route.ts';
 import {
   IndicatorRowOut,
@@ -25,6 +26,7 @@ import { SimulationRuns } from '../simulations/runs.ts';
 import { DEFAULT_MAX_POPULATION_BYTES, PopulationUploads } from '../simulations/uploads.ts';
 import { shippedKnowledgeBase } from '../knowledge.ts';
 import { checkSimulationRequest } from '../simulations/validate.ts';
+import { cancelSimulation, startSimulation } from '../use-cases/simulations.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -235,12 +237,13 @@ export function simulationRoutes(deps: Deps): void {
     body: SimulationCreate,
     response: SimulationOut,
     status: 202,
-    handler: ({ body, actor }) => {
+    handler: async ({ body, actor, request }) => {
       authorise(actor, 'simulation.run');
       const corridors = body.corridors ?? [];
       checkSimulationRequest(corridors, body.reform);
-      const run = runs.submit(
-        actor.userId,
+      const run = await startSimulation(
+        contextOf(deps, request),
+        runs,
         {
           at: body.at,
           corridors,
@@ -253,7 +256,7 @@ export function simulationRoutes(deps: Deps): void {
         },
         notesFor(body.at, body.reform),
       );
-      return Promise.resolve(present(runs, run));
+      return present(runs, run);
     },
   });
 
@@ -310,8 +313,9 @@ export function simulationRoutes(deps: Deps): void {
         });
         const { population, request: body } = received;
         try {
-          const run = runs.submit(
-            actor.userId,
+          const run = await startSimulation(
+            contextOf(deps, request),
+            runs,
             {
               at: body.at,
               corridors: [],
@@ -372,20 +376,9 @@ export function simulationRoutes(deps: Deps): void {
     summary: 'Cancel a simulation: a queued one never starts, a running one stops its threads',
     params: SimulationIdParams,
     response: SimulationOut,
-    handler: async ({ params, actor }) => {
+    handler: async ({ params, actor, request }) => {
       const run = cancellableRun(runs, actor, params.id);
-      if (run.status === 'running') {
-        // Answer once the threads are gone, so the status said is the true one.
-        await new Promise<void>((resolve) => {
-          const stop = runs.watch(run, (r) => {
-            if (r.status !== 'running') {
-              stop();
-              resolve();
-            }
-          });
-          runs.cancel(run);
-        });
-      } else runs.cancel(run);
+      await cancelSimulation(contextOf(deps, request), runs, run);
       return present(runs, run);
     },
   });

@@ -67,6 +67,8 @@ export interface Run {
   indicators: readonly IndicatorRow[] | null;
   error: string | null;
   readonly notes: string[];
+  /** Queued but not to start yet: its start is being recorded (see `submit`). */
+  held: boolean;
   readonly controller: AbortController;
   readonly listeners: Set<(run: Run) => void>;
 }
@@ -142,8 +144,17 @@ export class SimulationRuns {
       );
   }
 
-  /** Queues a run; 503 when one is running and the queue is full. */
-  submit(ownerId: string, request: RunRequest, notes: string[]): Run {
+  /**
+   * Queues a run; 503 when one is running and the queue is full. A run submitted with `hold`
+   * takes its place in the queue but starts only once `resume`d (or is cancelled): the audit log
+   * records its start first, and the answer follows its start without a write between them.
+   */
+  submit(
+    ownerId: string,
+    request: RunRequest,
+    notes: string[],
+    options: { hold?: boolean } = {},
+  ): Run {
     this.sweep();
     this.checkCapacity();
     const run: Run = {
@@ -159,6 +170,7 @@ export class SimulationRuns {
       indicators: null,
       error: null,
       notes,
+      held: options.hold === true,
       controller: new AbortController(),
       listeners: new Set(),
     };
@@ -166,6 +178,12 @@ export class SimulationRuns {
     this.queue.push(run);
     this.next();
     return run;
+  }
+
+  /** Lets a run submitted with `hold` start (now, if it is next). */
+  resume(run: Run): void {
+    run.held = false;
+    this.next();
   }
 
   get(id: string): Run | undefined {
@@ -185,6 +203,8 @@ export class SimulationRuns {
     if (run.status === 'queued') {
       this.queue.splice(this.queue.indexOf(run), 1);
       this.finish(run, 'cancelled', null);
+      // It may have been held at the head, with nothing running behind it.
+      this.next();
       return;
     }
     run.controller.abort(new Error('cancelled'));
@@ -237,6 +257,8 @@ export class SimulationRuns {
 
   private next(): void {
     if (this.running !== null || this.closed) return;
+    // A held run keeps its place, and those behind it wait for it: it is held for a moment only.
+    if (this.queue[0]?.held !== false) return;
     const run = this.queue.shift();
     if (!run) return;
     this.running = run;

@@ -20,11 +20,10 @@ import type { FieldError } from '../errors.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import type { BillActionIn, NationalCaucusIn, CaucusStatusIn } from '../schemas/activities.ts';
 import { createCommitment } from './caucus.ts';
-import { viewerOf } from './documents.ts';
 import type { Context } from './context.ts';
 import { actorName, change } from './context.ts';
 import type { Presented } from './present.ts';
-import { present } from './present.ts';
+import { present, withoutHiddenReferences } from './present.ts';
 import type { RecordKind } from './records.ts';
 import {
   KINDS,
@@ -274,11 +273,11 @@ const ID_LISTS: Record<string, RecordTable> = {
 /**
  * Records as the API shows them, with the ids they list narrowed to what the viewer may see: a
  * public bill must not reveal a commitment kept to the caucus, nor a visit a hidden delegate.
+ * `rows` have been through `withoutHiddenReferences` (records.ts's reads do it; rows read here
+ * come through `presentActivityRows`), which takes out the rest: a visit's report the viewer may
+ * not read, among others.
  */
-export async function presentActivities(
-  ctx: Context,
-  rows: readonly Presented[],
-): Promise<Presented[]> {
+async function presentActivities(ctx: Context, rows: readonly Presented[]): Promise<Presented[]> {
   const scope = scopeOf(ctx.actor);
   const visible = new Map<string, Set<string>>();
   for (const [field, table] of Object.entries(ID_LISTS)) {
@@ -296,12 +295,6 @@ export async function presentActivities(
     'commitments',
     recommendationCommitments,
     scope,
-  );
-  // A visit's report must not reveal a document the viewer may not read (unpublished, or kept to
-  // the caucus or the secretariat).
-  const visibleReports = await ctx.store.repos.documents.visibleIds(
-    rows.flatMap((r) => (typeof r.report_document_id === 'string' ? [r.report_document_id] : [])),
-    viewerOf(ctx.actor),
   );
   return rows.map((row) => {
     const out: Presented = { ...row };
@@ -322,13 +315,23 @@ export async function presentActivities(
             : null,
       }));
     }
-    if (typeof out.report_document_id === 'string' && !visibleReports.has(out.report_document_id))
-      out.report_document_id = null;
     if (typeof out.is_verified === 'number') out.is_verified = out.is_verified === 1;
     // An account id is no one's business but the secretariat's (membersActivities names them).
     delete out.created_by;
     return out;
   });
+}
+
+/** Activity rows read apart from records.ts (a corridor's visits, a member's own, the open data). */
+export async function presentActivityRows(
+  ctx: Context,
+  table: RecordTable,
+  rows: readonly Presented[],
+): Promise<Presented[]> {
+  return presentActivities(
+    ctx,
+    await withoutHiddenReferences(ctx.store.repos, ctx.actor, table, rows),
+  );
 }
 
 async function presentOne(ctx: Context, row: Presented): Promise<Presented> {
@@ -770,8 +773,8 @@ export async function myActivities(ctx: Context) {
   ]);
   return {
     bills: await Promise.all(bills.map((b) => billDetail(ctx, b.id))),
-    visits: await presentActivities(ctx, visits.map(present)),
-    engagements: await presentActivities(ctx, engagements.map(present)),
+    visits: await presentActivityRows(ctx, 'visits', visits.map(present)),
+    engagements: await presentActivityRows(ctx, 'engagements', engagements.map(present)),
   };
 }
 
@@ -799,10 +802,14 @@ export async function membersActivities(ctx: Context) {
     activities.recordedByMembers('visits', scope),
     activities.recordedByMembers('engagements', scope),
   ]);
-  const presentAll = async (rows: RecordedRow<'visits'>[] | RecordedRow<'engagements'>[]) => {
+  const presentAll = async (
+    table: 'visits' | 'engagements',
+    rows: RecordedRow<'visits'>[] | RecordedRow<'engagements'>[],
+  ) => {
     const parts = rows.map(withRecorder);
-    const presented = await presentActivities(
+    const presented = await presentActivityRows(
       ctx,
+      table,
       parts.map((p) => p.row),
     );
     return presented.map((row, i) => ({ ...row, recorded_by: parts[i]?.recorded_by }));
@@ -814,8 +821,8 @@ export async function membersActivities(ctx: Context) {
         recorded_by: withRecorder(b).recorded_by,
       })),
     ),
-    visits: await presentAll(visits),
-    engagements: await presentAll(engagements),
+    visits: await presentAll('visits', visits),
+    engagements: await presentAll('engagements', engagements),
   };
 }
 

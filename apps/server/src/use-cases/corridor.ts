@@ -7,7 +7,7 @@ import { holdsIn, parseMonth } from '@tulay/engine';
 import type { Month } from '@tulay/engine';
 import { scopeOf } from '../access.ts';
 import { ApiError } from '../errors.ts';
-import { billDetail, presentActivities } from './activities.ts';
+import { billDetail, presentActivityRows } from './activities.ts';
 import type { Context } from './context.ts';
 import { presentDocument, viewerOf } from './documents.ts';
 import { present } from './present.ts';
@@ -83,7 +83,7 @@ export async function corridorView(
     destination: destinationEnd,
     at: label,
     agreements,
-    visits: await presentActivities(ctx, visits.map(present)),
+    visits: await presentActivityRows(ctx, 'visits', visits.map(present)),
     documents: docs,
   };
 }

@@ -12,7 +12,7 @@ import { PUBLIC } from '../access.ts';
 import { ApiError } from '../errors.ts';
 import type { Context } from './context.ts';
 import type { ActivityKind } from './activities.ts';
-import { ACTIVITY_KINDS, billDetail, presentActivities } from './activities.ts';
+import { ACTIVITY_KINDS, billDetail, presentActivityRows } from './activities.ts';
 import { toCsv } from './csv.ts';
 import { presentDocument } from './documents.ts';
 import { present } from './present.ts';
@@ -103,7 +103,7 @@ function activityDataset(spec: {
       const presented =
         spec.activity === ACTIVITY_KINDS.bills
           ? await Promise.all(rows.map((r) => billDetail(ctx, r.id)))
-          : await presentActivities(ctx, rows.map(present));
+          : await presentActivityRows(ctx, spec.activity.table, rows.map(present));
       return presented.map((row): Row => {
         const out: Row = { ...row };
         delete out.visibility;

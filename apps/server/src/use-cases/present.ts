@@ -1,6 +1,9 @@
 // Rows to API objects: Popolo field names as they are, extras merged in, nulls left out, and
 // references to records the viewer may not see left out too.
-import type { RecordTable, Repositories, Visibility } from '@tulay/store';
+import type { RecordTable, Repositories } from '@tulay/store';
+import type { Actor } from '../access.ts';
+import { scopeOf } from '../access.ts';
+import { viewerOf } from './documents.ts';
 
 /** A record as the API shows it. */
 export type Presented = Record<string, unknown> & { id: string };
@@ -54,19 +57,23 @@ export function split(
 /**
  * Fields that name another record without making their own record hidden when that one is
  * (records.ts in the store hides a row whose LINKS point at a hidden record; these do not: a
- * public organisation stays public under a parent kept to the caucus). A viewer who may not see
- * the record named does not see the reference: a single id is left out, a list keeps the ids the
- * viewer may see (as the open-data export and the activities' lists do).
+ * public organisation stays public under a parent kept to the caucus, a public visit whose report
+ * is still under moderation). A viewer who may not see the record named does not see the
+ * reference: a single id is left out, a list keeps the ids the viewer may see (as the open-data
+ * export and the activities' lists do). A record of a table is seen by its visibility; a document
+ * of the library by the library's own rule, which adds its moderation status and its submitter
+ * (`documentVisibleTo` in the store).
  */
-export const REFERENCES: Partial<Record<RecordTable, Record<string, RecordTable>>> = {
+export const REFERENCES: Partial<Record<RecordTable, Record<string, RecordTable | 'documents'>>> = {
   organizations: { parent_id: 'organizations' },
   programmes: { organization_ids: 'organizations' },
+  visits: { report_document_id: 'documents' },
 };
 
-/** `rows` of `table` with the references to records outside `scope` taken out. */
+/** `rows` of `table` with the references to records the actor may not see taken out. */
 export async function withoutHiddenReferences(
   repos: Repositories,
-  scope: readonly Visibility[],
+  actor: Actor,
   table: RecordTable,
   rows: readonly Presented[],
 ): Promise<Presented[]> {
@@ -79,15 +86,15 @@ export async function withoutHiddenReferences(
         ? value.filter((v): v is string => typeof v === 'string')
         : [];
   const visible = new Map<string, Set<string>>();
-  for (const [field, target] of fields)
+  for (const [field, target] of fields) {
+    const named = rows.flatMap((r) => ids(r[field]));
     visible.set(
       field,
-      await repos.activities.visibleIds(
-        target,
-        rows.flatMap((r) => ids(r[field])),
-        scope,
-      ),
+      target === 'documents'
+        ? await repos.documents.visibleIds(named, viewerOf(actor))
+        : await repos.activities.visibleIds(target, named, scopeOf(actor)),
     );
+  }
   return rows.map((row) => {
     const out: Presented = { id: row.id };
     for (const [key, value] of Object.entries(row)) {

@@ -209,9 +209,7 @@ async function presentFor(
   kind: RecordKind,
   row: { id: string },
 ): Promise<Presented> {
-  const [out] = await withoutHiddenReferences(repos, scopeOf(ctx.actor), kind.table, [
-    present(row),
-  ]);
+  const [out] = await withoutHiddenReferences(repos, ctx.actor, kind.table, [present(row)]);
   return out ?? present(row);
 }
 
@@ -312,7 +310,7 @@ export async function listRecords(
     ctx.store.repos.records.count(kind.table, scope, filter),
   ]);
   return {
-    items: await withoutHiddenReferences(ctx.store.repos, scope, kind.table, rows.map(present)),
+    items: await withoutHiddenReferences(ctx.store.repos, ctx.actor, kind.table, rows.map(present)),
     total,
   };
 }

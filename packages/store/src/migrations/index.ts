@@ -9,6 +9,7 @@ import * as m0005 from './0005-workshops.ts';
 import * as m0006 from './0006-search-statistics.ts';
 import * as m0007 from './0007-totp-replay.ts';
 import * as m0008 from './0008-activity-recorders.ts';
+import * as m0009 from './0009-search-completions.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-caucus-workspace': m0001,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0006-search-statistics': m0006,
   '0007-totp-replay': m0007,
   '0008-activity-recorders': m0008,
+  '0009-search-completions': m0009,
 };
 
 /** Kysely's provider over the list above. */

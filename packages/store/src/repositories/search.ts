@@ -59,6 +59,17 @@ const TITLE_BOOST = 3;
 const WEIGHT = { exact: 1, prefix: 0.6, folded: 0.5, foldedPrefix: 0.3 } as const;
 /** A query's words beyond this many are ignored. */
 const MAX_QUERY_TERMS = 12;
+/**
+ * A query word matches at most this many of the indexed words it begins (its completions), the
+ * most frequent first, and always itself. A word of one or two letters begins thousands of words
+ * in a library of reports, and every one of their postings would be read, scored and checked for
+ * visibility; past the few dozen most frequent, each completion adds only the few records it
+ * occurs in, while the frequent ones are where people's words are. 50 keeps every completion of
+ * most real words (on the seed, `pension` begins 2 indexed words and `migra` 4, while `p` begins
+ * 107 and `co` 75), and with 12 query words at most the terms named stay far within both
+ * databases' parameter limits (docs/storage.md, "Search index").
+ */
+export const MAX_COMPLETIONS = 50;
 /** Snippets: about this many characters around the best match. */
 const SNIPPET_BEFORE = 70;
 const SNIPPET_AFTER = 130;
@@ -191,10 +202,39 @@ export function snippet(
 const startsWith = (prefix: string) => sql`(p.term >= ${prefix} and p.term < ${prefix + TOP})`;
 
 /**
- * One query word's matching postings, summed per entry with their weights. Floating point
- * throughout: PostgreSQL's exact `numeric` arithmetic costs several times more per row.
+ * The postings a query word matches: as written, or beginning with it (`form` 0), or, folded,
+ * beginning with its folded form (either form). A word without Latin diacritics is its own folded
+ * form, and then the second range holds the first.
  */
-function termMatches(t: string, i: number): RawBuilder<unknown> {
+function matching(t: string): RawBuilder<unknown> {
+  const f = fold(t);
+  return f === t ? startsWith(t) : sql`((p.form = 0 and ${startsWith(t)}) or ${startsWith(f)})`;
+}
+
+/**
+ * The postings of `terms`, completions of the query word `t` that `matching(t)` would match. As
+ * equalities alone, without the prefix range: PostgreSQL estimates a range and a list together
+ * as a few rows and then looks up each matching entry one by one, three times slower than the
+ * hash join it picks for the list alone.
+ */
+function among(t: string, terms: readonly string[]): RawBuilder<unknown> {
+  const f = fold(t);
+  // A completion of the folded form matches in either form; one of the word as written only as
+  // written (its folded twin, if any, begins with the folded form and is in the first list).
+  const either = terms.filter((term) => term.startsWith(f));
+  const written = terms.filter((term) => !term.startsWith(f));
+  const parts = [];
+  if (either.length > 0) parts.push(sql`p.term in (${sql.join(either)})`);
+  if (written.length > 0) parts.push(sql`(p.form = 0 and p.term in (${sql.join(written)}))`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * One query word's matching postings, summed per entry with their weights; `terms`, when the
+ * word has more completions than are read, the ones that are. Floating point throughout:
+ * PostgreSQL's exact `numeric` arithmetic costs several times more per row.
+ */
+function termMatches(t: string, i: number, terms: readonly string[] | null): RawBuilder<unknown> {
   const f = fold(t);
   const weight = sql`case
       when p.form = 0 and p.term = ${t} then ${sql.lit(WEIGHT.exact)}
@@ -204,7 +244,7 @@ function termMatches(t: string, i: number): RawBuilder<unknown> {
   return sql`select p.entry_id as entry_id, ${sql.lit(i)} as qi,
       cast(sum(cast(p.tf as double precision) * (case when p.field = 1 then ${sql.lit(TITLE_BOOST)} else 1 end) * ${weight}) as double precision) as w
     from search_postings p
-    where (p.form = 0 and ${startsWith(t)}) or ${startsWith(f)}
+    where ${terms === null ? matching(t) : among(t, terms)}
     group by p.entry_id`;
 }
 
@@ -216,11 +256,21 @@ const narrower = (a: Visibility, b: Visibility): Visibility =>
 type Db = Kysely<Database>;
 
 /** The search index: keeping it current, rebuilding it, and querying it. */
+export interface SearchOptions {
+  /** Completions read per query word (default `MAX_COMPLETIONS`; `Infinity`: all, as before 0009). */
+  maxCompletions?: number;
+}
+
 export class Search {
+  private readonly maxCompletions: number;
+
   constructor(
     private readonly db: Db,
     private readonly sources: readonly SearchSource[] = SEARCH_SOURCES,
-  ) {}
+    private readonly options: SearchOptions = {},
+  ) {
+    this.maxCompletions = options.maxCompletions ?? MAX_COMPLETIONS;
+  }
 
   private source(kind: SearchKind): SearchSource | undefined {
     return this.sources.find((s) => s.kind === kind);
@@ -343,6 +393,7 @@ export class Search {
         const title = tokenize(entry.title, entry.language);
         const text = entry.body.length > MAX_BODY ? entry.body.slice(0, MAX_BODY) : entry.body;
         const body = tokenize(text, entry.language);
+        const counted = entry.published === false ? null : narrower(entry.visibility, links);
         rows.push({
           id,
           kind,
@@ -357,7 +408,7 @@ export class Search {
           type: entry.type,
           date: entry.date,
           visibility: entry.visibility,
-          counted_visibility: entry.published === false ? null : narrower(entry.visibility, links),
+          counted_visibility: counted,
           length: title.length + body.length,
         });
         for (const [field, tokens] of [
@@ -365,7 +416,14 @@ export class Search {
           [0, body],
         ] as const) {
           for (const p of frequencies(tokens).values())
-            postings.push({ entry_id: id, term: p.term, field, form: p.form, tf: p.tf });
+            postings.push({
+              entry_id: id,
+              term: p.term,
+              field,
+              form: p.form,
+              tf: p.tf,
+              counted_visibility: counted,
+            });
         }
       }
     }
@@ -408,7 +466,7 @@ export class Search {
     }
     return this.db
       .transaction()
-      .execute((trx) => new Search(trx, this.sources).search(query, viewer));
+      .execute((trx) => new Search(trx, this.sources, this.options).search(query, viewer));
   }
 
   private async run(
@@ -460,8 +518,10 @@ export class Search {
     // Segmenters disagree on compounds, so a long Thai or Khmer query may have a word that the
     // indexed sentence split differently.
     const needed = Math.max(1, Math.ceil(terms.length * 0.6));
+    const completions: (string[] | null)[] = [];
+    for (const t of terms) completions.push(await this.completions(t.term, scope));
     const matches = sql.join(
-      terms.map((t, i) => termMatches(t.term, i)),
+      terms.map((t, i) => termMatches(t.term, i, completions[i] ?? null)),
       sql` union all `,
     );
     // Each entry is read once (`me`); document frequencies come from it once per word (`df`,
@@ -573,6 +633,31 @@ export class Search {
     }
     const seen = new Set<string>();
     return out.filter((t) => !seen.has(t.term) && seen.add(t.term));
+  }
+
+  /**
+   * The indexed words a query word may match, when it begins more than `maxCompletions` of them:
+   * the most frequent, and always the word itself and its folded form; null when it begins few
+   * enough to read them all. A word's frequency is how many postings of it count in the viewer's
+   * statistics (`counted_visibility` within scope), so a record the viewer may not see never
+   * decides which completions they get; words that count for no one come last (a draft is
+   * found by its submitter by a rarer prefix, or by the word itself). Ties go by code-point
+   * order, the same on both databases. Reads the prefix's range of the covering index only.
+   */
+  private async completions(t: string, scope: readonly Visibility[]): Promise<string[] | null> {
+    if (!Number.isFinite(this.maxCompletions)) return null;
+    const rows = await sql<{ term: string }>`
+      select p.term as term
+      from search_postings p
+      where ${matching(t)}
+      group by p.term
+      order by sum(case when p.counted_visibility in (${sql.join([...scope])}) then 1 else 0 end) desc, p.term
+      limit ${sql.lit(this.maxCompletions + 1)}`.execute(this.db);
+    if (rows.rows.length <= this.maxCompletions) return null;
+    const kept = new Set(rows.rows.slice(0, this.maxCompletions).map((r) => r.term));
+    kept.add(t);
+    kept.add(fold(t));
+    return [...kept];
   }
 
   /** Whether some indexed word begins with `term`. */
