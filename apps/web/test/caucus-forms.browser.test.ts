@@ -17,7 +17,7 @@ import {
   seriousViolations,
   servedInChromium,
 } from './browser-helpers.ts';
-import { PASSWORD, startCaucusServer } from './caucus-server.ts';
+import { signIn as signInAs, startCaucusServer } from './caucus-server.ts';
 
 // Its own build folder: the other browser test files build in parallel.
 const DIST = join(ARTIFACTS, 'dist-caucus-forms');
@@ -33,17 +33,8 @@ describe.skipIf(!hasChromium)('the caucus record forms in Chromium', () => {
   const newPage = (options: { width?: number; height?: number } = {}) =>
     openPage(suite.browser, { ...options, bypassCSP: true, consoleErrors: false });
 
-  async function signIn(page: Page, email: string, asSecretariat = false): Promise<void> {
-    await page.goto(`${suite.server.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    if (asSecretariat) {
-      await page.getByLabel('6-digit code').fill(await suite.server.secretariatCode());
-      await page.getByRole('button', { name: 'Verify and sign in' }).click();
-      await page.waitForURL('**/secretariat');
-    } else await page.waitForURL('**/account');
-  }
+  const signIn = (page: Page, email: string, asSecretariat = false) =>
+    signInAs(page, suite.server, email, asSecretariat);
 
   /** Waits until no part of the page says it is loading (a page may load several at once). */
   async function loaded(page: Page): Promise<void> {

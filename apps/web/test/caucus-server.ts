@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '@tulay/store';
+import type { Page } from 'playwright-core';
 import { loadSeed, openStore } from '@tulay/store';
 import { buildApp } from '../../server/src/app.ts';
 import { hashPassword } from '../../server/src/auth/passwords.ts';
@@ -149,4 +150,25 @@ export function minimalPdf(text: string): Buffer {
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+/**
+ * Signs `email` in on the English sign-in page: a member lands on their account; the secretariat
+ * is then asked for its two-factor code (the server answers totp_required) and lands on its page.
+ */
+export async function signIn(
+  page: Page,
+  server: CaucusServer,
+  email: string,
+  asSecretariat = false,
+): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (asSecretariat) {
+    await page.getByLabel('6-digit code').fill(await server.secretariatCode());
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await page.waitForURL('**/secretariat');
+  } else await page.waitForURL('**/account');
 }

@@ -15,7 +15,7 @@ import {
   seriousViolations,
   servedInChromium,
 } from './browser-helpers.ts';
-import { PASSWORD, minimalPdf, startCaucusServer } from './caucus-server.ts';
+import { minimalPdf, signIn as signInAs, startCaucusServer } from './caucus-server.ts';
 
 // Its own build folder: the checker's browser tests build into test-results/dist in parallel.
 const DIST = join(ARTIFACTS, 'dist-caucus');
@@ -32,18 +32,8 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
   const newPage = (options: { width?: number; height?: number } = {}) =>
     openPage(suite.browser, { ...options, bypassCSP: true, consoleErrors: false });
 
-  async function signIn(page: Page, email: string, asSecretariat = false): Promise<void> {
-    await page.goto(`${suite.server.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    if (asSecretariat) {
-      // The server answers totp_required; the page then asks for the code.
-      await page.getByLabel('6-digit code').fill(await suite.server.secretariatCode());
-      await page.getByRole('button', { name: 'Verify and sign in' }).click();
-      await page.waitForURL('**/secretariat');
-    } else await page.waitForURL('**/account');
-  }
+  const signIn = (page: Page, email: string, asSecretariat = false) =>
+    signInAs(page, suite.server, email, asSecretariat);
 
   it('a member signs in and endorses; the public count goes up, and down on withdrawal', async () => {
     const visitor = await newPage();
