@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { adminCreate } from './commands/admin.ts';
 import { checkCommand } from './commands/check.ts';
+import type { DbTarget } from './commands/db.ts';
 import { dbBackup, dbMigrate, dbReindex, dbRestore } from './commands/db.ts';
 import { kbInstruments, kbMatrix, kbPrinciples } from './commands/kb-report.ts';
 import { kbValidate } from './commands/kb-validate.ts';
@@ -17,11 +18,23 @@ const USAGE = `Usage:
   tulay kb instruments [--at YYYY-MM-DD] [--kb DIR] [--json]
   tulay kb principles ORIGIN DEST [--at YYYY-MM-DD] [--kb DIR] [--json]
   tulay serve [--port N] [--host H]
-  tulay db migrate|reindex|backup FILE|restore FILE --yes [--sqlite FILE]   (else DATABASE_URL, else data/tulay.sqlite)
+  tulay db migrate|reindex|backup FILE|restore FILE --yes [--sqlite FILE]   (else DATABASE_URL, else TULAY_SQLITE, else data/tulay.sqlite)
   tulay admin create --email ADDRESS --name "FULL NAME" [--sqlite FILE]
   tulay help`;
 
 type Command = (io: Io, args: string[]) => number | Promise<number>;
+
+/**
+ * The database a command works on, chosen as `tulay serve` chooses it: `--sqlite FILE`, else
+ * DATABASE_URL, else TULAY_SQLITE, else data/tulay.sqlite. So an admin created with the same
+ * environment as the server lands in the server's database.
+ */
+export function dbTarget(sqlite: string | undefined, env = process.env): DbTarget {
+  if (sqlite !== undefined) return { sqlite };
+  if (env.DATABASE_URL !== undefined && env.DATABASE_URL !== '')
+    return { databaseUrl: env.DATABASE_URL };
+  return { sqlite: env.TULAY_SQLITE === '' ? undefined : env.TULAY_SQLITE };
+}
 
 /** Today as YYYY-MM-DD (UTC): the default evaluation date. */
 function today(): string {
@@ -124,11 +137,11 @@ const commands: Record<string, Command> = {
   },
   'db migrate': (io, args) => {
     const { values } = parseArgs({ args, options: { sqlite: { type: 'string' } } });
-    return dbMigrate(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL });
+    return dbMigrate(io, dbTarget(values.sqlite));
   },
   'db reindex': (io, args) => {
     const { values } = parseArgs({ args, options: { sqlite: { type: 'string' } } });
-    return dbReindex(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL });
+    return dbReindex(io, dbTarget(values.sqlite));
   },
   'db backup': (io, args) => {
     const { values, positionals } = parseArgs({
@@ -138,7 +151,7 @@ const commands: Record<string, Command> = {
     });
     const [file] = positionals;
     if (file === undefined) throw new UsageError('db backup needs a file: tulay db backup FILE');
-    return dbBackup(io, { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL }, file);
+    return dbBackup(io, dbTarget(values.sqlite), file);
   },
   'db restore': (io, args) => {
     const { values, positionals } = parseArgs({
@@ -149,23 +162,18 @@ const commands: Record<string, Command> = {
     const [file] = positionals;
     if (file === undefined)
       throw new UsageError('db restore needs a file: tulay db restore FILE --yes');
-    return dbRestore(
-      io,
-      { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL },
-      file,
-      values.yes,
-    );
+    return dbRestore(io, dbTarget(values.sqlite), file, values.yes);
   },
   'admin create': (io, args) => {
     const { values } = parseArgs({
       args,
       options: { email: { type: 'string' }, name: { type: 'string' }, sqlite: { type: 'string' } },
     });
-    return adminCreate(
-      io,
-      { sqlite: values.sqlite, databaseUrl: process.env.DATABASE_URL },
-      { email: values.email, name: values.name, password: process.env.TULAY_ADMIN_PASSWORD },
-    );
+    return adminCreate(io, dbTarget(values.sqlite), {
+      email: values.email,
+      name: values.name,
+      password: process.env.TULAY_ADMIN_PASSWORD,
+    });
   },
 };
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/main.ts';
+import { dbTarget, main } from '../src/main.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const example = join(root, 'docs', 'examples', 'profile-kh-th.json');
@@ -185,5 +185,45 @@ describe('tulay kb', () => {
     expect(in2011?.countries.ID?.standing).toBe('signed');
     expect(in2011?.count?.count).toBe(42); // the report's count, kept as a dated fact
     expect((await standing('2026-11-28'))?.countries.ID?.standing).toBe('ratified');
+  });
+});
+
+describe('the database a command works on', () => {
+  it('is chosen as the server chooses it: --sqlite, else DATABASE_URL, else TULAY_SQLITE', () => {
+    const url = 'postgres://db.example/tulay';
+    expect(dbTarget('a.sqlite', { DATABASE_URL: url, TULAY_SQLITE: 'b.sqlite' })).toEqual({
+      sqlite: 'a.sqlite',
+    });
+    expect(dbTarget(undefined, { DATABASE_URL: url, TULAY_SQLITE: 'b.sqlite' })).toEqual({
+      databaseUrl: url,
+    });
+    expect(dbTarget(undefined, { TULAY_SQLITE: 'b.sqlite' })).toEqual({ sqlite: 'b.sqlite' });
+    expect(dbTarget(undefined, { DATABASE_URL: '', TULAY_SQLITE: '' })).toEqual({
+      sqlite: undefined,
+    });
+  });
+
+  it('creates the first admin in the file TULAY_SQLITE names, where `tulay serve` looks', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tulay-cli-')), 'caucus.sqlite');
+    const saved = { sqlite: process.env.TULAY_SQLITE, url: process.env.DATABASE_URL };
+    process.env.TULAY_SQLITE = file;
+    delete process.env.DATABASE_URL;
+    try {
+      const { code, out } = await run(
+        'admin',
+        'create',
+        '--email',
+        'first.admin@example.org',
+        '--name',
+        'First Admin',
+      );
+      expect(code).toBe(0);
+      expect(out).toContain(`created in ${file}`);
+      expect(readdirSync(join(file, '..'))).toContain('caucus.sqlite');
+    } finally {
+      if (saved.sqlite === undefined) delete process.env.TULAY_SQLITE;
+      else process.env.TULAY_SQLITE = saved.sqlite;
+      if (saved.url !== undefined) process.env.DATABASE_URL = saved.url;
+    }
   });
 });

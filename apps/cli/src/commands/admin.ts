@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { openStore } from '@tulay/store';
 import { createAdmin, systemClock } from '@tulay/server';
 import type { Io } from '../io.ts';
 import { EXIT, UsageError } from '../io.ts';
 import type { DbTarget } from './db.ts';
+import { openTarget } from './db.ts';
 
 /**
  * `tulay admin create --email E --name N`: makes an admin account with a generated password and
@@ -23,11 +23,7 @@ export async function adminCreate(
   if (input.password !== undefined && input.password.length < 12)
     throw new UsageError('TULAY_ADMIN_PASSWORD must be at least 12 characters');
   const password = input.password ?? randomBytes(18).toString('base64url');
-  const store = openStore(
-    target.sqlite !== undefined
-      ? { sqlitePath: target.sqlite }
-      : { databaseUrl: target.databaseUrl },
-  );
+  const store = openTarget(target);
   try {
     await store.migrate();
     const created = await createAdmin(

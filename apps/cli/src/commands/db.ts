@@ -4,21 +4,26 @@ import { StoreError, backup, openStore, parseBackup, restore } from '@tulay/stor
 import type { Io } from '../io.ts';
 import { EXIT, UsageError } from '../io.ts';
 
-/** Where the database is: `--sqlite FILE`, else DATABASE_URL, else data/tulay.sqlite. */
+/** Where the database is: an SQLite file (the default file when neither is given), or a PostgreSQL URL. */
 export interface DbTarget {
   sqlite?: string | undefined;
   databaseUrl?: string | undefined;
+}
+
+/** Opens the target's store (not migrated). */
+export function openTarget(target: DbTarget): Store {
+  return openStore(
+    target.sqlite !== undefined
+      ? { sqlitePath: target.sqlite }
+      : { databaseUrl: target.databaseUrl },
+  );
 }
 
 async function withStore(
   target: DbTarget,
   work: (store: Store) => Promise<number>,
 ): Promise<number> {
-  const store = openStore(
-    target.sqlite !== undefined
-      ? { sqlitePath: target.sqlite }
-      : { databaseUrl: target.databaseUrl },
-  );
+  const store = openTarget(target);
   try {
     return await work(store);
   } finally {
