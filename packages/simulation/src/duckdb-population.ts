@@ -5,8 +5,18 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { formatMonth } from '@tulay/engine';
 import type { Month } from '@tulay/engine';
 import type { PopulationColumns } from './columnar.ts';
-import type { PopulationProblem, RawRow } from './population-schema.ts';
-import { ChunkBuilder, POPULATION_COLUMNS, rowValues } from './population-schema.ts';
+import {
+  ACTIVITIES,
+  COUNTRY_INDEX,
+  EARNINGS_PER,
+  INSURANCES,
+  PERMITS,
+  SECTORS,
+  SEXES,
+  countryIndex,
+} from './columnar.ts';
+import type { CanonicalColumns, Items, PopulationProblem } from './population-schema.ts';
+import { ChunkBuilder, POPULATION_COLUMNS, RepeatLocator, rowValues } from './population-schema.ts';
 
 /** File formats a population or its results can be read from and written to. */
 export type TableFormat = 'parquet' | 'csv';
@@ -31,6 +41,94 @@ export class PopulationError extends Error {
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+const list = (values: readonly string[]) => `[${values.map(quote).join(', ')}]`;
+/** Where a value is not in the list: NULL (list_position's 0 or NULL). */
+const position = (values: readonly string[], x: string) =>
+  `NULLIF(list_position(${list(values)}, ${x}), 0)`;
+/** A plain decimal (with an exponent): what both DuckDB and Number() read to the same double. */
+const DECIMAL = `'([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?'`;
+const MONTH = `'[0-9]{4}-(0[1-9]|1[0-2])'`;
+const monthOf = (x: string) =>
+  `CASE WHEN regexp_full_match(${x}, ${MONTH}) THEN CAST(left(${x}, 4) AS INTEGER) * 12 + CAST(substr(${x}, 6, 2) AS INTEGER) - 1 END`;
+/** Country codes by their index (countryIndex), blank where a code repeats at another index. */
+const COUNTRIES = COUNTRY_INDEX.slice(1).map((c, i) => (countryIndex(c) === i + 1 ? c : ''));
+const decimal = (x: string) =>
+  `CASE WHEN regexp_full_match(${x}, ${DECIMAL}) THEN TRY_CAST(${x} AS DOUBLE) END`;
+
+/**
+ * The values ChunkBuilder.addCanonical reads, each as the SQL that makes it from the row's text
+ * columns, with its type: only canonical text converts (else NULL), so that a row is converted
+ * here exactly as ChunkBuilder.add() converts it, or else left to add().
+ */
+const CANONICAL: readonly (readonly [Exclude<keyof CanonicalColumns, 'weightForm'>, string])[] = [
+  [
+    'id',
+    `CASE WHEN regexp_full_match(worker_id, '0|-?[1-9][0-9]{0,14}') THEN CAST(worker_id AS DOUBLE) END`,
+  ],
+  ['weight', decimal('weight')],
+  ['birth', `CASE WHEN birth IS NULL THEN -1 ELSE ${monthOf('birth')} END`],
+  ['sex', `CASE WHEN sex IS NULL THEN 0 ELSE ${position(SEXES.slice(1), 'sex')} END`],
+  ['nationality', position(COUNTRIES, 'nationality')],
+  ['country', position(COUNTRIES, 'country')],
+  ['from', monthOf('period_from')],
+  ['to', monthOf('period_to')],
+  ['activity', `${position(ACTIVITIES, 'activity')} - 1`],
+  ['sector', `CASE WHEN sector IS NULL THEN 0 ELSE ${position(SECTORS, 'sector')} END`],
+  ['documented', `CASE documented WHEN 'true' THEN 1 WHEN 'false' THEN 0 END`],
+  ['permit', `CASE WHEN permit IS NULL THEN 0 ELSE ${position(PERMITS, 'permit')} END`],
+  [
+    'insurance',
+    `CASE WHEN insurance IS NULL THEN 0 ELSE ${position(INSURANCES, 'insurance')} - 1 END`,
+  ],
+  ['earnings', decimal('earnings')],
+  ['per', position(EARNINGS_PER.slice(1), 'earnings_per')],
+];
+const DOUBLES = new Set(['id', 'weight', 'earnings']);
+
+/**
+ * The reading query: `ok` (1 when every value of the row is canonical and valid, so the
+ * converted values are used; else the row's text is validated by ChunkBuilder.add), the
+ * converted values in the order of CANONICAL, then the text columns.
+ */
+function canonicalSelect(texts: string, canonical: boolean): string {
+  const values = CANONICAL.map(([name, sql]) => {
+    const type = DOUBLES.has(name) ? 'DOUBLE' : 'INTEGER';
+    return `CAST(${sql} AS ${type}) AS v_${name}`;
+  });
+  const ok = [
+    'v_id IS NOT NULL',
+    'v_weight > 0 AND isfinite(v_weight) AND v_weightForm IS NOT NULL',
+    'v_birth IS NOT NULL',
+    'v_sex IS NOT NULL',
+    'v_nationality IS NOT NULL',
+    'v_country IS NOT NULL',
+    'v_from IS NOT NULL AND v_to IS NOT NULL AND v_from <= v_to',
+    'v_activity IS NOT NULL',
+    'v_sector IS NOT NULL',
+    'v_documented IS NOT NULL',
+    'v_permit IS NOT NULL',
+    'v_insurance IS NOT NULL',
+    `(earnings IS NULL OR (v_earnings >= 0 AND isfinite(v_earnings) AND regexp_full_match(coalesce(currency, ''), '[A-Z]{3}') AND v_per IS NOT NULL))`,
+  ]
+    .map((c) => `coalesce(${c}, false)`)
+    .join(' AND ');
+  const names = POPULATION_COLUMNS.map((c) => c.name).join(', ');
+  // The weight's text is either the whole number its value prints as, or DuckDB's text of its
+  // value: then equal values of one form have equal text, as the worker's rows must.
+  const form = `CAST(CASE WHEN v_weight = floor(v_weight) AND v_weight < 1e15 AND weight = CAST(TRY_CAST(v_weight AS BIGINT) AS VARCHAR) THEN 1 WHEN weight = CAST(v_weight AS VARCHAR) THEN 0 END AS INTEGER)`;
+  return `WITH t AS (${texts}), v AS (SELECT ${values.join(', ')}, ${names} FROM t),
+    f AS (SELECT *, ${form} AS v_weightForm FROM v)
+    SELECT CAST(${canonical ? ok : 'false'} AS INTEGER) AS ok, ${CANONICAL.map(([n]) => `v_${n}`).join(', ')}, v_weightForm, ${names} FROM f`;
+}
+
+export interface ReadOptions {
+  /**
+   * Convert rows whose every value is canonical in DuckDB, reading no text (default); false
+   * validates every row's text in JavaScript, the reference the tests compare it with.
+   */
+  readonly canonical?: boolean;
+}
+
 /**
  * Reads a population from Parquet or CSV in chunks of about `chunkSize` workers, validating every
  * row; throws PopulationError naming the row (1-based, in file order) and column of bad data.
@@ -39,6 +137,7 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export async function* readPopulation(
   file: string,
   chunkSize = 20_000,
+  options: ReadOptions = {},
 ): AsyncGenerator<PopulationColumns> {
   const format = formatOf(file);
   if (!format)
@@ -73,31 +172,50 @@ export async function* readPopulation(
       if (c.required && !names.includes(c.name))
         header.push({ row: 0, column: c.name, message: 'is required and missing' });
     if (header.length > 0) throw new PopulationError(file, header);
-    const select = POPULATION_COLUMNS.map((c) => {
-      if (!names.includes(c.name)) return `NULL AS ${c.name}`;
+    const texts = POPULATION_COLUMNS.map((c) => {
+      if (!names.includes(c.name)) return `NULL::VARCHAR AS ${c.name}`;
       const text = `NULLIF(TRIM(CAST("${c.name}" AS VARCHAR)), '')`;
       return c.sql === 'BOOLEAN' ? `LOWER(${text}) AS ${c.name}` : `${text} AS ${c.name}`;
-    }).join(', ');
-    const result = await db.stream(`SELECT ${select} FROM ${source}`);
-    const builder = new ChunkBuilder();
-    let row = 0;
+    });
+    const builder = new ChunkBuilder(chunkSize);
     const fail = () => new PopulationError(file, builder.problems);
+    const result = await db.stream(
+      canonicalSelect(`SELECT ${texts.join(', ')} FROM ${source}`, options.canonical ?? true),
+    );
+    let row = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
-      const columns = chunk.getColumns() as (string | null)[][];
-      for (let i = 0; i < chunk.rowCount; i++) {
-        row++;
-        const values: RawRow = columns.map((col) => col[i] ?? null);
-        if (!builder.add(row, values)) throw fail();
-      }
-      if (builder.workerCount > chunkSize) {
-        const c = builder.take(true);
-        if (builder.problems.length > 0) throw fail();
-        if (c) yield c;
+      const vector = (k: number) => chunk.getColumnVector(k) as Items<never>;
+      const ok = vector(0) as Items<number>;
+      const canonical = Object.fromEntries([
+        ...CANONICAL.map(([name], k) => [name, vector(k + 1)] as const),
+        ['weightForm', vector(CANONICAL.length + 1)] as const,
+      ]) as unknown as CanonicalColumns;
+      const text = POPULATION_COLUMNS.map(
+        (_, k) => vector(CANONICAL.length + 2 + k) as Items<string>,
+      );
+      const rows = chunk.rowCount;
+      for (let i = 0; i < rows; i++) {
+        const done =
+          ok.getItem(i) === 1
+            ? builder.addCanonical(++row, canonical, text, i)
+            : builder.add(++row, (k) => text[k]?.getItem(i) ?? null);
+        if (builder.full || (done && builder.problems.length > 0)) throw fail();
+        if (done) yield done;
       }
     }
-    const last = builder.take(false);
+    const last = await builder.finish(async (repeated) => {
+      const locator = new RepeatLocator(repeated);
+      // worker_id is the first column.
+      const ids = await db.stream(`SELECT ${texts[0] ?? ''} FROM ${source}`);
+      for (;;) {
+        const chunk = await ids.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        locator.add(chunk.getColumns()[0] as (string | null)[]);
+      }
+      return locator.problems;
+    });
     if (builder.problems.length > 0) throw fail();
     if (last) yield last;
   } finally {
