@@ -18,7 +18,7 @@ import { ApiError, errorBody } from './errors.ts';
 import type { Deps } from './http/deps.ts';
 import { SESSION_COOKIE } from './http/deps.ts';
 import type { RegisteredRoute } from './http/route.ts';
-import { registerWebApp } from './http/web-app.ts';
+import { acceptsHtml, registerWebApp } from './http/web-app.ts';
 import type { LogLevel } from './logger.ts';
 import { loggerOptions } from './logger.ts';
 import { activityRoutes } from './routes/activity-routes.ts';
@@ -98,6 +98,8 @@ function codeOf(error: FastifyError): { code: ErrorCode; message: string } {
 /** Builds the application over a store (already migrated). */
 export async function buildApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
+  /** Whether the built web app is served (then a person's wrong link gets its page). */
+  let webShell = false;
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info'),
     bodyLimit: 1024 * 1024,
@@ -130,13 +132,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return reply.status(status).send(errorBody(code, message));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(
-        errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
-      ),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    // A person following a wrong link gets the app's own "page not found", in their language;
+    // a program (and anything under /api) gets the error as JSON.
+    if (webShell && request.method === 'GET' && !path.startsWith('/api') && acceptsHtml(request))
+      return reply.status(404).header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send(errorBody('not_found', `no route ${request.method} ${path}`));
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -202,7 +205,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       })),
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    theme: { title: 'Tulay API' },
+  });
 
   // Null until the onRequest hook below sets it (Fastify wants request decorators to start as null).
   app.decorateRequest('actor', null as unknown as { kind: 'public' });
@@ -234,7 +241,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   openDataRoutes(deps);
   siteRoutes(deps);
   simulationRoutes(deps);
-  await registerWebApp(app, options.webRoot);
+  webShell = await registerWebApp(app, options.webRoot);
   await app.ready();
   return { app, routes };
 }

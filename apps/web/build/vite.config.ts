@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { budgetPlugin } from './budget-plugin.ts';
+import { compressPlugin } from './compress-plugin.ts';
 import { exampleReformsPlugin } from './example-reforms-plugin.ts';
 import { knowledgePlugin } from './knowledge-plugin.ts';
 import { mapPlugin } from './map-plugin.ts';
@@ -17,6 +18,7 @@ export default defineConfig({
     exampleReformsPlugin(),
     serviceWorkerPlugin(),
     budgetPlugin(),
+    compressPlugin(),
   ],
   build: {
     outDir: 'dist',

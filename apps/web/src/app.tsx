@@ -151,8 +151,19 @@ export function App() {
         </Suspense>
       </main>
       <footer className="site-footer">
-        <p>{t('footer.privacy')}</p>
+        {/* Only the checker keeps everything on the device; the studio and the caucus's pages do not. */}
+        {route.page === 'checker' && <p>{t('footer.privacy')}</p>}
         <p>{t('footer.sources')}</p>
+        <nav aria-label={t('footer.data')}>
+          <ul className="site-footer__links">
+            <li>
+              <a href="/api/open-data">{t('footer.openData')}</a>
+            </li>
+            <li>
+              <a href="/api/docs">{t('footer.api')}</a>
+            </li>
+          </ul>
+        </nav>
         <p className="muted">{t('footer.caucus')}</p>
       </footer>
     </>

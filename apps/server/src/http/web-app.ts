@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** Where `npm run build -w @tulay/web` writes the app. */
 export const WEB_DIST = resolve(import.meta.dirname, '../../../web/dist');
@@ -29,11 +29,22 @@ const PAGES = [
   '/studio',
 ];
 
-/** Registers the web app if it is built; says how to build it otherwise. */
-export async function registerWebApp(app: FastifyInstance, root: string = WEB_DIST): Promise<void> {
+/** Whether a request is a browser's asking for a page (its Accept names HTML). */
+export function acceptsHtml(request: FastifyRequest): boolean {
+  return /\btext\/html\b/.test(request.headers.accept ?? '');
+}
+
+/**
+ * Registers the web app if it is built, and returns whether it did; says how to build it
+ * otherwise.
+ */
+export async function registerWebApp(
+  app: FastifyInstance,
+  root: string = WEB_DIST,
+): Promise<boolean> {
   if (!existsSync(join(root, 'index.html'))) {
     app.log.warn(`web app not built (${root}): run npm run build -w @tulay/web`);
-    return;
+    return false;
   }
   await app.register(fastifyStatic, {
     root,
@@ -41,6 +52,9 @@ export async function registerWebApp(app: FastifyInstance, root: string = WEB_DI
     index: false,
     wildcard: false,
     schemaHide: true,
+    // The build writes .br and .gz copies (apps/web/build/compress-plugin.ts): sent to browsers
+    // that accept them, the original otherwise, with `vary: accept-encoding`.
+    preCompressed: true,
     setHeaders: (res, path) => {
       // Hashed file names never change; the shell and the worker must be fresh to update.
       res.header(
@@ -53,4 +67,5 @@ export async function registerWebApp(app: FastifyInstance, root: string = WEB_DI
     app.get(url, { schema: { hide: true } }, (_request, reply) =>
       reply.header('cache-control', 'no-cache').sendFile('index.html'),
     );
+  return true;
 }
