@@ -3,7 +3,9 @@
 // the columnar kernel, the scalar engine, json-rules-engine, json-logic-engine (compiled) and
 // DuckDB running hand-written SQL. Every way must count the same covered workers. Then the full
 // indicator set (every scheme, branch and indicator, baseline and reform) by the columnar
-// indicator kernel and by the scalar engine, checked to agree worker by worker.
+// indicator kernel and by the scalar engine, checked to agree worker by worker. Last, reading the
+// population back from CSV and Parquet both ways (canonical rows in DuckDB, every row as text).
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { LogicEngine } from 'json-logic-engine';
@@ -22,7 +24,7 @@ import {
   profileOf,
 } from '../src/columnar.ts';
 import { coveredBy } from '../src/coverage-reference.ts';
-import { writePopulation } from '../src/duckdb-population.ts';
+import { readPopulation, writePopulation } from '../src/duckdb-population.ts';
 import { evaluateChunk } from '../src/evaluate-chunk.ts';
 import { generatePopulation } from '../src/generate-population.ts';
 import { compileLaws } from '../src/laws.ts';
@@ -313,6 +315,38 @@ await time(
 );
 await scalarIndicators('tulay scalar check(), + earnings', withEarnings, earningsOutcomes);
 
+// 8. Reading a population file back (the upload and --population path): rows in canonical form
+// converted by DuckDB, against validating every row's text (the reference); both must give the
+// same columns.
+const csvFile = `/tmp/tulay-bench-sim-${process.pid}.csv`;
+await writePopulation(chunks, csvFile);
+/** A checksum of every column of every chunk read. */
+const readDigest = new Map<string, number>();
+for (const [format, path] of [
+  ['CSV', csvFile],
+  ['Parquet', file],
+] as const)
+  for (const canonical of [true, false])
+    await time(
+      `read ${format}, ${canonical ? 'canonical in DuckDB' : 'every row as text'}`,
+      WORKERS,
+      canonical ? 'readPopulation(); the rest as text' : 'the reference path',
+      async () => {
+        let digest = 0;
+        for await (const c of readPopulation(path, 20_000, { canonical }))
+          for (const column of [c.workerId, c.weight, c.birth, c.from, c.to, c.sector, c.permit])
+            for (let i = 0; i < column.length; i++)
+              digest = (digest * 31 + (column[i] ?? 0)) % 2_147_483_647;
+        readDigest.set(`${format} ${canonical}`, digest);
+        return null;
+      },
+    );
+rmSync(csvFile, { force: true });
+rmSync(file, { force: true });
+const readMismatch = ['CSV', 'Parquet'].some(
+  (f) => readDigest.get(`${f} true`) !== readDigest.get(`${f} false`),
+);
+
 const rate = (r: Row) => r.workers / r.seconds;
 const columnar = rows[0] ? rate(rows[0]) : 1;
 console.log(
@@ -340,4 +374,9 @@ console.log(
     ? `The columnar indicator kernel and check() agree on every indicator of the first ${SCALAR_INDICATORS.toLocaleString('en')} workers.`
     : `INDICATOR MISMATCH: ${indicatorMismatches} indicator values differ between the columnar kernel and check().`,
 );
-if (mismatches.length > 0 || indicatorMismatches > 0) process.exitCode = 1;
+console.log(
+  readMismatch
+    ? 'READ MISMATCH: reading canonical rows in DuckDB and every row as text give different columns.'
+    : 'Reading a file both ways gives the same columns (CSV and Parquet).',
+);
+if (mismatches.length > 0 || indicatorMismatches > 0 || readMismatch) process.exitCode = 1;
