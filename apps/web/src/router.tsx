@@ -99,7 +99,8 @@ export function RouterProvider({ children }: { readonly children: ReactNode }) {
     };
   }, []);
   const navigate = useCallback((path: string, options?: { replace?: boolean }) => {
-    if (options?.replace) window.history.replaceState(null, '', path);
+    // A replaced entry keeps what a page kept in it (the checker's answers).
+    if (options?.replace) window.history.replaceState(window.history.state, '', path);
     else window.history.pushState(null, '', path);
     const next = current();
     setLocation(next);

@@ -251,4 +251,41 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('nationality');
     await context.close();
   }, 60_000);
+
+  it("keeps the answers through the phone's Back gesture, Forward and a reload", async () => {
+    const { context, page } = await newPage({ width: 390, height: 844 });
+    const checker = new CheckerPage(page);
+    await checker.open(suite.server.url);
+    await checker.aboutMe({ nationality: 'NP', residence: 'NP', birth: '1984-06' });
+    await checker.work(NEPALI_INJURED_IN_MALAYSIA.work);
+    const step = () => page.locator('#step-title').textContent();
+    await checker.next();
+    await expect.poll(step).toBe('What happened');
+    // Back: the work step, as it was filled in; Back again: the first step.
+    await page.goBack();
+    await expect.poll(step).toBe('Where you worked');
+    const group = page.locator('fieldset.period').last();
+    const id = ((await group.getAttribute('id')) ?? '').replace(/-group$/, '');
+    expect(await page.inputValue(`#${id}-from`)).toBe('2015-02');
+    expect(await page.inputValue(`#${id}-country`)).toBe('MY');
+    await page.goBack();
+    await expect.poll(step).toBe('About you');
+    expect(await page.inputValue('#nationality')).toBe('NP');
+    await page.goForward();
+    await page.goForward();
+    await expect.poll(step).toBe('What happened');
+    // The results survive a reload.
+    await checker.whatHappened('employment_injury');
+    await page.fill('#eventMonth', '2024-05');
+    await checker.next();
+    const before = await checker.results();
+    await page.reload();
+    expect(await checker.results()).toBe(before);
+    // A new visit to the page starts empty.
+    const fresh = await context.newPage();
+    await fresh.goto(suite.server.url);
+    await fresh.locator('#nationality').waitFor();
+    expect(await fresh.inputValue('#nationality')).toBe('');
+    await context.close();
+  }, 90_000);
 });

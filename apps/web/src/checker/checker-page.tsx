@@ -10,12 +10,44 @@ import { useLawDate } from '../law-date.ts';
 import { countryOptions } from '../ui/country-select.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import type { Draft, FieldError } from './draft.ts';
-import { draftToProfile, emptyDraft, eventErrors, personErrors, workErrors } from './draft.ts';
+import {
+  draftToProfile,
+  emptyDraft,
+  eventErrors,
+  personErrors,
+  restoreDraft,
+  workErrors,
+} from './draft.ts';
 import { EXAMPLES } from './examples.ts';
 import { EventStep, PersonStep, WorkStep } from './form-steps.tsx';
 import { Results } from './results.tsx';
 
 const STEPS: readonly MessageKey[] = ['step.person', 'step.work', 'step.event', 'step.results'];
+
+/** The checker's place in the tab's history: which step, with which answers. */
+interface Kept {
+  readonly step: number;
+  readonly draft: Draft;
+}
+
+/** What the current history entry keeps of the checker, if anything. */
+function kept(): Kept | null {
+  const state = (window.history.state as { checker?: { step?: unknown; draft?: unknown } } | null)
+    ?.checker;
+  const step = state?.step;
+  const draft = restoreDraft(state?.draft);
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 3 || !draft)
+    return null;
+  return { step, draft };
+}
+
+/** Keeps the checker's place in this history entry, or in a new one (a step forward). */
+function keep(place: Kept, how: 'replace' | 'push'): void {
+  const url = window.location.pathname + window.location.search;
+  const state = { ...(window.history.state as object | null), checker: place };
+  if (how === 'push') window.history.pushState(state, '', url);
+  else window.history.replaceState(state, '', url);
+}
 
 type Outcome =
   | { readonly ok: true; readonly result: CheckResult }
@@ -53,8 +85,10 @@ function Checker({ knowledge }: { readonly knowledge: Knowledge }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { date: at } = useLawDate();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [step, setStep] = useState(0);
+  // The step and the answers are kept in the tab's session history: Back and Forward move between
+  // the steps, and a reload finds them again (nothing leaves the device).
+  const [draft, setDraft] = useState<Draft>(() => kept()?.draft ?? emptyDraft());
+  const [step, setStep] = useState(() => kept()?.step ?? 0);
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const countries = useMemo(() => countryOptions(knowledge.kb, i18n), [knowledge, i18n]);
@@ -74,7 +108,32 @@ function Checker({ knowledge }: { readonly knowledge: Knowledge }) {
     if (s === 1) return workErrors(draft, at.slice(0, 7));
     return eventErrors(draft);
   };
-  const go = (next: number) => {
+  useEffect(() => {
+    // After a pause in typing: browsers limit how often a page may rewrite its history.
+    const id = window.setTimeout(() => {
+      keep({ step, draft }, 'replace');
+    }, 300);
+    return () => {
+      window.clearTimeout(id);
+    };
+  }, [step, draft]);
+  useEffect(() => {
+    const onPop = () => {
+      const state = kept();
+      if (!state) return;
+      setDraft(state.draft);
+      setStep(state.step);
+      setErrors([]);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+    };
+  }, []);
+  const go = (next: number, answers: Draft = draft) => {
+    // The entry left behind keeps the answers as they are now, for Back.
+    keep({ step, draft: answers }, 'replace');
+    keep({ step: next, draft: answers }, 'push');
     setStep(next);
     setErrors([]);
     requestAnimationFrame(() => headingRef.current?.focus());
@@ -85,8 +144,9 @@ function Checker({ knowledge }: { readonly knowledge: Knowledge }) {
     if (found.length === 0) go(step + 1);
   };
   const loadExample = (make: () => Draft) => {
-    setDraft(make());
-    go(3);
+    const example = make();
+    setDraft(example);
+    go(3, example);
   };
 
   return (

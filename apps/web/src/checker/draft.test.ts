@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from './draft.ts';
-import { draftToProfile, emptyDraft, emptyPeriod } from './draft.ts';
+import { draftToProfile, emptyDraft, emptyPeriod, restoreDraft } from './draft.ts';
 import { EXAMPLES } from './examples.ts';
 
 const AT = '2026-11-15';
@@ -112,4 +112,28 @@ describe('draftToProfile', () => {
       expect(draftToProfile(e.draft(), AT).ok).toBe(true);
     },
   );
+});
+
+describe('a draft kept in the history', () => {
+  it('comes back as it was, and new periods get keys of their own', () => {
+    const draft = { ...emptyDraft(), nationality: 'KH', residence: 'TH' };
+    const kept = JSON.parse(
+      JSON.stringify({ ...draft, periods: [{ ...draft.periods[0], key: 'p900' }] }),
+    ) as unknown;
+    const back = restoreDraft(kept);
+    expect(back?.nationality).toBe('KH');
+    expect(back?.periods[0]?.key).toBe('p900');
+    expect(emptyPeriod().key).not.toBe('p900');
+    expect(Number(emptyPeriod().key.slice(1))).toBeGreaterThan(900);
+  });
+
+  it('is ignored when it is not a draft', () => {
+    expect(restoreDraft(null)).toBeNull();
+    expect(restoreDraft({ nationality: 'KH' })).toBeNull();
+    expect(restoreDraft({ ...emptyDraft(), periods: [] })).toBeNull();
+    expect(
+      restoreDraft({ ...emptyDraft(), periods: [{ ...emptyPeriod(), from: 2015 }] }),
+    ).toBeNull();
+    expect(restoreDraft({ ...emptyDraft(), sex: 3 })).toBeNull();
+  });
 });

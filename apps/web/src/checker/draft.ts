@@ -84,6 +84,41 @@ export function emptyDraft(): Draft {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
+/**
+ * A draft kept in the browser's history (the checker's step and answers live in the tab's
+ * session history, so Back, Forward and a reload keep them; nothing leaves the device), read
+ * back: null unless it has the draft's shape. New periods made afterwards get keys after its own.
+ */
+export function restoreDraft(value: unknown): Draft | null {
+  const d = value as Partial<Record<keyof Draft, unknown>> | null;
+  const text = (x: unknown) => typeof x === 'string';
+  if (
+    d === null ||
+    typeof d !== 'object' ||
+    !text(d.nationality) ||
+    !text(d.residence) ||
+    !text(d.birthMonth) ||
+    !text(d.sex) ||
+    !text(d.event) ||
+    !text(d.eventMonth) ||
+    !text(d.payTo) ||
+    !Array.isArray(d.periods) ||
+    d.periods.length === 0
+  )
+    return null;
+  const blank = emptyPeriod();
+  const periods: PeriodDraft[] = [];
+  for (const p of d.periods as unknown[]) {
+    if (p === null || typeof p !== 'object') return null;
+    const period = { ...blank, ...(p as Partial<PeriodDraft>) };
+    const fields = Object.keys(blank) as (keyof PeriodDraft)[];
+    if (fields.some((k) => typeof period[k] !== typeof blank[k])) return null;
+    counter = Math.max(counter, Number(period.key.slice(1)) || 0);
+    periods.push(period);
+  }
+  return { ...(d as Draft), periods };
+}
+
 /** The form's fields on the "about you" step, checked. */
 export function personErrors(d: Draft): FieldError[] {
   const errors: FieldError[] = [];
