@@ -11,7 +11,6 @@ import { SelectField, TextAreaField, TextField } from '../ui/field.tsx';
 import type {
   CaucusDocument,
   CaucusText,
-  FollowUp,
   List,
   Person,
   Programme,
@@ -19,7 +18,7 @@ import type {
   User,
   Visibility,
 } from './api.ts';
-import { api, query } from './api.ts';
+import { api } from './api.ts';
 import { DocumentStatusTag } from './account-page.tsx';
 import { MembersActivitiesSection } from './members-activities.tsx';
 import { OneTimeLink } from './one-time-link.tsx';
