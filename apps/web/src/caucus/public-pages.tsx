@@ -16,7 +16,8 @@ import type {
   Programme,
 } from './api.ts';
 import { api, query } from './api.ts';
-import { useSession } from './session.ts';
+import { VoidEndorsement } from './secretariat-drives.tsx';
+import { isSecretariat, useSession } from './session.ts';
 import {
   ErrorNotice,
   Loading,
@@ -435,6 +436,10 @@ export function TextPage({ id }: { readonly id: string }) {
   );
   const count = live?.count ?? (text.status === 'ready' ? text.data.endorsement_count : 0);
   const endorsers = (live?.items ?? []).filter((x) => !x.withdrawn_at);
+  const session = useSession();
+  // The secretariat may void an endorsement that should not count (docs/api.md, Endorsements).
+  const mayVoid =
+    session.status === 'ready' && session.user !== null && isSecretariat(session.user.role);
   const changed = () => {
     reloadText();
     reloadEndorsements();
@@ -483,6 +488,7 @@ export function TextPage({ id }: { readonly id: string }) {
                     <span className="muted"> — {officeOf(x)}</span>
                   ) : null}{' '}
                   <span className="muted">{partialDate(i18n, x.signed_on)}</span>
+                  {mayVoid ? <VoidEndorsement id={x.id} onDone={changed} /> : null}
                 </li>
               ))}
             </ul>

@@ -70,7 +70,13 @@ function reasonText(i18n: I18n, reason: NotInvitedReason, expiresAt?: string): s
 }
 
 /** Voids an endorsement that should not count, with the reason the audit log keeps. */
-function VoidEndorsement({ id, onDone }: { readonly id: string; readonly onDone: () => void }) {
+export function VoidEndorsement({
+  id,
+  onDone,
+}: {
+  readonly id: string;
+  readonly onDone: () => void;
+}) {
   const { t } = useI18n();
   const action = useAction();
   const [reason, setReason] = useState('');
