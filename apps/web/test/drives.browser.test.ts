@@ -116,7 +116,9 @@ describe.skipIf(!hasChromium)('drives and follow-ups in Chromium', () => {
     await page.getByText('No open follow-up is due by then.').waitFor();
     const undated = page.getByTestId('follow-ups-undated').locator('li.card');
     await expect.poll(() => undated.count()).toBe(6);
-    const first = undated.filter({ hasText: /MFA to circulate the resolution among various agencies/ });
+    const first = undated.filter({
+      hasText: /MFA to circulate the resolution among various agencies/,
+    });
     await first.locator('summary').click();
     const due = first.getByLabel('Due date');
     await due.fill('next week');
