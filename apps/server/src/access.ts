@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   // Endorsing is a member's own act: staff who act for a member do not sign for them.
   'text.endorse': ['member'],
   'drive.manage': ['secretariat', 'admin'],
+  // Voiding a wrong endorsement (one made without a seat, say) is the secretariat's correction.
+  'endorsement.void': ['secretariat', 'admin'],
   'commitment.write': ['secretariat', 'admin'],
   // Members and staff may add evidence to commitments their member owns (checked in the use case).
   'evidence.add': ['member', 'staff', 'secretariat', 'admin'],

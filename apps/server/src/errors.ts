@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   totp_required: 401,
   forbidden: 403,
+  not_a_parliamentarian: 403,
   csrf_invalid: 403,
   not_found: 404,
   conflict: 409,

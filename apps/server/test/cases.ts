@@ -49,6 +49,18 @@ async function driveId(h: Harness): Promise<string> {
   return (res.body as { id: string }).id;
 }
 
+/** A live endorsement of the test resolution by the test member (signed for the test if none). */
+async function endorsementId(h: Harness): Promise<string> {
+  const member = await h.as('member');
+  const list = (await member.get('/api/texts/test_resolution/endorsements')).body as {
+    items: { id: string; person_id: string }[];
+  };
+  const live = list.items.find((e) => e.person_id === MEMBER_PERSON);
+  if (live) return live.id;
+  const res = await member.request('POST', '/api/texts/test_resolution/endorsements', {});
+  return (res.body as { id: string }).id;
+}
+
 interface Resource {
   path: string;
   id: string;
@@ -456,6 +468,33 @@ export const CASES: Case[] = [
       },
       field: 'body.programme_ids',
     },
+    allowed: SECRETARIAT,
+  },
+  {
+    route: 'POST /api/endorsements/:id/void',
+    who: 'secretariat',
+    valid: async (h) => ({
+      method: 'POST',
+      url: `/api/endorsements/${await endorsementId(h)}/void`,
+      body: { reason: 'Signed by mistake (test)' },
+    }),
+    status: 200,
+    invalid: {
+      call: {
+        method: 'POST',
+        url: '/api/endorsements/00000000-0000-4000-8000-000000000000/void',
+        body: { reason: '' },
+      },
+      field: 'body.reason',
+    },
+    allowed: SECRETARIAT,
+  },
+  {
+    route: 'GET /api/drives',
+    who: 'secretariat',
+    valid: () => ({ method: 'GET', url: '/api/drives' }),
+    status: 200,
+    invalid: null,
     allowed: SECRETARIAT,
   },
   {

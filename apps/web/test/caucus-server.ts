@@ -63,6 +63,24 @@ export async function startCaucusServer(webRoot: string): Promise<CaucusServer> 
     updated_at: now,
     extra: '{}',
   });
+  // A seat in a parliament: only a sitting member of parliament may endorse (docs/api.md).
+  await records.insert('memberships', {
+    id: 'test_mp_web_seat',
+    person_id: personId,
+    organization_id: 'th_national_assembly',
+    post_id: null,
+    on_behalf_of_id: null,
+    role: 'member',
+    label: 'MP',
+    area_id: null,
+    start_date: '2023-05',
+    end_date: null,
+    status: 'current',
+    visibility: 'public',
+    created_at: now,
+    updated_at: now,
+    extra: '{}',
+  });
   const hash = await hashPassword(PASSWORD);
   const member = { email: 'mp@example.org', personId };
   await accounts.addUser({

@@ -59,10 +59,11 @@ describe.skipIf(!hasChromium)('the caucus in Chromium', () => {
     expect(await seriousViolations(member.page)).toEqual([]);
     await member.page.screenshot({ path: join(ARTIFACTS, 'caucus-endorsed.png'), fullPage: true });
 
-    // The visitor's page asks again by itself (every 10 s) and shows the new count.
+    // The visitor's page asks again by itself (every 10 s) and shows the new count, and the
+    // endorser in the list beside it, without a reload.
     await expect.poll(() => publicCount.textContent(), { timeout: 25_000 }).toBe('1');
-    await visitor.page.reload();
-    await visitor.page.getByText('Hon. Test Legislator').waitFor();
+    await visitor.page.getByTestId('endorsers').getByText('Hon. Test Legislator').waitFor();
+    expect(await visitor.page.getByText('No endorsement you may see yet.').count()).toBe(0);
 
     // Withdrawing takes the endorsement out of the count; the member may sign again.
     await member.page.getByRole('button', { name: 'Withdraw my endorsement' }).click();

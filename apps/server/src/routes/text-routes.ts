@@ -9,7 +9,9 @@ import {
   driveStatus,
   endorse,
   endorsementsCsv,
+  listDrives,
   listEndorsements,
+  voidEndorsement,
   withdraw,
 } from '../use-cases/endorsements.ts';
 import {
@@ -63,6 +65,8 @@ const EndorsementOut = z.object({
   withdrawn_at: z.string().optional(),
   visibility: z.string(),
 });
+
+const NotInvitedReason = z.enum(['not_a_parliamentarian', 'has_account', 'already_invited']);
 
 export function textRoutes(deps: Deps): void {
   const { app, options } = deps;
@@ -206,10 +210,47 @@ export function textRoutes(deps: Deps): void {
 
   route(app, options, {
     method: 'POST',
+    url: '/api/endorsements/:id/void',
+    tag,
+    summary:
+      'Void a wrong endorsement (secretariat): it leaves the count, and the audit log keeps the reason',
+    params: z.object({ id: z.uuid() }),
+    body: z.strictObject({ reason: Text(1000) }),
+    response: EndorsementOut,
+    handler: ({ params, body, request }) =>
+      voidEndorsement(contextOf(deps, request), params.id, body),
+  });
+
+  route(app, options, {
+    method: 'GET',
+    url: '/api/drives',
+    tag,
+    summary: 'Every endorsement drive, newest first, with its text and how many it reached',
+    response: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          text_id: z.string(),
+          text_title: z.string(),
+          programme_ids: z.array(z.string()),
+          created_at: z.string(),
+          closes_at: z.string(),
+          invited: z.number().int(),
+          endorsed: z.number().int(),
+          not_invited: z.number().int(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+    handler: ({ request }) => listDrives(contextOf(deps, request)),
+  });
+
+  route(app, options, {
+    method: 'POST',
     url: '/api/drives',
     tag,
     summary:
-      "Open an endorsement drive: one-time links for the programmes' past participants (returned once)",
+      "Open an endorsement drive: one-time links for the programmes' past participants who hold a seat (returned once)",
     body: z.strictObject({
       text_id: Id,
       programme_ids: z.array(Id).min(1).max(20),
@@ -222,6 +263,15 @@ export function textRoutes(deps: Deps): void {
       text_id: z.string(),
       closes_at: z.string(),
       links: z.array(z.object({ person_id: z.string(), url: z.string(), expires_at: z.string() })),
+      not_invited: z.array(
+        z.object({
+          person_id: z.string(),
+          name: z.string(),
+          reason: NotInvitedReason,
+          drive_id: z.string().optional(),
+          expires_at: z.string().optional(),
+        }),
+      ),
     }),
     handler: ({ body, request }) => createDrive(contextOf(deps, request), body, deps.baseUrl),
   });
@@ -235,16 +285,23 @@ export function textRoutes(deps: Deps): void {
     response: z.object({
       id: z.string(),
       text_id: z.string(),
+      text_title: z.string(),
       programme_ids: z.array(z.string()),
+      created_at: z.string(),
       closes_at: z.string(),
+      invited: z.number().int(),
       responded: z.number().int(),
       not_responded: z.number().int(),
       participants: z.array(
         z.object({
           person_id: z.string(),
           name: z.string(),
+          is_parliamentarian: z.boolean(),
+          invited: z.boolean(),
+          not_invited_reason: NotInvitedReason.nullable(),
           has_account: z.boolean(),
           invitation_used: z.boolean().nullable(),
+          endorsement_id: z.string().nullable(),
           endorsed_on: z.string().nullable(),
           withdrawn_at: z.string().nullable(),
           has_responded: z.boolean(),

@@ -92,13 +92,22 @@ export async function endorse(
         }
       }
       const day = now.slice(0, 10);
+      const offices = await officesOn(repos, personId, day);
+      // The count says "members of parliament endorse this": an account whose person holds no
+      // seat today must not add to it, however the account came to have the member role.
+      if (offices.length === 0) {
+        throw new ApiError(
+          'not_a_parliamentarian',
+          `only a sitting member of parliament may endorse: your person record holds no membership of a parliament on ${day}; the secretariat records seats`,
+        );
+      }
       const row = {
         id: newId(),
         text_id: textId,
         text_version: await repos.texts.latestVersion(textId),
         person_id: personId,
         user_id: actor.userId,
-        office: JSON.stringify(await officesOn(repos, personId, day)),
+        office: JSON.stringify(offices),
         signed_on: day,
         created_at: now,
         withdrawn_at: null,
@@ -131,6 +140,25 @@ export async function withdraw(ctx: Context, textId: string) {
     const after = { ...live, withdrawn_at: now };
     await audit('withdraw', 'endorsements', live.id, live, after);
     return presentEndorsement({ ...after, person_name: null });
+  });
+}
+
+/**
+ * The secretariat's correction of a wrong endorsement (signed by someone without a seat, or by
+ * mistake): it leaves the count like a withdrawal, and the audit entry says who voided it and why.
+ */
+export async function voidEndorsement(ctx: Context, id: string, input: { reason: string }) {
+  authorise(ctx.actor, 'endorsement.void');
+  return change(ctx, async ({ repos, now, audit }) => {
+    const endorsement = await repos.endorsements.byId(id);
+    if (!endorsement) throw notFound('endorsement');
+    if (endorsement.withdrawn_at !== null) {
+      throw new ApiError('conflict', 'this endorsement was already withdrawn or voided');
+    }
+    await repos.endorsements.withdraw(id, now);
+    const after = { ...endorsement, withdrawn_at: now, void_reason: input.reason };
+    await audit('void', 'endorsements', id, endorsement, after);
+    return presentEndorsement({ ...endorsement, withdrawn_at: now, person_name: null });
   });
 }
 
@@ -190,9 +218,14 @@ export async function endorsementsCsv(ctx: Context, textId: string): Promise<str
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Why a drive sent a participant no link. */
+export type NotInvitedReason = 'not_a_parliamentarian' | 'has_account' | 'already_invited';
+
 /**
- * Opens an endorsement drive: a one-time link for each past participant of the given programmes
- * who has no account yet. The links are returned once, to be sent by the secretariat.
+ * Opens an endorsement drive: a one-time member link for each past participant of the given
+ * programmes who holds a seat in a parliament on the drive's day and has neither an account nor
+ * a link for this text that still works. The links are returned once, to be sent by the
+ * secretariat; everyone else is listed with the reason they got none.
  */
 export async function createDrive(
   ctx: Context,
@@ -233,9 +266,45 @@ export async function createDrive(
     };
     await repos.endorsements.addDrive(drive);
     await audit('create', 'drives', id, null, drive);
+    // A link already sent for this text keeps working and is not sent again: the server keeps
+    // only its hash, so it cannot be shown twice, and revoking it would break a link that may
+    // already be in the person's hands. A later drive reaches only those not yet reached.
+    const open = new Map(
+      (await repos.endorsements.openDriveInvitations(input.text_id, now)).map((i) => [
+        i.person_id,
+        i,
+      ]),
+    );
+    const day = now.slice(0, 10);
     const links: { person_id: string; url: string; expires_at: string }[] = [];
+    const notInvited: {
+      person_id: string;
+      name: string;
+      reason: NotInvitedReason;
+      drive_id?: string;
+      expires_at?: string;
+    }[] = [];
     for (const personId of await pastParticipants(repos, input.programme_ids)) {
-      if (await repos.accounts.userByPerson(personId)) continue;
+      const name = (await repos.records.getAny('people', personId))?.name ?? personId;
+      if ((await officesOn(repos, personId, day)).length === 0) {
+        notInvited.push({ person_id: personId, name, reason: 'not_a_parliamentarian' });
+        continue;
+      }
+      if (await repos.accounts.userByPerson(personId)) {
+        notInvited.push({ person_id: personId, name, reason: 'has_account' });
+        continue;
+      }
+      const earlier = open.get(personId);
+      if (earlier) {
+        notInvited.push({
+          person_id: personId,
+          name,
+          reason: 'already_invited',
+          ...(earlier.drive_id !== null ? { drive_id: earlier.drive_id } : {}),
+          expires_at: earlier.expires_at,
+        });
+        continue;
+      }
       const token = newToken();
       const invitation = {
         id: newId(),
@@ -262,7 +331,7 @@ export async function createDrive(
         expires_at: closesAt,
       });
     }
-    return { id, text_id: input.text_id, closes_at: closesAt, links };
+    return { id, text_id: input.text_id, closes_at: closesAt, links, not_invited: notInvited };
   });
 }
 
@@ -282,16 +351,24 @@ async function pastParticipants(
   return [...ids].sort();
 }
 
-/** Who was invited by a drive, and who has and has not responded. */
+/** A text's title in its authoritative language (else any), for the secretariat's lists. */
+async function titleOf(repos: Repositories, textId: string, language: string | undefined) {
+  const versions = await repos.texts.all(textId);
+  return (versions.find((v) => v.language === language) ?? versions[0])?.title ?? textId;
+}
+
+/** Who was invited by a drive, who was not and why, and who has and has not responded. */
 export async function driveStatus(ctx: Context, driveId: string) {
   authorise(ctx.actor, 'drive.manage');
   const { repos } = ctx.store;
   const drive = await repos.endorsements.drive(driveId);
   if (!drive) throw notFound('drive');
+  const text = await repos.records.getAny('texts', drive.text_id);
   const programmeIds = JSON.parse(drive.programme_ids) as string[];
   const people = await pastParticipants(repos, programmeIds);
   const invitations = await repos.accounts.invitationsOfDrive(driveId);
   const endorsements = await repos.endorsements.byPeople(drive.text_id, people);
+  const day = drive.created_at.slice(0, 10);
   const participants = [];
   for (const personId of people) {
     const person = await repos.records.getAny('people', personId);
@@ -299,11 +376,26 @@ export async function driveStatus(ctx: Context, driveId: string) {
     const mine = endorsements.filter((e) => e.person_id === personId);
     const live = mine.find((e) => e.withdrawn_at === null);
     const last = mine.at(-1);
+    const isParliamentarian = (await officesOn(repos, personId, day)).length > 0;
+    const hasAccount = (await repos.accounts.userByPerson(personId)) !== undefined;
+    // Why no link was sent, read from what the drive had at hand: no seat on its day, an
+    // account made before it, or a link an earlier drive for this text had sent.
+    const notInvited: NotInvitedReason | null = invitation
+      ? null
+      : !isParliamentarian
+        ? 'not_a_parliamentarian'
+        : hasAccount
+          ? 'has_account'
+          : 'already_invited';
     participants.push({
       person_id: personId,
       name: person?.name ?? personId,
-      has_account: (await repos.accounts.userByPerson(personId)) !== undefined,
+      is_parliamentarian: isParliamentarian,
+      invited: invitation !== undefined,
+      not_invited_reason: notInvited,
+      has_account: hasAccount,
       invitation_used: invitation ? invitation.used_at !== null : null,
+      endorsement_id: live?.id ?? null,
       endorsed_on: live?.signed_on ?? null,
       withdrawn_at: live ? null : (last?.withdrawn_at ?? null),
       has_responded: mine.length > 0,
@@ -312,10 +404,37 @@ export async function driveStatus(ctx: Context, driveId: string) {
   return {
     id: drive.id,
     text_id: drive.text_id,
+    text_title: await titleOf(repos, drive.text_id, text?.authoritative_language),
     programme_ids: programmeIds,
+    created_at: drive.created_at,
     closes_at: drive.closes_at,
+    invited: invitations.length,
     responded: participants.filter((p) => p.has_responded).length,
     not_responded: participants.filter((p) => !p.has_responded).length,
     participants,
   };
+}
+
+/** Every drive, newest first, with its text and counts, so that two drives can be told apart. */
+export async function listDrives(ctx: Context) {
+  authorise(ctx.actor, 'drive.manage');
+  const drives = await ctx.store.repos.endorsements.drives();
+  const items = [];
+  for (const drive of drives) {
+    const status = await driveStatus(ctx, drive.id);
+    const invited = status.participants.filter((p) => p.invited);
+    items.push({
+      id: drive.id,
+      text_id: drive.text_id,
+      text_title: status.text_title,
+      programme_ids: status.programme_ids,
+      created_at: drive.created_at,
+      closes_at: drive.closes_at,
+      invited: invited.length,
+      // Of those this drive sent a link to, how many signed (live or since withdrawn).
+      endorsed: invited.filter((p) => p.has_responded).length,
+      not_invited: status.participants.length - invited.length,
+    });
+  }
+  return { items, total: items.length };
 }

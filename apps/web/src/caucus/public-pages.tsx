@@ -2,7 +2,7 @@
 // with the live count of endorsements, programmes, members who chose to be public, commitments.
 // Signed-in members see more (what the server lets them see) and may endorse and add evidence.
 import type { SyntheticEvent } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
@@ -16,7 +16,8 @@ import type {
   Programme,
 } from './api.ts';
 import { api, query } from './api.ts';
-import { useSession } from './session.ts';
+import { VoidEndorsement } from './secretariat-drives.tsx';
+import { isSecretariat, useSession } from './session.ts';
 import {
   ErrorNotice,
   Loading,
@@ -36,6 +37,14 @@ const FOUNDING_PROGRAMME_ID = 'phnom_penh_2011';
 /** How often a page showing a count of endorsements asks again. */
 const COUNT_REFRESH_MS = 10_000;
 
+/** What the seed says of a founding text's adoption (docs/seed-data.md, texts.yaml). */
+interface Adoption {
+  readonly adopted_date?: string;
+  readonly adopted_by?: string;
+  readonly endorsement_note?: string;
+  readonly endorsed_by_organization_id?: string;
+}
+
 interface Organization {
   readonly name: string;
   readonly description?: string;
@@ -51,20 +60,32 @@ function versionFor(text: CaucusText, locale: string) {
   );
 }
 
-/** The number of live endorsements of a text, asked again every few seconds and on return. */
-function useLiveCount(textId: string, initial: number): [number, () => void] {
-  const [count, setCount] = useState(initial);
+/** A text's live endorsements (the public count and the endorsers the viewer may see). */
+interface LiveEndorsements {
+  readonly count: number;
+  readonly items: readonly Endorsement[];
+}
+
+/**
+ * A text's endorsements, asked again every few seconds and on return, so that the count and the
+ * list of endorsers change together; `initial` is what the page already has.
+ */
+function useLiveEndorsements(
+  textId: string,
+  initial: LiveEndorsements | undefined,
+): [LiveEndorsements | undefined, () => void] {
+  const [live, setLive] = useState(initial);
   const [n, setN] = useState(0);
   useEffect(() => {
-    setCount(initial);
+    setLive(initial);
   }, [initial]);
   useEffect(() => {
     let isCurrent = true;
     const ask = () => {
       if (document.visibilityState !== 'visible') return;
-      api<{ count: number }>('GET', `/api/texts/${textId}/endorsements`).then(
+      api<LiveEndorsements>('GET', `/api/texts/${textId}/endorsements`).then(
         (r) => {
-          if (isCurrent) setCount(r.count);
+          if (isCurrent) setLive(r);
         },
         () => undefined,
       );
@@ -79,11 +100,18 @@ function useLiveCount(textId: string, initial: number): [number, () => void] {
     };
   }, [textId, n]);
   return [
-    count,
+    live,
     () => {
       setN((x) => x + 1);
     },
   ];
+}
+
+/** The number of live endorsements of a text, asked again every few seconds and on return. */
+function useLiveCount(textId: string, initial: number): [number, () => void] {
+  const start = useMemo(() => ({ count: initial, items: [] }), [initial]);
+  const [live, refresh] = useLiveEndorsements(textId, start);
+  return [live?.count ?? initial, refresh];
 }
 
 function EndorsementCount({ count }: { readonly count: number }) {
@@ -126,7 +154,23 @@ function TextCard({ text }: { readonly text: CaucusText }) {
         <Link to={`/caucus/texts/${text.id}`}>{v?.title ?? text.id}</Link>
       </h3>
       <EndorsementCount count={count} />
+      <AdoptionLine text={text} />
     </article>
+  );
+}
+
+/** One line under a founding text's count: adopted in 2011, and the count is of Tulay's. */
+function AdoptionLine({ text }: { readonly text: CaucusText & Adoption }) {
+  const i18n = useI18n();
+  const adoption = useAdoption(text);
+  if (!adoption) return null;
+  return (
+    <p className="muted">
+      {i18n.t('caucus.text.adoptedShort', {
+        date: partialDate(i18n, adoption.date),
+        year: adoption.date.slice(0, 4),
+      })}
+    </p>
   );
 }
 
@@ -334,26 +378,72 @@ function EndorsePanel({
   );
 }
 
+/** When and where a founding text was adopted (the seed's facts), if the seed says so. */
+function useAdoption(text: CaucusText & Adoption) {
+  const isFounding = text.adopted_date !== undefined || text.endorsement_note !== undefined;
+  const [programme] = useApi<Programme>(
+    isFounding && text.programme_id ? `/api/programmes/${text.programme_id}` : null,
+  );
+  if (!isFounding || programme.status !== 'ready') return undefined;
+  const date = text.adopted_date ?? programme.data.start_date ?? undefined;
+  if (!date) return undefined;
+  return {
+    date,
+    programme: programme.data.name,
+    by: text.adopted_by ?? text.endorsement_note,
+  };
+}
+
+/**
+ * Where a text was adopted, by whom, and that the count is of endorsements made on Tulay: a text
+ * the caucus adopted in 2011 otherwise reads as endorsed by nobody.
+ */
+function AdoptionNote({ text }: { readonly text: CaucusText & Adoption }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const adoption = useAdoption(text);
+  if (!adoption) return null;
+  const facts = { date: partialDate(i18n, adoption.date), programme: adoption.programme };
+  return (
+    <div className="notice" data-testid="adoption">
+      <p>
+        {text.kind === 'resolution'
+          ? t('caucus.text.adoptedAt', facts)
+          : t('caucus.text.endorsedAt', facts)}{' '}
+        {adoption.by ? (
+          <>
+            {t('caucus.text.adoptedBy')} <q lang="en">{adoption.by}</q>
+          </>
+        ) : null}
+      </p>
+      <p>{t('caucus.text.countSince', { year: adoption.date.slice(0, 4) })}</p>
+    </div>
+  );
+}
+
 export function TextPage({ id }: { readonly id: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [text, reloadText] = useApi<CaucusText>(`/api/texts/${id}`);
-  const [endorsements, reloadEndorsements] = useApi<{ count: number; items: Endorsement[] }>(
-    `/api/texts/${id}/endorsements`,
-  );
+  const [text, reloadText] = useApi<CaucusText & Adoption>(`/api/texts/${id}`);
+  const [loaded, reloadEndorsements] = useApi<LiveEndorsements>(`/api/texts/${id}/endorsements`);
   const v = text.status === 'ready' ? versionFor(text.data, i18n.locale) : undefined;
   useTitle(v?.title ?? t('caucus.texts.title'));
-  const initial =
-    endorsements.status === 'ready'
-      ? endorsements.data.count
-      : text.status === 'ready'
-        ? text.data.endorsement_count
-        : 0;
-  const [count, refreshCount] = useLiveCount(id, initial);
+  // The count and the endorsers come from one answer, asked again together, so that the list
+  // never says "no endorsement yet" beside a count that has gone up.
+  const [live, refresh] = useLiveEndorsements(
+    id,
+    loaded.status === 'ready' ? loaded.data : undefined,
+  );
+  const count = live?.count ?? (text.status === 'ready' ? text.data.endorsement_count : 0);
+  const endorsers = (live?.items ?? []).filter((x) => !x.withdrawn_at);
+  const session = useSession();
+  // The secretariat may void an endorsement that should not count (docs/api.md, Endorsements).
+  const mayVoid =
+    session.status === 'ready' && session.user !== null && isSecretariat(session.user.role);
   const changed = () => {
     reloadText();
     reloadEndorsements();
-    refreshCount();
+    refresh();
   };
   return (
     <Loading state={text}>
@@ -370,6 +460,7 @@ export function TextPage({ id }: { readonly id: string }) {
           </p>
           <h1 lang={v?.language}>{v?.title}</h1>
           <EndorsementCount count={count} />
+          <AdoptionNote text={data} />
           {v ? <Paragraphs text={v.body} lang={v.language} /> : null}
           {v?.note ? (
             <p className="notice">
@@ -382,33 +473,26 @@ export function TextPage({ id }: { readonly id: string }) {
               language: i18n.language(data.authoritative_language),
             })}
           </p>
-          <EndorsePanel
-            text={data}
-            endorsements={endorsements.status === 'ready' ? endorsements.data.items : []}
-            onChange={changed}
-          />
+          <EndorsePanel text={data} endorsements={live?.items ?? []} onChange={changed} />
           <h2>{t('caucus.text.endorsers')}</h2>
-          <Loading state={endorsements}>
-            {(e) =>
-              e.items.filter((x) => !x.withdrawn_at).length === 0 ? (
-                <p>{t('caucus.text.noEndorsers')}</p>
-              ) : (
-                <ul className="people-list">
-                  {e.items
-                    .filter((x) => !x.withdrawn_at)
-                    .map((x) => (
-                      <li key={x.id}>
-                        <strong>{x.person_name ?? t('caucus.text.anonymous')}</strong>
-                        {x.office.length > 0 ? (
-                          <span className="muted"> — {officeOf(x)}</span>
-                        ) : null}{' '}
-                        <span className="muted">{partialDate(i18n, x.signed_on)}</span>
-                      </li>
-                    ))}
-                </ul>
-              )
-            }
-          </Loading>
+          {live === undefined ? (
+            <Loading state={loaded}>{() => null}</Loading>
+          ) : endorsers.length === 0 ? (
+            <p>{t('caucus.text.noEndorsers')}</p>
+          ) : (
+            <ul className="people-list" data-testid="endorsers">
+              {endorsers.map((x) => (
+                <li key={x.id}>
+                  <strong>{x.person_name ?? t('caucus.text.anonymous')}</strong>
+                  {x.office.length > 0 ? (
+                    <span className="muted"> — {officeOf(x)}</span>
+                  ) : null}{' '}
+                  <span className="muted">{partialDate(i18n, x.signed_on)}</span>
+                  {mayVoid ? <VoidEndorsement id={x.id} onDone={changed} /> : null}
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="muted">{t('caucus.text.endorsersNote')}</p>
         </article>
       )}

@@ -11,7 +11,6 @@ import { SelectField, TextAreaField, TextField } from '../ui/field.tsx';
 import type {
   CaucusDocument,
   CaucusText,
-  FollowUp,
   List,
   Person,
   Programme,
@@ -19,10 +18,13 @@ import type {
   User,
   Visibility,
 } from './api.ts';
-import { api, query } from './api.ts';
+import { api } from './api.ts';
 import { DocumentStatusTag } from './account-page.tsx';
 import { MembersActivitiesSection } from './members-activities.tsx';
+import { OneTimeLink } from './one-time-link.tsx';
 import { CollaborationsSection } from './secretariat-collaborations.tsx';
+import { DrivesSection } from './secretariat-drives.tsx';
+import { FollowUpsSection } from './secretariat-follow-ups.tsx';
 import { MeetingsSection } from './secretariat-meetings.tsx';
 import { NationalCaucusesSection } from './secretariat-national-caucuses.tsx';
 import type { SecretariatSection } from './routes.ts';
@@ -80,57 +82,6 @@ function VisibilityField({
         { value: 'secretariat', label: t('caucus.visibility.secretariat') },
       ]}
     />
-  );
-}
-
-/** A one-time link, shown once, with a button to copy it. */
-function OneTimeLink({ url, label }: { readonly url: string; readonly label: string }) {
-  const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="one-time-link">
-      <label>
-        <span className="visually-hidden">{label}</span>
-        <input
-          readOnly
-          value={url}
-          data-testid="one-time-link"
-          onFocus={(e) => {
-            e.target.select();
-          }}
-        />
-      </label>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => {
-          void navigator.clipboard.writeText(url).then(() => {
-            setCopied(true);
-          });
-        }}
-      >
-        {copied ? t('caucus.sec.copied') : t('caucus.sec.copy')}
-      </button>
-    </div>
-  );
-}
-
-/** Copies every link of a drive at once (name, tab, link; one a line) for a mail merge. */
-function CopyAll({ text }: { readonly text: string }) {
-  const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      className="button button--secondary"
-      onClick={() => {
-        void navigator.clipboard.writeText(text).then(() => {
-          setCopied(true);
-        });
-      }}
-    >
-      {copied ? t('caucus.sec.copied') : t('caucus.sec.copyAll')}
-    </button>
   );
 }
 
@@ -243,230 +194,6 @@ function InvitationsSection({ user }: { readonly user: User }) {
           </button>
         </div>
       </form>
-    </>
-  );
-}
-
-interface DriveStatus {
-  readonly id: string;
-  readonly text_id: string;
-  readonly closes_at: string;
-  readonly responded: number;
-  readonly not_responded: number;
-  readonly participants: {
-    person_id: string;
-    name: string;
-    has_account: boolean;
-    invitation_used: boolean | null;
-    endorsed_on: string | null;
-    withdrawn_at: string | null;
-    has_responded: boolean;
-  }[];
-}
-
-function DriveDetail({ id }: { readonly id: string }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [drive] = useApi<DriveStatus>(`/api/drives/${id}`);
-  return (
-    <Loading state={drive}>
-      {(d) => (
-        <div>
-          <p>
-            {t('caucus.sec.drives.summary', { responded: d.responded, waiting: d.not_responded })}{' '}
-            <span className="muted">
-              {t('caucus.sec.drives.closes', { date: partialDate(i18n, d.closes_at) })}
-            </span>
-          </p>
-          <div className="table-scroll">
-            <table className="simple">
-              <thead>
-                <tr>
-                  <th scope="col">{t('caucus.sec.drives.person')}</th>
-                  <th scope="col">{t('caucus.sec.drives.account')}</th>
-                  <th scope="col">{t('caucus.sec.drives.response')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.participants.map((p) => (
-                  <tr key={p.person_id}>
-                    <td>{p.name}</td>
-                    <td>
-                      {p.has_account
-                        ? t('caucus.sec.drives.hasAccount')
-                        : p.invitation_used
-                          ? t('caucus.sec.drives.linkUsed')
-                          : t('caucus.sec.drives.noAccount')}
-                    </td>
-                    <td>
-                      {p.withdrawn_at
-                        ? t('caucus.sec.drives.withdrew', {
-                            date: partialDate(i18n, p.withdrawn_at),
-                          })
-                        : p.endorsed_on
-                          ? t('caucus.sec.drives.endorsed', {
-                              date: partialDate(i18n, p.endorsed_on),
-                            })
-                          : t('caucus.sec.drives.noResponse')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      )}
-    </Loading>
-  );
-}
-
-function DrivesSection() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const action = useAction();
-  const [texts] = useApi<List<CaucusText>>('/api/texts');
-  const [programmes] = useApi<List<Programme>>('/api/programmes?limit=500');
-  const [people] = useApi<List<Person>>('/api/people?limit=500');
-  // Drives have no list of their own: the audit log records each one's creation.
-  const [drives, reloadDrives] = useApi<{ items: { entity_id: string; at: string }[] }>(
-    '/api/audit?entity_type=drives&limit=50',
-  );
-  const [textId, setTextId] = useState('');
-  const [programmeIds, setProgrammeIds] = useState<string[]>([]);
-  const [days, setDays] = useState('30');
-  const [message, setMessage] = useState('');
-  const [created, setCreated] = useState<{
-    id: string;
-    links: { person_id: string; url: string }[];
-  } | null>(null);
-  const names = new Map(
-    people.status === 'ready' ? people.data.items.map((p) => [p.id, p.name]) : [],
-  );
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setCreated(null);
-    void action.run(async () => {
-      const r = await api<{ id: string; links: { person_id: string; url: string }[] }>(
-        'POST',
-        '/api/drives',
-        {
-          text_id: textId,
-          programme_ids: programmeIds,
-          expires_in_days: Number(days),
-          ...(message ? { message } : {}),
-        },
-      );
-      setCreated(r);
-      reloadDrives();
-    });
-  };
-  const err = (f: string) => fieldError(action.error, f);
-  return (
-    <>
-      <p>{t('caucus.sec.drives.lead')}</p>
-      {created ? (
-        <div className="notice notice--warning" role="status">
-          <p>
-            <strong>{t('caucus.sec.drives.created', { count: created.links.length })}</strong>
-          </p>
-          <p>{t('caucus.sec.onceOnly')}</p>
-          <CopyAll
-            text={created.links
-              .map((l) => `${names.get(l.person_id) ?? l.person_id}\t${l.url}`)
-              .join('\n')}
-          />
-          <ul className="link-list">
-            {created.links.map((l) => (
-              <li key={l.person_id}>
-                <strong>{names.get(l.person_id) ?? l.person_id}</strong>
-                <OneTimeLink url={l.url} label={names.get(l.person_id) ?? l.person_id} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <form className="panel" onSubmit={submit} noValidate>
-        <h3>{t('caucus.sec.drives.new')}</h3>
-        {action.error ? <ErrorNotice error={action.error} /> : null}
-        <SelectField
-          id="drive-text"
-          label={t('caucus.field.text_id')}
-          errorText={err('text_id')}
-          value={textId}
-          onChange={setTextId}
-          empty={t('caucus.none.choice')}
-          options={
-            texts.status === 'ready'
-              ? texts.data.items.map((x) => ({ value: x.id, label: x.versions[0]?.title ?? x.id }))
-              : []
-          }
-        />
-        <fieldset className={`field${err('programme_ids') ? ' field--invalid' : ''}`}>
-          <legend>{t('caucus.field.programme_ids')}</legend>
-          {err('programme_ids') ? <p className="field__error">{err('programme_ids')}</p> : null}
-          {programmes.status === 'ready'
-            ? programmes.data.items.map((p) => (
-                <label key={p.id} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={programmeIds.includes(p.id)}
-                    onChange={(e) => {
-                      setProgrammeIds((xs) =>
-                        e.target.checked ? [...xs, p.id] : xs.filter((x) => x !== p.id),
-                      );
-                    }}
-                  />{' '}
-                  {p.name}
-                </label>
-              ))
-            : null}
-        </fieldset>
-        <TextField
-          id="drive-days"
-          label={t('caucus.field.expires_in_days')}
-          errorText={err('expires_in_days')}
-          type="number"
-          min={1}
-          max={365}
-          value={days}
-          onChange={setDays}
-        />
-        <TextAreaField
-          id="drive-message"
-          label={t('caucus.field.message')}
-          errorText={err('message')}
-          isOptional
-          rows={3}
-          value={message}
-          onChange={setMessage}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={action.busy}>
-            {t('caucus.sec.drives.create')}
-          </button>
-        </div>
-      </form>
-      <h3>{t('caucus.sec.drives.past')}</h3>
-      <Loading state={drives}>
-        {(d) =>
-          d.items.length === 0 ? (
-            <p>{t('caucus.none')}</p>
-          ) : (
-            <ul className="card-list card-list--single">
-              {d.items.map((x) => (
-                <li key={x.entity_id} className="card">
-                  <details>
-                    <summary>
-                      {t('caucus.sec.drives.opened', { date: partialDate(i18n, x.at) })}
-                    </summary>
-                    <DriveDetail id={x.entity_id} />
-                  </details>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Loading>
     </>
   );
 }
@@ -1105,79 +832,6 @@ function TextsSection() {
             ))}
           </ul>
         )}
-      </Loading>
-    </>
-  );
-}
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-function FollowUpsSection() {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [by, setBy] = useState(() => isoDay(new Date(Date.now() + 30 * 86_400_000)));
-  const [due, reload] = useApi<{ items: FollowUp[] }>(`/api/follow-ups/due${query({ by })}`);
-  const action = useAction();
-  const today = isoDay(new Date());
-  const done = (id: string) =>
-    void action.run(async () => {
-      await api('PATCH', `/api/follow-ups/${id}`, { status: 'done' });
-      reload();
-    });
-  return (
-    <>
-      <p>{t('caucus.sec.followUps.lead')}</p>
-      <div className="field filters">
-        <label htmlFor="due-by">{t('caucus.sec.followUps.by')}</label>
-        <input
-          id="due-by"
-          type="date"
-          value={by}
-          onChange={(e) => {
-            if (e.target.value) setBy(e.target.value);
-          }}
-        />
-      </div>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Loading state={due}>
-        {(d) =>
-          d.items.length === 0 ? (
-            <p>{t('caucus.sec.followUps.none')}</p>
-          ) : (
-            <ul className="card-list card-list--single">
-              {d.items.map((f) => (
-                <li key={f.id} className="card">
-                  <h4 lang="en">{f.title}</h4>
-                  <p className={f.due_date && f.due_date < today ? 'overdue' : 'muted'}>
-                    {f.due_date
-                      ? f.due_date < today
-                        ? t('caucus.sec.followUps.overdue', { date: partialDate(i18n, f.due_date) })
-                        : t('caucus.followUps.due', { date: partialDate(i18n, f.due_date) })
-                      : t('caucus.sec.followUps.undated')}
-                    {f.commitment_id ? (
-                      <>
-                        {' · '}
-                        <Link to={`/caucus/commitments/${f.commitment_id}`}>
-                          {t('caucus.sec.followUps.commitment')}
-                        </Link>
-                      </>
-                    ) : null}
-                  </p>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={action.busy}
-                    onClick={() => {
-                      done(f.id);
-                    }}
-                  >
-                    {t('caucus.sec.followUps.markDone')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        }
       </Loading>
     </>
   );

@@ -1,6 +1,12 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, DriveTable, EndorsementTable, Visibility } from '../schema.ts';
+import type {
+  Database,
+  DriveTable,
+  EndorsementTable,
+  InvitationTable,
+  Visibility,
+} from '../schema.ts';
 
 export type Endorsement = Selectable<EndorsementTable>;
 export type Drive = Selectable<DriveTable>;
@@ -12,6 +18,10 @@ export class Endorsements {
   /** Records an endorsement; the database refuses a second live one by the same person. */
   async add(row: Insertable<EndorsementTable>): Promise<void> {
     await this.db.insertInto('endorsements').values(row).execute();
+  }
+
+  async byId(id: string): Promise<Endorsement | undefined> {
+    return this.db.selectFrom('endorsements').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async live(textId: string, personId: string): Promise<Endorsement | undefined> {
@@ -87,5 +97,21 @@ export class Endorsements {
 
   async drives(): Promise<Drive[]> {
     return this.db.selectFrom('drives').selectAll().orderBy('created_at', 'desc').execute();
+  }
+
+  /**
+   * Drive invitations for a text that can still be accepted at `now` (unused, not expired):
+   * a later drive for the same text must not send those people a second link.
+   */
+  async openDriveInvitations(textId: string, now: string): Promise<Selectable<InvitationTable>[]> {
+    return this.db
+      .selectFrom('invitations')
+      .innerJoin('drives', 'drives.id', 'invitations.drive_id')
+      .selectAll('invitations')
+      .where('drives.text_id', '=', textId)
+      .where('invitations.used_at', 'is', null)
+      .where('invitations.expires_at', '>', now)
+      .orderBy('invitations.created_at')
+      .execute();
   }
 }
