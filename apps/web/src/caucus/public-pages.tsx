@@ -17,6 +17,7 @@ import type {
 } from './api.ts';
 import { api, query } from './api.ts';
 import { useSession } from './session.ts';
+import { WorkshopList } from './workshop-ui.tsx';
 import {
   ErrorNotice,
   Loading,
@@ -526,6 +527,7 @@ export function ProgrammePage({ id }: { readonly id: string }) {
               </ul>
             </>
           ) : null}
+          <WorkshopList programmeId={p.id} />
         </article>
       )}
     </Loading>
