@@ -200,13 +200,21 @@ function WorkshopAreas({
   const { weights } = results.tally;
   return (
     <>
-      <p className={view.state === 'published' ? '' : 'notice'} data-testid="workshop-tally">
-        {view.state === 'published'
-          ? t('caucus.workshop.tally.published', { count: view.participantsWhoPicked ?? 0 })
-          : view.state === 'until_closed'
-            ? t('caucus.workshop.tally.until_closed')
-            : t('caucus.workshop.tally.not_recorded')}
-      </p>
+      <div className={view.state === 'published' ? '' : 'notice'} data-testid="workshop-tally">
+        <p>
+          {view.state === 'published'
+            ? t('caucus.workshop.tally.published', { count: view.participantsWhoPicked ?? 0 })
+            : view.state === 'until_closed'
+              ? t('caucus.workshop.tally.until_closed')
+              : t('caucus.workshop.tally.not_recorded')}
+        </p>
+        {results.workshop.picks_note ? (
+          // What the record itself says of its picks (the founding report's), in its words.
+          <p className="notice__detail" lang="en">
+            {results.workshop.picks_note}
+          </p>
+        ) : null}
+      </div>
       {view.state === 'published' ? (
         <p className="muted">
           {t('caucus.workshop.pointsNote', {
@@ -216,7 +224,6 @@ function WorkshopAreas({
           })}
         </p>
       ) : null}
-      <RecordNotes notes={[results.workshop.picks_note]} />
       {view.areas.length === 0 ? (
         <p>{t('caucus.workshop.noAreas')}</p>
       ) : (
