@@ -23,8 +23,14 @@ import {
   picksBody,
   rankErrors,
 } from './workshop-model.ts';
-import { CheckboxesField, RankFields, priorityLabel } from './workshop-ui.tsx';
-import { ErrorNotice, Loading, useAction, useApi } from './ui.tsx';
+import {
+  CheckboxesField,
+  RankFields,
+  priorityLabel,
+  WorkshopErrorNotice,
+  useNamed,
+} from './workshop-ui.tsx';
+import { Loading, useAction, useApi } from './ui.tsx';
 
 /** The areas for action of a workshop and the priorities that fed each, replaced whole on saving. */
 function CondensationForm({
@@ -40,6 +46,7 @@ function CondensationForm({
   const action = useAction();
   const [rows, setRows] = useState<CondensationRow[]>(() => condensationRows(detail, topics));
   const [sent, setSent] = useState<CondensationRow[]>([]);
+  const named = useNamed();
   const [isSaved, setIsSaved] = useState(false);
   // An area for action added since the form opened joins the end of the list.
   const all = [
@@ -69,7 +76,7 @@ function CondensationForm({
   }));
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="condensation-form">
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
       <ol className="workshop-condensation">
         {all.map((row) => (
           <li key={row.topicId} className="card" data-testid={`condense-${row.topicId}`}>
@@ -84,7 +91,7 @@ function CondensationForm({
               <span lang="en">{row.name}</span>
             </label>
             {errors.get(row.topicId) && !(row.isChosen && options.length > 0) ? (
-              <p className="field__error">{errors.get(row.topicId)}</p>
+              <p className="field__error">{named(errors.get(row.topicId))}</p>
             ) : null}
             {row.isChosen ? (
               options.length === 0 ? (
@@ -93,7 +100,7 @@ function CondensationForm({
                 <CheckboxesField
                   id={`condense-${row.topicId}-priorities`}
                   legend={t('caucus.sec.workshops.fedByArea', { name: row.name })}
-                  errorText={errors.get(row.topicId)}
+                  errorText={named(errors.get(row.topicId))}
                   options={options}
                   chosen={row.priorityIds}
                   onChange={(priorityIds) => {
@@ -129,6 +136,7 @@ function NewAreaForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [isSaved, setIsSaved] = useState(false);
@@ -150,11 +158,11 @@ function NewAreaForm({
   };
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="area-new-form">
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
       <TextField
         id="area-new-name"
         label={t('caucus.field.name')}
-        errorText={errorAt(action.error, 'body.name')}
+        errorText={named(errorAt(action.error, 'body.name'))}
         value={name}
         onChange={setName}
         maxLength={300}
@@ -162,7 +170,7 @@ function NewAreaForm({
       <TextAreaField
         id="area-new-description"
         label={t('caucus.field.description')}
-        errorText={errorAt(action.error, 'body.description')}
+        errorText={named(errorAt(action.error, 'body.description'))}
         isOptional
         rows={2}
         value={description}
@@ -217,6 +225,7 @@ function PicksForForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [person, setPerson] = useState('');
   const [ranks, setRanks] = useState<Ranks>(NO_RANKS);
   const [fromRank, setFromRank] = useState<readonly number[]>([]);
@@ -244,12 +253,12 @@ function PicksForForm({
           {t('caucus.workshop.pick.refused.not_open')}
         </p>
       ) : action.error ? (
-        <ErrorNotice error={action.error} />
+        <WorkshopErrorNotice error={action.error} />
       ) : null}
       <SelectField
         id="picks-for-person"
         label={t('caucus.sec.workshops.participant')}
-        errorText={errorAt(action.error, 'body.person_id')}
+        errorText={named(errorAt(action.error, 'body.person_id'))}
         value={person}
         onChange={setPerson}
         empty={t('caucus.none.choice')}
@@ -260,7 +269,7 @@ function PicksForForm({
         priorities={detail.priorities}
         ranks={ranks}
         onChange={setRanks}
-        errors={rankErrors(action.error, fromRank)}
+        errors={rankErrors(action.error, fromRank).map(named)}
       />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>

@@ -420,3 +420,42 @@ export function condensationErrors(
   }
   return out;
 }
+
+/**
+ * The names of what a workshop's errors may name by id: its groups, answers and priorities, the
+ * people in its groups, and any others given (the programme's participants, the programme).
+ */
+export function workshopNames(
+  detail: Pick<WorkshopDetail, 'groups' | 'answers' | 'priorities'>,
+  others: Iterable<readonly [string, string]> = [],
+): Map<string, string> {
+  const names = new Map<string, string>(others);
+  for (const g of detail.groups) {
+    names.set(g.id, g.name);
+    for (const m of g.members) names.set(m.person_id, m.name);
+  }
+  for (const a of detail.answers) names.set(a.id, a.text);
+  for (const p of detail.priorities) names.set(p.id, p.text);
+  return names;
+}
+
+/**
+ * An API message with the ids it names replaced by their names: `"p1" is already picked at rank
+ * 1` → `“Exchange visits” is already picked at rank 1`. An id counts only as a whole word.
+ */
+export function withNames(message: string, names: ReadonlyMap<string, string>): string {
+  let out = message;
+  // Longest first, so that an id that is the start of another is not replaced inside it.
+  for (const [id, name] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    if (id === '' || !out.includes(id)) continue;
+    const bare = new RegExp(
+      `(?<![A-Za-z0-9_-])${id.replace(/[^A-Za-z0-9_-]/g, '\\$&')}(?![A-Za-z0-9_-])`,
+      'g',
+    );
+    out = out
+      .split(`"${id}"`)
+      .join(`“${name}”`)
+      .replace(bare, () => name);
+  }
+  return out;
+}

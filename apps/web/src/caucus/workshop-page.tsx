@@ -13,9 +13,9 @@ import type {
   WorkshopResults,
   WorkshopSource,
 } from './workshop-model.ts';
-import { answerOrigin, resultsView } from './workshop-model.ts';
+import { answerOrigin, resultsView, workshopNames } from './workshop-model.ts';
 import { MyPicks } from './workshop-picks.tsx';
-import { WorkshopList, WorkshopStatusTag } from './workshop-ui.tsx';
+import { WorkshopList, WorkshopNames, WorkshopStatusTag } from './workshop-ui.tsx';
 import { isSecretariat, useSession } from './session.ts';
 import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
 import './workshop.css';
@@ -343,7 +343,11 @@ function Workshop({
         </>
       )}
 
-      <MyPicks detail={detail} onChanged={reload} />
+      <WorkshopNames
+        names={workshopNames(detail, programmeName ? [[detail.programme_id, programmeName]] : [])}
+      >
+        <MyPicks detail={detail} onChanged={reload} />
+      </WorkshopNames>
 
       <h2>{t('caucus.workshop.areas')}</h2>
       <p>{t('caucus.workshop.areasLead')}</p>

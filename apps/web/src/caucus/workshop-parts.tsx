@@ -14,8 +14,8 @@ import type {
   WorkshopGroup,
 } from './workshop-model.ts';
 import { answerOrigin, errorAt } from './workshop-model.ts';
-import { CheckboxesField } from './workshop-ui.tsx';
-import { ErrorNotice, useAction } from './ui.tsx';
+import { CheckboxesField, WorkshopErrorNotice, useNamed } from './workshop-ui.tsx';
+import { useAction } from './ui.tsx';
 
 type Outcome = 'saved' | 'unchanged' | null;
 
@@ -48,7 +48,7 @@ function PartForm({
         onSubmit();
       }}
     >
-      {error ? <ErrorNotice error={error} /> : null}
+      {error ? <WorkshopErrorNotice error={error} /> : null}
       {children}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -78,6 +78,7 @@ export function GroupForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const before = group?.members.map((m) => m.person_id) ?? [];
   const [name, setName] = useState(group?.name ?? '');
   const [members, setMembers] = useState<string[]>(before);
@@ -119,7 +120,7 @@ export function GroupForm({
       <TextField
         id={id('name')}
         label={t('caucus.field.name')}
-        errorText={errorAt(action.error, 'body.name')}
+        errorText={named(errorAt(action.error, 'body.name'))}
         value={name}
         onChange={setName}
         maxLength={200}
@@ -131,7 +132,7 @@ export function GroupForm({
           id={id('members')}
           legend={t('caucus.field.member_ids')}
           hint={t('caucus.sec.workshops.membersHint')}
-          errorText={errorAt(action.error, 'body.member_ids')}
+          errorText={named(errorAt(action.error, 'body.member_ids'))}
           options={choices.map((c) => ({
             value: c.personId,
             label: c.name,
@@ -161,6 +162,7 @@ export function TextPartForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [value, setValue] = useState(text);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const submit = () => {
@@ -187,7 +189,7 @@ export function TextPartForm({
       <TextAreaField
         id={`${testId}-text`}
         label={label}
-        errorText={errorAt(action.error, 'body.text')}
+        errorText={named(errorAt(action.error, 'body.text'))}
         rows={2}
         value={value}
         onChange={setValue}
@@ -206,6 +208,7 @@ export function QuestionForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const submit = () => {
@@ -229,7 +232,7 @@ export function QuestionForm({
       <TextAreaField
         id="question-new-text"
         label={t('caucus.field.question_id')}
-        errorText={errorAt(action.error, 'body.text')}
+        errorText={named(errorAt(action.error, 'body.text'))}
         rows={2}
         value={text}
         onChange={setText}
@@ -248,6 +251,7 @@ export function AnswerForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [group, setGroup] = useState('');
   const [question, setQuestion] = useState('');
   const [text, setText] = useState('');
@@ -278,7 +282,7 @@ export function AnswerForm({
         <SelectField
           id="answer-new-group"
           label={t('caucus.field.group_id')}
-          errorText={errorAt(action.error, 'body.group_id')}
+          errorText={named(errorAt(action.error, 'body.group_id'))}
           value={group}
           onChange={setGroup}
           empty={t('caucus.none.choice')}
@@ -287,7 +291,7 @@ export function AnswerForm({
         <SelectField
           id="answer-new-question"
           label={t('caucus.field.question_id')}
-          errorText={errorAt(action.error, 'body.question_id')}
+          errorText={named(errorAt(action.error, 'body.question_id'))}
           value={question}
           onChange={setQuestion}
           empty={t('caucus.none.choice')}
@@ -297,7 +301,7 @@ export function AnswerForm({
       <TextAreaField
         id="answer-new-text"
         label={t('caucus.sec.workshops.answerText')}
-        errorText={errorAt(action.error, 'body.text')}
+        errorText={named(errorAt(action.error, 'body.text'))}
         rows={2}
         value={text}
         onChange={setText}
@@ -352,7 +356,7 @@ export function AnswerItem({
           {t('caucus.sec.workshops.makePriority')}
         </button>
       )}
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
     </li>
   );
 }
@@ -367,6 +371,7 @@ export function PriorityForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [answer, setAnswer] = useState('');
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -395,7 +400,7 @@ export function PriorityForm({
       <SelectField
         id="priority-new-answer"
         label={t('caucus.field.answer_id')}
-        errorText={errorAt(action.error, 'body.answer_id')}
+        errorText={named(errorAt(action.error, 'body.answer_id'))}
         isOptional
         value={answer}
         onChange={setAnswer}
@@ -412,7 +417,7 @@ export function PriorityForm({
         id="priority-new-text"
         label={t('caucus.field.text')}
         hint={t('caucus.sec.workshops.priorityTextHint')}
-        errorText={errorAt(action.error, 'body.text')}
+        errorText={named(errorAt(action.error, 'body.text'))}
         isOptional
         rows={2}
         value={text}

@@ -9,10 +9,10 @@ import { Link } from '../router.tsx';
 import type { User } from './api.ts';
 import type { PickRefusal, Picks, Ranks, WorkshopDetail } from './workshop-model.ts';
 import { pickRefusal, picksBody, rankErrors, ranksOf } from './workshop-model.ts';
-import { RankFields } from './workshop-ui.tsx';
+import { RankFields, WorkshopErrorNotice, useNamed } from './workshop-ui.tsx';
 import { api } from './api.ts';
 import { isSecretariat, useSession } from './session.ts';
-import { ErrorNotice, Loading, useAction, useApi } from './ui.tsx';
+import { Loading, useAction, useApi } from './ui.tsx';
 
 const REFUSAL = {
   not_verified: 'caucus.workshop.pick.refused.not_verified',
@@ -57,6 +57,7 @@ function PickForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const [ranks, setRanks] = useState<Ranks>(() => ranksOf(mine.picks));
   const [fromRank, setFromRank] = useState<readonly number[]>([]);
   const [isSaved, setIsSaved] = useState(false);
@@ -83,12 +84,12 @@ function PickForm({
             <p>{t(REFUSAL[refusal])}</p>
             {action.error instanceof Error ? (
               <p className="notice__detail" lang="en">
-                {action.error.message}
+                {named(action.error.message)}
               </p>
             ) : null}
           </div>
         ) : action.error ? (
-          <ErrorNotice error={action.error} />
+          <WorkshopErrorNotice error={action.error} />
         ) : null}
         <fieldset>
           <legend>{t('caucus.workshop.pick.legend')}</legend>
@@ -98,7 +99,7 @@ function PickForm({
             priorities={detail.priorities}
             ranks={ranks}
             onChange={setRanks}
-            errors={rankErrors(action.error, fromRank)}
+            errors={rankErrors(action.error, fromRank).map(named)}
           />
         </fieldset>
         <div className="form-actions">

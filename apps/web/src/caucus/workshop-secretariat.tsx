@@ -11,7 +11,7 @@ import type { List, Person, Programme, Visibility } from './api.ts';
 import { api } from './api.ts';
 import { AreasStep, PicksStep } from './workshop-condense.tsx';
 import type { MemberChoice, Workshop, WorkshopDetail } from './workshop-model.ts';
-import { errorAt, memberChoices, statusMoves } from './workshop-model.ts';
+import { errorAt, memberChoices, statusMoves, workshopNames } from './workshop-model.ts';
 import {
   AnswerForm,
   AnswerItem,
@@ -20,16 +20,8 @@ import {
   QuestionForm,
   TextPartForm,
 } from './workshop-parts.tsx';
-import { WorkshopStatusTag } from './workshop-ui.tsx';
-import {
-  ErrorNotice,
-  Loading,
-  PartialDateField,
-  VisibilityTag,
-  partialDate,
-  useAction,
-  useApi,
-} from './ui.tsx';
+import { WorkshopErrorNotice, WorkshopNames, WorkshopStatusTag, useNamed } from './workshop-ui.tsx';
+import { Loading, PartialDateField, VisibilityTag, partialDate, useAction, useApi } from './ui.tsx';
 import './workshop.css';
 
 const VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretariat'];
@@ -94,6 +86,7 @@ function NewWorkshopForm({ programmes }: { readonly programmes: readonly Program
   const { t } = useI18n();
   const { navigate } = useRouter();
   const action = useAction();
+  const named = useNamed();
   const [programmeId, setProgrammeId] = useState('');
   const [session, setSession] = useState('');
   const [title, setTitle] = useState('');
@@ -101,7 +94,7 @@ function NewWorkshopForm({ programmes }: { readonly programmes: readonly Program
   const [description, setDescription] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('public');
   const [programme] = useApi<Programme>(programmeId ? `/api/programmes/${programmeId}` : null);
-  const err = (f: string) => errorAt(action.error, `body.${f}`);
+  const err = (f: string) => named(errorAt(action.error, `body.${f}`));
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     void action.run(async () => {
@@ -118,7 +111,7 @@ function NewWorkshopForm({ programmes }: { readonly programmes: readonly Program
   };
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="workshop-new-form">
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
       <div className="grid grid--2">
         <SelectField
           id="workshop-new-programme"
@@ -244,6 +237,7 @@ function SettingsForm({
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const named = useNamed();
   const was = {
     title: detail.title,
     date: detail.date ?? '',
@@ -258,7 +252,7 @@ function SettingsForm({
     (value: (typeof was)[K]) => {
       setV((x) => ({ ...x, [key]: value }));
     };
-  const err = (f: string) => errorAt(action.error, `body.${f}`);
+  const err = (f: string) => named(errorAt(action.error, `body.${f}`));
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
     setOutcome(null);
@@ -284,7 +278,7 @@ function SettingsForm({
   };
   return (
     <form className="panel" onSubmit={submit} noValidate data-testid="workshop-settings-form">
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
       <TextField
         id="workshop-title"
         label={t('caucus.field.title')}
@@ -353,7 +347,7 @@ function PublishWorkshop({
     return <p className="muted">{t('caucus.sec.activities.published')}</p>;
   return (
     <>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
       <button
         type="button"
         className="button button--primary"
@@ -387,7 +381,7 @@ function StatusStep({
         <WorkshopStatusTag status={detail.status} />{' '}
         {t('caucus.sec.workshops.statusLead', { status: detail.status })}
       </p>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
+      {action.error ? <WorkshopErrorNotice error={action.error} /> : null}
       {detail.picks_recorded ? (
         <div className="form-actions">
           {statusMoves(detail.status).map((move) => (
@@ -440,194 +434,200 @@ function Run({ detail, reload }: { readonly detail: WorkshopDetail; readonly rel
   const ready = loaded !== null && people.status === 'ready';
   const heading = (step: (typeof STEPS)[number]) => <h2 id={`step-${step[0]}`}>{t(step[1])}</h2>;
   const [settings, groups, questions, answers, priorities, status, areas, picks] = STEPS;
+  const known = workshopNames(detail, [
+    ...names,
+    ...(loaded ? [[loaded.id, loaded.name] as const] : []),
+  ]);
   return (
-    <article className="workshop-run" data-testid="workshop-run">
-      <p className="breadcrumb">
-        <Link to="/secretariat/workshops">{t('caucus.sec.workshops.all')}</Link>
-      </p>
-      <h2 className="workshop-run__title">
-        <span lang="en">{detail.title}</span> <WorkshopStatusTag status={detail.status} />
-        <VisibilityTag visibility={detail.visibility} />
-      </h2>
-      <p className="muted">
-        {loaded ? <span lang="en">{loaded.name}</span> : null}{' '}
-        <Link to={`/caucus/workshops/${detail.id}`}>{t('caucus.sec.workshops.results')}</Link>
-      </p>
-      <nav aria-label={t('caucus.sec.workshops.contents')}>
-        <ul className="inline-list">
-          {STEPS.map(([id, key]) => (
-            <li key={id}>
-              <a href={`#step-${id}`}>{t(key)}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <WorkshopNames names={known}>
+      <article className="workshop-run" data-testid="workshop-run">
+        <p className="breadcrumb">
+          <Link to="/secretariat/workshops">{t('caucus.sec.workshops.all')}</Link>
+        </p>
+        <h2 className="workshop-run__title">
+          <span lang="en">{detail.title}</span> <WorkshopStatusTag status={detail.status} />
+          <VisibilityTag visibility={detail.visibility} />
+        </h2>
+        <p className="muted">
+          {loaded ? <span lang="en">{loaded.name}</span> : null}{' '}
+          <Link to={`/caucus/workshops/${detail.id}`}>{t('caucus.sec.workshops.results')}</Link>
+        </p>
+        <nav aria-label={t('caucus.sec.workshops.contents')}>
+          <ul className="inline-list">
+            {STEPS.map(([id, key]) => (
+              <li key={id}>
+                <a href={`#step-${id}`}>{t(key)}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
 
-      {heading(settings)}
-      <SettingsForm
-        key={`${detail.title}|${detail.date ?? ''}|${detail.session_id ?? ''}|${detail.visibility}`}
-        detail={detail}
-        programme={loaded}
-        onSaved={reload}
-      />
-      <PublishWorkshop detail={detail} onSaved={reload} />
+        {heading(settings)}
+        <SettingsForm
+          key={`${detail.title}|${detail.date ?? ''}|${detail.session_id ?? ''}|${detail.visibility}`}
+          detail={detail}
+          programme={loaded}
+          onSaved={reload}
+        />
+        <PublishWorkshop detail={detail} onSaved={reload} />
 
-      {heading(groups)}
-      <p>{t('caucus.sec.workshops.groupsLead')}</p>
-      {ready ? (
-        <>
-          {detail.groups.length > 0 ? (
-            <ul className="card-list card-list--single" data-testid="sec-groups">
+        {heading(groups)}
+        <p>{t('caucus.sec.workshops.groupsLead')}</p>
+        {ready ? (
+          <>
+            {detail.groups.length > 0 ? (
+              <ul className="card-list card-list--single" data-testid="sec-groups">
+                {detail.groups.map((g) => (
+                  <li key={g.id} className="card">
+                    <h3 className="card__title" lang="en">
+                      {g.name}
+                    </h3>
+                    <p className="muted">
+                      {g.members.length > 0
+                        ? t('caucus.workshop.members', {
+                            names: g.members.map((m) => m.name).join(', '),
+                          })
+                        : t('caucus.sec.workshops.noMembers')}
+                    </p>
+                    <details>
+                      <summary>{t('caucus.sec.workshops.edit', { name: g.name })}</summary>
+                      <GroupForm
+                        workshopId={detail.id}
+                        group={g}
+                        choices={choices(g.id)}
+                        onSaved={reload}
+                      />
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <h3>{t('caucus.sec.workshops.newGroup')}</h3>
+            <GroupForm workshopId={detail.id} choices={choices(null)} onSaved={reload} />
+          </>
+        ) : programme.status === 'error' || people.status === 'error' ? (
+          <WorkshopErrorNotice
+            error={
+              programme.status === 'error'
+                ? programme.error
+                : people.status === 'error'
+                  ? people.error
+                  : null
+            }
+          />
+        ) : (
+          <p className="status" role="status">
+            {t('caucus.loading')}
+          </p>
+        )}
+
+        {heading(questions)}
+        <p>{t('caucus.sec.workshops.questionsLead')}</p>
+        {detail.questions.length > 0 ? (
+          <ol className="card-list card-list--single" data-testid="sec-questions">
+            {detail.questions.map((q, i) => (
+              <li key={q.id} className="card">
+                <p>
+                  <strong>{t('caucus.workshop.questionN', { n: i + 1 })}</strong>:{' '}
+                  <span lang="en">{q.text}</span>
+                </p>
+                <details>
+                  <summary>
+                    {t('caucus.sec.workshops.edit', {
+                      name: t('caucus.workshop.questionN', { n: i + 1 }),
+                    })}
+                  </summary>
+                  <TextPartForm
+                    path={`/api/workshops/${detail.id}/questions/${q.id}`}
+                    testId={`question-${q.id}-form`}
+                    label={t('caucus.field.question_id')}
+                    text={q.text}
+                    onSaved={reload}
+                  />
+                </details>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        <h3>{t('caucus.sec.workshops.newQuestion')}</h3>
+        <QuestionForm workshopId={detail.id} onSaved={reload} />
+
+        {heading(answers)}
+        <p>{t('caucus.sec.workshops.answersLead')}</p>
+        {detail.groups.length === 0 || detail.questions.length === 0 ? (
+          <p className="muted">{t('caucus.sec.workshops.answersFirst')}</p>
+        ) : (
+          <>
+            <ul className="card-list card-list--single" data-testid="sec-answers">
               {detail.groups.map((g) => (
                 <li key={g.id} className="card">
                   <h3 className="card__title" lang="en">
                     {g.name}
                   </h3>
-                  <p className="muted">
-                    {g.members.length > 0
-                      ? t('caucus.workshop.members', {
-                          names: g.members.map((m) => m.name).join(', '),
-                        })
-                      : t('caucus.sec.workshops.noMembers')}
-                  </p>
-                  <details>
-                    <summary>{t('caucus.sec.workshops.edit', { name: g.name })}</summary>
-                    <GroupForm
-                      workshopId={detail.id}
-                      group={g}
-                      choices={choices(g.id)}
-                      onSaved={reload}
-                    />
-                  </details>
+                  {detail.questions.map((q, i) => {
+                    const cell = detail.answers.filter(
+                      (a) => a.group_id === g.id && a.question_id === q.id,
+                    );
+                    return (
+                      <div key={q.id} className="workshop-sec-cell">
+                        <h4>{t('caucus.workshop.questionN', { n: i + 1 })}</h4>
+                        {cell.length === 0 ? (
+                          <p className="muted">{t('caucus.workshop.noAnswer')}</p>
+                        ) : (
+                          <ul>
+                            {cell.map((a) => (
+                              <AnswerItem key={a.id} detail={detail} answer={a} onSaved={reload} />
+                            ))}
+                          </ul>
+                        )}
+                      </div>
+                    );
+                  })}
                 </li>
               ))}
             </ul>
-          ) : null}
-          <h3>{t('caucus.sec.workshops.newGroup')}</h3>
-          <GroupForm workshopId={detail.id} choices={choices(null)} onSaved={reload} />
-        </>
-      ) : programme.status === 'error' || people.status === 'error' ? (
-        <ErrorNotice
-          error={
-            programme.status === 'error'
-              ? programme.error
-              : people.status === 'error'
-                ? people.error
-                : null
-          }
-        />
-      ) : (
-        <p className="status" role="status">
-          {t('caucus.loading')}
-        </p>
-      )}
+            <h3>{t('caucus.sec.workshops.newAnswer')}</h3>
+            <AnswerForm detail={detail} onSaved={reload} />
+          </>
+        )}
 
-      {heading(questions)}
-      <p>{t('caucus.sec.workshops.questionsLead')}</p>
-      {detail.questions.length > 0 ? (
-        <ol className="card-list card-list--single" data-testid="sec-questions">
-          {detail.questions.map((q, i) => (
-            <li key={q.id} className="card">
-              <p>
-                <strong>{t('caucus.workshop.questionN', { n: i + 1 })}</strong>:{' '}
-                <span lang="en">{q.text}</span>
-              </p>
-              <details>
-                <summary>
-                  {t('caucus.sec.workshops.edit', {
-                    name: t('caucus.workshop.questionN', { n: i + 1 }),
-                  })}
-                </summary>
-                <TextPartForm
-                  path={`/api/workshops/${detail.id}/questions/${q.id}`}
-                  testId={`question-${q.id}-form`}
-                  label={t('caucus.field.question_id')}
-                  text={q.text}
-                  onSaved={reload}
-                />
-              </details>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      <h3>{t('caucus.sec.workshops.newQuestion')}</h3>
-      <QuestionForm workshopId={detail.id} onSaved={reload} />
-
-      {heading(answers)}
-      <p>{t('caucus.sec.workshops.answersLead')}</p>
-      {detail.groups.length === 0 || detail.questions.length === 0 ? (
-        <p className="muted">{t('caucus.sec.workshops.answersFirst')}</p>
-      ) : (
-        <>
-          <ul className="card-list card-list--single" data-testid="sec-answers">
-            {detail.groups.map((g) => (
-              <li key={g.id} className="card">
-                <h3 className="card__title" lang="en">
-                  {g.name}
-                </h3>
-                {detail.questions.map((q, i) => {
-                  const cell = detail.answers.filter(
-                    (a) => a.group_id === g.id && a.question_id === q.id,
-                  );
-                  return (
-                    <div key={q.id} className="workshop-sec-cell">
-                      <h4>{t('caucus.workshop.questionN', { n: i + 1 })}</h4>
-                      {cell.length === 0 ? (
-                        <p className="muted">{t('caucus.workshop.noAnswer')}</p>
-                      ) : (
-                        <ul>
-                          {cell.map((a) => (
-                            <AnswerItem key={a.id} detail={detail} answer={a} onSaved={reload} />
-                          ))}
-                        </ul>
-                      )}
-                    </div>
-                  );
-                })}
+        {heading(priorities)}
+        <p>{t('caucus.sec.workshops.prioritiesLead')}</p>
+        {detail.priorities.length > 0 ? (
+          <ol className="card-list card-list--single" data-testid="sec-priorities">
+            {detail.priorities.map((p, i) => (
+              <li key={p.id} className="card">
+                <p>
+                  {i + 1}. <span lang="en">{p.text}</span>
+                </p>
+                <details>
+                  <summary>{t('caucus.sec.workshops.edit', { name: p.text })}</summary>
+                  <TextPartForm
+                    path={`/api/workshops/${detail.id}/priorities/${p.id}`}
+                    testId={`priority-${p.id}-form`}
+                    label={t('caucus.field.text')}
+                    text={p.text}
+                    onSaved={reload}
+                  />
+                </details>
               </li>
             ))}
-          </ul>
-          <h3>{t('caucus.sec.workshops.newAnswer')}</h3>
-          <AnswerForm detail={detail} onSaved={reload} />
-        </>
-      )}
+          </ol>
+        ) : null}
+        <h3>{t('caucus.sec.workshops.newPriority')}</h3>
+        <PriorityForm detail={detail} onSaved={reload} />
 
-      {heading(priorities)}
-      <p>{t('caucus.sec.workshops.prioritiesLead')}</p>
-      {detail.priorities.length > 0 ? (
-        <ol className="card-list card-list--single" data-testid="sec-priorities">
-          {detail.priorities.map((p, i) => (
-            <li key={p.id} className="card">
-              <p>
-                {i + 1}. <span lang="en">{p.text}</span>
-              </p>
-              <details>
-                <summary>{t('caucus.sec.workshops.edit', { name: p.text })}</summary>
-                <TextPartForm
-                  path={`/api/workshops/${detail.id}/priorities/${p.id}`}
-                  testId={`priority-${p.id}-form`}
-                  label={t('caucus.field.text')}
-                  text={p.text}
-                  onSaved={reload}
-                />
-              </details>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-      <h3>{t('caucus.sec.workshops.newPriority')}</h3>
-      <PriorityForm detail={detail} onSaved={reload} />
+        {heading(status)}
+        <StatusStep detail={detail} onSaved={reload} />
 
-      {heading(status)}
-      <StatusStep detail={detail} onSaved={reload} />
+        {heading(areas)}
+        <p>{t('caucus.sec.workshops.areasLead')}</p>
+        <AreasStep detail={detail} onSaved={reload} />
 
-      {heading(areas)}
-      <p>{t('caucus.sec.workshops.areasLead')}</p>
-      <AreasStep detail={detail} onSaved={reload} />
-
-      {heading(picks)}
-      <PicksStep key={detail.status} detail={detail} participants={ready ? choices(null) : []} />
-    </article>
+        {heading(picks)}
+        <PicksStep key={detail.status} detail={detail} participants={ready ? choices(null) : []} />
+      </article>
+    </WorkshopNames>
   );
 }
 

@@ -1,12 +1,71 @@
 // What the workshop pages share: a workshop's status, the list of workshops (a programme's, or
 // all the viewer may see), a group of checkboxes with its error, and the three ranks of a pick.
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 import { SelectField } from '../ui/field.tsx';
 import type { List, Programme } from './api.ts';
-import { query } from './api.ts';
+import { ApiError, query } from './api.ts';
 import type { Ranks, Workshop, WorkshopPriority, WorkshopStatus } from './workshop-model.ts';
-import { Loading, VisibilityTag, partialDate, useApi } from './ui.tsx';
+import { withNames } from './workshop-model.ts';
+import { Loading, VisibilityTag, errorMessage, fieldLabel, partialDate, useApi } from './ui.tsx';
+
+const Names = createContext<ReadonlyMap<string, string>>(new Map());
+
+/** The names the API's errors on a workshop are read with (workshopNames()). */
+export function WorkshopNames({
+  names,
+  children,
+}: {
+  readonly names: ReadonlyMap<string, string>;
+  readonly children: ReactNode;
+}) {
+  return <Names.Provider value={names}>{children}</Names.Provider>;
+}
+
+/** An API message (or none) with the ids it names replaced by their names. */
+export function useNamed(): (message: string | undefined) => string | undefined {
+  const names = useContext(Names);
+  return useCallback(
+    (message: string | undefined) =>
+      message === undefined ? undefined : withNames(message, names),
+    [names],
+  );
+}
+
+/**
+ * An error from the API in plain words, with every field it names, as ErrorNotice says it, and
+ * the ids in its messages given as names (a priority's words, not its UUID).
+ */
+export function WorkshopErrorNotice({ error }: { readonly error: unknown }) {
+  const { t } = useI18n();
+  const named = useNamed();
+  const fields = error instanceof ApiError ? error.fields : [];
+  const reason =
+    error instanceof ApiError && error.code === 'forbidden' && error.message !== ''
+      ? error.message
+      : null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{errorMessage(t, error)}</p>
+      {reason ? (
+        <p className="notice__detail" lang="en">
+          {named(reason)}
+        </p>
+      ) : null}
+      {fields.length > 0 ? (
+        <ul>
+          {fields.map((f) => (
+            <li key={f.path + f.message}>
+              <strong>{fieldLabel(t, f.path)}</strong>: <span lang="en">{named(f.message)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
 
 /** A workshop's status as a tag: being prepared, open for picking, closed. */
 export function WorkshopStatusTag({ status }: { readonly status: WorkshopStatus }) {
