@@ -84,6 +84,9 @@ describe.skipIf(!hasChromium)('strategy workshops in Chromium', () => {
     await list.locator('span[lang="en"]', { hasText: text }).first().waitFor();
   }
 
+  /** What a visitor gets from the API at `path`. */
+  const publicJson = async (path: string) => (await fetch(`${suite.server.url}${path}`)).text();
+
   async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `workshops-${name}.png`), fullPage: true });
   }
@@ -238,6 +241,18 @@ describe.skipIf(!hasChromium)('strategy workshops in Chromium', () => {
     await question.getByLabel('Question').fill('What should the caucus do first?');
     await question.getByRole('button', { name: 'Add the question' }).click();
     await listed(sec.getByTestId('sec-questions'), 'What should the caucus do first?');
+    // A question changed: emptied, the API's error is under its field; then reworded.
+    const questions = sec.getByTestId('sec-questions');
+    await questions.getByText('Edit “Question 1”').click();
+    const editQuestion = questions.locator('form');
+    await editQuestion.getByLabel('Question').fill('');
+    await editQuestion.getByRole('button', { name: 'Save' }).click();
+    expect(await errorUnder(editQuestion.getByLabel('Question'))).toBe('must not be empty');
+    await editQuestion
+      .getByLabel('Question')
+      .fill('What should the caucus do first, and with whom?');
+    await editQuestion.getByRole('button', { name: 'Save' }).click();
+    await listed(questions, 'What should the caucus do first, and with whom?');
     const answer = sec.getByTestId('answer-new-form');
     for (const [group, text] of [
       ['Group A', 'Exchange visits to the Gulf with MPs of both ends'],
@@ -269,6 +284,27 @@ describe.skipIf(!hasChromium)('strategy workshops in Chromium', () => {
     await priority.getByLabel('Text').fill('Ratify ILO Convention 189 on domestic workers');
     await priority.getByRole('button', { name: 'Add the priority' }).click();
     await listed(sec.getByTestId('sec-priorities'), 'Ratify ILO Convention 189');
+
+    // A group renamed; the workshop kept to the caucus, then published as the other screens do.
+    const groupB = sec
+      .getByTestId('sec-groups')
+      .locator('li', { hasText: 'Members: Wahyu Susilo' });
+    await groupB.getByText('Edit “Group B”').click();
+    await groupB.getByLabel('Name').fill('Group B (Mekong)');
+    await groupB.getByRole('button', { name: 'Save' }).click();
+    await groupB.getByRole('heading', { name: 'Group B (Mekong)' }).waitFor();
+    const settings = sec.getByTestId('workshop-settings-form');
+    await settings.getByLabel('Who may see it').selectOption({ label: 'Caucus only' });
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await sec
+      .getByTestId('workshop-run')
+      .getByText('Caucus only', { exact: true })
+      .first()
+      .waitFor();
+    expect(await publicJson(`/api/workshops/${workshopId}`)).toContain('not_found');
+    await sec.getByRole('button', { name: `Publish “${title}”` }).click();
+    await sec.getByText('Published.').waitFor();
+    expect(await publicJson(`/api/workshops/${workshopId}`)).toContain(title);
 
     await sec.getByRole('button', { name: 'Open for picking' }).click();
     await sec.getByTestId('workshop-status').getByText('Open for picking').first().waitFor();
