@@ -259,7 +259,7 @@ function WorkshopAreas({
   );
 }
 
-function Workshop({
+function WorkshopArticle({
   detail,
   results,
   reload,
@@ -365,7 +365,7 @@ export function WorkshopPage({ id }: { readonly id: string }) {
       {(d) => (
         <Loading state={results}>
           {(r) => (
-            <Workshop
+            <WorkshopArticle
               detail={d}
               results={r}
               reload={() => {

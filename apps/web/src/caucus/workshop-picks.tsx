@@ -91,9 +91,11 @@ function PickForm({
         ) : action.error ? (
           <WorkshopErrorNotice error={action.error} />
         ) : null}
-        <fieldset>
+        <fieldset aria-describedby={`pick-${detail.id}-hint`}>
           <legend>{t('caucus.workshop.pick.legend')}</legend>
-          <p className="field__hint">{t('caucus.workshop.pick.lead')}</p>
+          <p className="field__hint" id={`pick-${detail.id}-hint`}>
+            {t('caucus.workshop.pick.lead')}
+          </p>
           <RankFields
             idPrefix={`pick-${detail.id}`}
             priorities={detail.priorities}
