@@ -19,6 +19,7 @@ import {
 import { SecretariatPage } from './secretariat-page.tsx';
 import { WorkPage } from './work-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
+import { WorkshopPage, WorkshopsPage } from './workshop-page.tsx';
 import type { CaucusRoute } from './routes.ts';
 import { parseCaucusPath } from './routes.ts';
 import { CaucusNav } from './ui.tsx';
@@ -46,6 +47,10 @@ function Page({ route }: { readonly route: CaucusRoute }) {
       return <DocumentsPage />;
     case 'work':
       return <WorkPage />;
+    case 'workshops':
+      return <WorkshopsPage />;
+    case 'workshop':
+      return <WorkshopPage id={route.id} />;
     case 'sign-in':
       return <SignInPage />;
     case 'account':
@@ -53,7 +58,7 @@ function Page({ route }: { readonly route: CaucusRoute }) {
     case 'activities':
       return <ActivitiesPage />;
     case 'secretariat':
-      return <SecretariatPage section={route.section} />;
+      return <SecretariatPage section={route.section} workshopId={route.workshopId} />;
     case 'invitation':
       return <InvitationPage token={route.token} />;
     case 'not_found':

@@ -18,6 +18,7 @@ import type {
 import { api, query } from './api.ts';
 import { VoidEndorsement } from './secretariat-drives.tsx';
 import { isSecretariat, useSession } from './session.ts';
+import { WorkshopList } from './workshop-ui.tsx';
 import {
   ErrorNotice,
   Loading,
@@ -610,6 +611,7 @@ export function ProgrammePage({ id }: { readonly id: string }) {
               </ul>
             </>
           ) : null}
+          <WorkshopList programmeId={p.id} />
         </article>
       )}
     </Loading>

@@ -14,6 +14,11 @@ describe('caucus routes', () => {
     ['/caucus/commitments/c-1', { page: 'commitment', id: 'c-1' }],
     ['/caucus/documents', { page: 'documents' }],
     ['/caucus/activities', { page: 'work' }],
+    ['/caucus/workshops', { page: 'workshops' }],
+    [
+      '/caucus/workshops/strategy_workshop_2011',
+      { page: 'workshop', id: 'strategy_workshop_2011' },
+    ],
     ['/sign-in', { page: 'sign-in' }],
     ['/account', { page: 'account' }],
     ['/account/activities', { page: 'activities' }],
@@ -24,6 +29,14 @@ describe('caucus routes', () => {
     ['/secretariat/meetings', { page: 'secretariat', section: 'meetings' }],
     ['/secretariat/collaborations', { page: 'secretariat', section: 'collaborations' }],
     ['/secretariat/national-caucuses', { page: 'secretariat', section: 'national-caucuses' }],
+    ['/secretariat/workshops', { page: 'secretariat', section: 'workshops' }],
+    [
+      '/secretariat/workshops/ws-1',
+      { page: 'secretariat', section: 'workshops', workshopId: 'ws-1' },
+    ],
+    ['/secretariat/workshops/Not%20an%20id', { page: 'not_found' }],
+    ['/secretariat/meetings/ws-1', { page: 'not_found' }],
+    ['/caucus/workshops/ws-1/picks', { page: 'not_found' }],
     [
       '/invitations/abcdefghijklmnopqrstuvwxyz_-0123',
       { page: 'invitation', token: 'abcdefghijklmnopqrstuvwxyz_-0123' },

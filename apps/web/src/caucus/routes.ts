@@ -11,6 +11,7 @@ export const SECRETARIAT_SECTIONS = [
   'meetings',
   'collaborations',
   'national-caucuses',
+  'workshops',
 ] as const;
 export type SecretariatSection = (typeof SECRETARIAT_SECTIONS)[number];
 
@@ -25,11 +26,18 @@ export type CaucusRoute =
   | { readonly page: 'commitments' }
   | { readonly page: 'commitment'; readonly id: string }
   | { readonly page: 'documents' }
+  | { readonly page: 'workshops' }
+  | { readonly page: 'workshop'; readonly id: string }
   | { readonly page: 'work' }
   | { readonly page: 'sign-in' }
   | { readonly page: 'account' }
   | { readonly page: 'activities' }
-  | { readonly page: 'secretariat'; readonly section: SecretariatSection }
+  | {
+      readonly page: 'secretariat';
+      readonly section: SecretariatSection;
+      /** A workshop the secretariat runs (/secretariat/workshops/:id). */
+      readonly workshopId?: string;
+    }
   | { readonly page: 'invitation'; readonly token: string }
   | { readonly page: 'not_found' };
 
@@ -38,7 +46,7 @@ const ID = /^[a-z0-9_-]{1,200}$/;
 export function parseCaucusPath(path: string): CaucusRoute {
   const [head, a, b, ...rest] = path.split('/').filter((p) => p !== '');
   if (rest.length > 0) return { page: 'not_found' };
-  const one = (page: 'text' | 'programme' | 'commitment'): CaucusRoute =>
+  const one = (page: 'text' | 'programme' | 'commitment' | 'workshop'): CaucusRoute =>
     b === undefined
       ? { page: page === 'text' ? 'texts' : `${page}s` }
       : ID.test(b)
@@ -49,6 +57,7 @@ export function parseCaucusPath(path: string): CaucusRoute {
     if (a === 'texts') return one('text');
     if (a === 'programmes') return one('programme');
     if (a === 'commitments') return one('commitment');
+    if (a === 'workshops') return one('workshop');
     if (b === undefined && (a === 'members' || a === 'documents')) return { page: a };
     // The caucus's activities as the public sees them (the member's own are /account/activities).
     if (b === undefined && a === 'activities') return { page: 'work' };
@@ -56,6 +65,10 @@ export function parseCaucusPath(path: string): CaucusRoute {
   if (head === 'sign-in' && a === undefined) return { page: 'sign-in' };
   if (head === 'account' && a === undefined) return { page: 'account' };
   if (head === 'account' && a === 'activities' && b === undefined) return { page: 'activities' };
+  if (head === 'secretariat' && a === 'workshops' && b !== undefined)
+    return ID.test(b)
+      ? { page: 'secretariat', section: 'workshops', workshopId: b }
+      : { page: 'not_found' };
   if (head === 'secretariat' && b === undefined) {
     if (a === undefined) return { page: 'secretariat', section: 'moderation' };
     const section = SECRETARIAT_SECTIONS.find((s) => s === a);

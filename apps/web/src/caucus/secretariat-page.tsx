@@ -1,7 +1,8 @@
 // The secretariat's screens: invitations, endorsement drives, the moderation queue of documents,
 // programmes and texts, follow-ups due, the activities members recorded (to publish), and the
-// bodies' meetings, collaborations and national caucuses it records itself. Shown only to the
-// secretariat and admins; the server checks every action anyway.
+// bodies' meetings, collaborations and national caucuses it records itself, and the strategy
+// workshops it runs (workshop-secretariat.tsx). Shown only to the secretariat and admins; the
+// server checks every action anyway.
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import type { MessageKey } from '../i18n/i18n.tsx';
@@ -27,6 +28,7 @@ import { DrivesSection } from './secretariat-drives.tsx';
 import { FollowUpsSection } from './secretariat-follow-ups.tsx';
 import { MeetingsSection } from './secretariat-meetings.tsx';
 import { NationalCaucusesSection } from './secretariat-national-caucuses.tsx';
+import { WorkshopsSection } from './workshop-secretariat.tsx';
 import type { SecretariatSection } from './routes.ts';
 import { SECRETARIAT_SECTIONS } from './routes.ts';
 import { sortedCountries } from './document-form.tsx';
@@ -54,6 +56,7 @@ const SECTION_TITLE: Readonly<Record<SecretariatSection, MessageKey>> = {
   meetings: 'caucus.sec.meetings.title',
   collaborations: 'caucus.sec.collaborations.title',
   'national-caucuses': 'caucus.sec.nationalCaucuses.title',
+  workshops: 'caucus.sec.workshops.title',
 };
 
 /** Who sees a record: anyone, the caucus, or the secretariat. */
@@ -837,7 +840,13 @@ function TextsSection() {
   );
 }
 
-export function SecretariatPage({ section }: { readonly section: SecretariatSection }) {
+export function SecretariatPage({
+  section,
+  workshopId,
+}: {
+  readonly section: SecretariatSection;
+  readonly workshopId?: string | undefined;
+}) {
   const { t } = useI18n();
   const session = useSession();
   useTitle(`${t(SECTION_TITLE[section])} · ${t('caucus.nav.secretariat')}`);
@@ -883,6 +892,7 @@ export function SecretariatPage({ section }: { readonly section: SecretariatSect
       {section === 'meetings' ? <MeetingsSection /> : null}
       {section === 'collaborations' ? <CollaborationsSection /> : null}
       {section === 'national-caucuses' ? <NationalCaucusesSection /> : null}
+      {section === 'workshops' ? <WorkshopsSection workshopId={workshopId} /> : null}
     </section>
   );
 }

@@ -1,7 +1,8 @@
-// The caucus's activities as the viewer may see them (/caucus/activities): national caucuses and
-// committees with their status history, the meetings of the bodies the caucus engages (with the
-// iCalendar feed), and the work with CSOs and trade unions. What the secretariat keeps to the
-// caucus or to itself shows only to those who may see it: the API filters every list.
+// The caucus's activities as the viewer may see them (/caucus/activities): the strategy workshops
+// whose areas for action the work follows, national caucuses and committees with their status
+// history, the meetings of the bodies the caucus engages (with the iCalendar feed), and the work
+// with CSOs and trade unions. What the secretariat keeps to the caucus or to itself shows only to
+// those who may see it: the API filters every list.
 import { useI18n } from '../i18n/i18n.tsx';
 import { CaucusStatusTag, MeetingWhen, MemberList, StatusHistory } from './activity-records.tsx';
 import type {
@@ -16,6 +17,7 @@ import type {
 } from './api.ts';
 import { LazyDetails } from './record-form.tsx';
 import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
+import { WorkshopList } from './workshop-ui.tsx';
 
 /** Meetings that recur first (a body's cycle), then the dated ones, the latest first. */
 function byWhen(a: BodyEvent, b: BodyEvent): number {
@@ -88,6 +90,8 @@ export function WorkPage() {
     <section>
       <h1>{t('caucus.work.title')}</h1>
       <p className="lead">{t('caucus.work.lead')}</p>
+
+      <WorkshopList />
 
       <h2>{t('caucus.work.caucuses')}</h2>
       <p>{t('caucus.work.caucusesLead')}</p>
