@@ -55,7 +55,15 @@ export function describeUnmet(u: UnmetCondition, i18n: I18n): string {
     case 'age':
     case 'sector_unknown':
       return i18n.t(`unmet.${u.kind}`);
-    default:
+    case 'documented':
+    case 'permit':
+    case 'activities_only':
+    case 'activities_except':
+    case 'sectors_only':
+    case 'sectors_except':
+    case 'employer_national_or_pr':
+    case 'nationalities_only':
+    case 'nationalities_except':
       return describeRequirement(u, i18n);
   }
 }
