@@ -110,7 +110,13 @@ function Trace({ result }: { readonly result: BranchResult }) {
                   {s.step}
                   {s.note ? <span className="trace__note"> — {s.note}</span> : null}
                 </td>
-                <td data-label={t('trace.value')}>{s.value === null ? '–' : String(s.value)}</td>
+                {/* A text value is the knowledge base's or the engine's own English. */}
+                <td
+                  data-label={t('trace.value')}
+                  lang={typeof s.value === 'string' ? 'en' : undefined}
+                >
+                  {s.value === null ? '–' : String(s.value)}
+                </td>
                 <td data-label={t('trace.at')}>{s.at ? i18n.month(s.at) : '–'}</td>
                 <td data-label={t('trace.source')}>
                   {s.source ? (
