@@ -191,7 +191,22 @@ describe.skipIf(!hasChromium)('the corridors’ languages in Chromium', () => {
       path: join(ARTIFACTS, 'checker-results-km-barriers.png'),
       fullPage: true,
     });
+    await page
+      .locator('details.not-covered')
+      .first()
+      .screenshot({ path: join(ARTIFACTS, 'checker-results-km-not-covered.png') });
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The same answer in English: no code either ("holding mou", "to a residence in KH").
+    await page.selectOption('#language', 'en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const english = await page.locator('main').evaluate(ownWords);
+    const code = /\b[a-z]+(?:_[a-z]+)+\b|\b[A-Z]{2}\b|\b\d{4}-\d{2}\b/.exec(english);
+    expect(code && english.slice(Math.max(0, code.index - 60), code.index + 60)).toBeNull();
+    await page
+      .locator('details.not-covered')
+      .first()
+      .screenshot({ path: join(ARTIFACTS, 'checker-results-en-not-covered.png') });
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);
