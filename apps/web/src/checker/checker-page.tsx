@@ -3,14 +3,21 @@
 import type { CheckResult } from '@tulay/engine';
 import { check } from '@tulay/engine';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { I18n, MessageKey } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { useLawDate } from '../law-date.ts';
 import { countryOptions } from '../ui/country-select.tsx';
 import { KnowledgeGate } from '../ui/knowledge-gate.tsx';
 import type { Draft, FieldError } from './draft.ts';
-import { draftToProfile, emptyDraft, eventErrors, personErrors, workErrors } from './draft.ts';
+import {
+  draftToProfile,
+  emptyDraft,
+  errorSummaryLine,
+  eventErrors,
+  personErrors,
+  workErrors,
+} from './draft.ts';
 import { EXAMPLES } from './examples.ts';
 import { EventStep, PersonStep, WorkStep } from './form-steps.tsx';
 import { Results } from './results.tsx';
@@ -20,16 +27,6 @@ const STEPS: readonly MessageKey[] = ['step.person', 'step.work', 'step.event', 
 type Outcome =
   | { readonly ok: true; readonly result: CheckResult }
   | { readonly ok: false; readonly errors: readonly FieldError[]; readonly detail?: string };
-
-/** An error as the summary says it: which question (and which period), and what is wrong. */
-function summaryLine(e: FieldError, t: I18n['t']): string {
-  if (!e.question) return t(e.message);
-  const question =
-    e.period === undefined
-      ? t(e.question)
-      : t('form.errorInPeriod', { n: e.period, question: t(e.question) });
-  return t('form.errorItem', { question, message: t(e.message) });
-}
 
 function ErrorSummary({ errors }: { readonly errors: readonly FieldError[] }) {
   const { t } = useI18n();
@@ -50,7 +47,7 @@ function ErrorSummary({ errors }: { readonly errors: readonly FieldError[] }) {
                 document.getElementById(e.field)?.focus();
               }}
             >
-              {summaryLine(e, t)}
+              {errorSummaryLine(e, t)}
             </a>
           </li>
         ))}

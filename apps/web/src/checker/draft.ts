@@ -3,7 +3,7 @@
 // own validation runs after, as a safety net.
 import type { ACTIVITIES, Branch, PERMITS, Profile, ProfileInput, SECTORS } from '@tulay/engine';
 import { formatJsonPath, profileSchema, validate } from '@tulay/engine';
-import type { MessageKey } from '../i18n/i18n.tsx';
+import type { I18n, MessageKey } from '../i18n/i18n.tsx';
 
 export type Activity = (typeof ACTIVITIES)[number];
 export type Sector = (typeof SECTORS)[number];
@@ -50,6 +50,16 @@ export interface FieldError {
   readonly question?: MessageKey;
   /** For a period's question, which period (from 1). */
   readonly period?: number;
+}
+
+/** An error as the summary of errors says it: which question (and which period), and what is wrong. */
+export function errorSummaryLine(e: FieldError, t: I18n['t']): string {
+  if (!e.question) return t(e.message);
+  const question =
+    e.period === undefined
+      ? t(e.question)
+      : t('form.errorInPeriod', { n: e.period, question: t(e.question) });
+  return t('form.errorItem', { question, message: t(e.message) });
 }
 
 let counter = 0;
