@@ -294,6 +294,16 @@ describe('the findings in words', () => {
     );
   });
 
+  it('says the papers to certify even for a result made without the facts', () => {
+    const bare: Barrier = {
+      code: 'document_certification',
+      kind: 'administrative',
+      message: 'Civil-status papers issued abroad must be certified.',
+      removedBy: [],
+    };
+    expect(words(barrierSentence(bare, km))).toMatch(/^[^A-Za-z]+$/);
+  });
+
   it('keeps the knowledge base’s names in the sentence, marked as English', () => {
     const [documentation] = barriers;
     if (!documentation) throw new Error('fixture');
@@ -455,6 +465,24 @@ describe('the review’s workers, through the knowledge base', () => {
         period({ from: '2017-01', to: '2024-12', activity: 'domestic_worker' }),
       ],
     },
+    // The browser test's Myanmar factory worker in Thailand under the MOU: entitled, so the
+    // administrative barriers (the claim's language, papers to certify) apply.
+    mmth: {
+      ...emptyDraft(),
+      nationality: 'MM',
+      residence: 'TH',
+      birthMonth: '1990-07',
+      periods: [
+        period({
+          from: '2016-01',
+          isOngoing: true,
+          sector: 'manufacturing',
+          permit: 'mou',
+          earnings: '10000',
+          currency: 'THB',
+        }),
+      ],
+    },
     npmy: {
       ...emptyDraft(),
       nationality: 'NP',
@@ -484,6 +512,10 @@ describe('the review’s workers, through the knowledge base', () => {
     it(`${name}: every barrier the engine finds has its facts, and says them without a code`, () => {
       const found = all(result);
       expect(found.length, 'the worker meets barriers').toBeGreaterThan(0);
+      if (name === 'mmth')
+        expect(found.map(({ b }) => b.code)).toEqual(
+          expect.arrayContaining(['language', 'document_certification']),
+        );
       for (const { b } of found) {
         expect(b.detail, `${b.code}: ${b.message}`).toBeDefined();
         for (const i18n of [en, km, my])

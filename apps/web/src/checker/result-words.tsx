@@ -70,6 +70,8 @@ export function describeUnmet(u: UnmetCondition, i18n: I18n): string {
 
 /** What stands in the way, in a sentence; null when the engine gave no facts (its English then). */
 export function barrierSentence(b: Barrier, i18n: I18n): ReactNode {
+  // The only barrier whose sentence needs no facts: said even for a result without them.
+  if (b.code === 'document_certification') return i18n.t('barrierText.documentCertification');
   const d = b.detail;
   if (!d) return null;
   const scheme = d.schemeName ?? '';
@@ -122,8 +124,6 @@ export function barrierSentence(b: Barrier, i18n: I18n): ReactNode {
         { country: i18n.country(d.country) },
         { scheme },
       );
-    case 'document_certification':
-      return i18n.t('barrierText.documentCertification');
   }
 }
 

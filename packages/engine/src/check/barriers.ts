@@ -150,6 +150,7 @@ export function administrativeBarriers(
       kind: 'administrative',
       message:
         'Civil-status papers issued abroad (birth, marriage, death certificates) must be certified.',
+      detail: {},
       removedBy: [
         {
           kind: 'action',
