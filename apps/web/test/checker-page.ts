@@ -62,9 +62,10 @@ export class CheckerPage {
     if (p.earnings) await this.page.fill(`#${id}-earnings`, p.earnings);
   }
 
-  async addWork(): Promise<void> {
+  /** Adds a period of work; `name` is the button's name in the page's language. */
+  async addWork(name: string | RegExp = /Add another country/): Promise<void> {
     const before = await this.page.locator('fieldset.period').count();
-    await this.page.getByRole('button', { name: /Add another country/ }).click();
+    await this.page.getByRole('button', { name }).click();
     await this.page.locator('fieldset.period').nth(before).waitFor();
   }
 

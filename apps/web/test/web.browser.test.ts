@@ -108,8 +108,12 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await checker.example('ph-sg');
     const philippines = await checker.resultsIn('Philippines');
     expect(philippines).toContain('Social Security System');
-    expect(await checker.resultsIn('Singapore')).toContain(
-      'Central Provident Fund covers citizens and permanent residents only',
+    const singapore = await checker.resultsIn('Singapore');
+    expect(singapore).toContain(
+      'Central Provident Fund has a condition you do not meet: only for citizens and permanent residents.',
+    );
+    expect(singapore).toContain(
+      'A change in the law of Singapore: open Central Provident Fund to workers without permanent residence.',
     );
 
     // 3. A Nepali factory worker injured in Malaysia, back home in Nepal.

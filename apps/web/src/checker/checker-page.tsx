@@ -13,6 +13,7 @@ import type { Draft, FieldError } from './draft.ts';
 import {
   draftToProfile,
   emptyDraft,
+  errorSummaryLine,
   eventErrors,
   personErrors,
   restoreDraft,
@@ -72,7 +73,7 @@ function ErrorSummary({ errors }: { readonly errors: readonly FieldError[] }) {
                 document.getElementById(e.field)?.focus();
               }}
             >
-              {t(e.message)}
+              {errorSummaryLine(e, t)}
             </a>
           </li>
         ))}

@@ -1,9 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MessageFile } from '../i18n/i18n.tsx';
+import { createI18n } from '../i18n/i18n.tsx';
 import type { Draft } from './draft.ts';
-import { draftToProfile, emptyDraft, emptyPeriod, restoreDraft } from './draft.ts';
+import {
+  draftToProfile,
+  emptyDraft,
+  emptyPeriod,
+  errorSummaryLine,
+  restoreDraft,
+} from './draft.ts';
 import { EXAMPLES } from './examples.ts';
 
 const AT = '2026-11-15';
+
+const messages = (locale: string) =>
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, `../i18n/messages/${locale}.json`), 'utf8'),
+  ) as MessageFile;
+const en = createI18n('en', messages('en'));
 
 function worker(change: Partial<Draft> = {}): Draft {
   return {
@@ -72,19 +88,29 @@ describe('draftToProfile', () => {
   });
 
   it.each([
-    ['no nationality', worker({ nationality: '' }), 'nationality', 'error.required'],
-    ['no residence', worker({ residence: '' }), 'residence', 'error.required'],
+    [
+      'no nationality',
+      worker({ nationality: '' }),
+      'nationality',
+      'error.required',
+      'person.nationality',
+    ],
+    ['no residence', worker({ residence: '' }), 'residence', 'error.required', 'person.residence'],
     [
       'a birth month that is not a month',
       worker({ birthMonth: '1988' }),
       'birthMonth',
       'error.month',
+      'person.birth',
     ],
-    ['no period of work', worker({ periods: [] }), 'periods', 'work.none'],
-  ] as const)('names the field when there is %s', (_what, draft, field, message) => {
+    ['no period of work', worker({ periods: [] }), 'periods', 'work.none', undefined],
+  ] as const)('names the field when there is %s', (_what, draft, field, message, question) => {
     const out = draftToProfile(draft, AT);
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.errors).toContainEqual({ field, message });
+    if (!out.ok)
+      expect(out.errors).toContainEqual(
+        question ? { field, message, question } : { field, message },
+      );
   });
 
   it('names each wrong answer in a period by its field', () => {
@@ -98,12 +124,35 @@ describe('draftToProfile', () => {
     const out = draftToProfile(worker({ periods: [p] }), AT);
     expect(out.ok).toBe(false);
     if (out.ok) return;
-    expect(out.errors.map((e) => [e.field, e.message])).toEqual([
-      [`${p.key}-country`, 'error.required'],
-      [`${p.key}-to`, 'error.toBeforeFrom'],
-      [`${p.key}-documented`, 'error.required'],
-      [`${p.key}-earnings`, 'error.amount'],
+    expect(out.errors.map((e) => [e.field, e.message, e.question, e.period])).toEqual([
+      [`${p.key}-country`, 'error.required', 'work.country', 1],
+      [`${p.key}-to`, 'error.toBeforeFrom', 'work.to', 1],
+      [`${p.key}-documented`, 'error.required', 'work.documented', 1],
+      [`${p.key}-earnings`, 'error.amount', 'work.earnings', 1],
     ]);
+  });
+
+  it('the summary of errors names the question of each, not only "Please answer this question"', () => {
+    const second = {
+      ...emptyPeriod('TH'),
+      from: '2015-01',
+      to: '2016-01',
+      documented: 'yes' as const,
+    };
+    const out = draftToProfile(
+      worker({ residence: '', periods: [second, { ...second, key: 'p-x', activity: '' }] }),
+      AT,
+    );
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    const lines = out.errors.map((e) => errorSummaryLine(e, en.t));
+    expect(lines).toContain('Where do you live now?: Please answer this question.');
+    expect(lines).toContain('Work 2, Kind of work: Please answer this question.');
+    // Every line says something of its own.
+    expect(new Set(lines).size).toBe(lines.length);
+    const km = createI18n('km', messages('km'));
+    const inKhmer = out.errors.map((e) => errorSummaryLine(e, km.t));
+    for (const line of inKhmer) expect(line).toMatch(/[\u1780-\u17FF]/);
   });
 
   it.each(EXAMPLES.map((e) => [e.id, e] as const))(

@@ -3,7 +3,7 @@
 // own validation runs after, as a safety net.
 import type { ACTIVITIES, Branch, PERMITS, Profile, ProfileInput, SECTORS } from '@tulay/engine';
 import { formatJsonPath, profileSchema, validate } from '@tulay/engine';
-import type { MessageKey } from '../i18n/i18n.tsx';
+import type { I18n, MessageKey } from '../i18n/i18n.tsx';
 
 export type Activity = (typeof ACTIVITIES)[number];
 export type Sector = (typeof SECTORS)[number];
@@ -46,6 +46,20 @@ export interface Draft {
 export interface FieldError {
   readonly field: string;
   readonly message: MessageKey;
+  /** The question's label, so that the summary of errors says which question. */
+  readonly question?: MessageKey;
+  /** For a period's question, which period (from 1). */
+  readonly period?: number;
+}
+
+/** An error as the summary of errors says it: which question (and which period), and what is wrong. */
+export function errorSummaryLine(e: FieldError, t: I18n['t']): string {
+  if (!e.question) return t(e.message);
+  const question =
+    e.period === undefined
+      ? t(e.question)
+      : t('form.errorInPeriod', { n: e.period, question: t(e.question) });
+  return t('form.errorItem', { question, message: t(e.message) });
 }
 
 let counter = 0;
@@ -123,10 +137,15 @@ export function restoreDraft(value: unknown): Draft | null {
 export function personErrors(d: Draft): FieldError[] {
   const errors: FieldError[] = [];
   if (!COUNTRY.test(d.nationality))
-    errors.push({ field: 'nationality', message: 'error.required' });
-  if (!COUNTRY.test(d.residence)) errors.push({ field: 'residence', message: 'error.required' });
+    errors.push({
+      field: 'nationality',
+      message: 'error.required',
+      question: 'person.nationality',
+    });
+  if (!COUNTRY.test(d.residence))
+    errors.push({ field: 'residence', message: 'error.required', question: 'person.residence' });
   if (d.birthMonth !== '' && !MONTH.test(d.birthMonth))
-    errors.push({ field: 'birthMonth', message: 'error.month' });
+    errors.push({ field: 'birthMonth', message: 'error.month', question: 'person.birth' });
   return errors;
 }
 
@@ -134,19 +153,29 @@ export function personErrors(d: Draft): FieldError[] {
 export function workErrors(d: Draft, at: string): FieldError[] {
   const errors: FieldError[] = [];
   if (d.periods.length === 0) errors.push({ field: 'periods', message: 'work.none' });
-  for (const p of d.periods) {
-    const f = (name: string) => `${p.key}-${name}`;
-    if (!COUNTRY.test(p.country)) errors.push({ field: f('country'), message: 'error.required' });
-    if (!MONTH.test(p.from)) errors.push({ field: f('from'), message: 'error.month' });
+  d.periods.forEach((p, index) => {
+    const period = index + 1;
+    const e = (name: string, message: MessageKey, question: MessageKey): FieldError => ({
+      field: `${p.key}-${name}`,
+      message,
+      question,
+      period,
+    });
+    if (!COUNTRY.test(p.country)) errors.push(e('country', 'error.required', 'work.country'));
+    if (!MONTH.test(p.from)) errors.push(e('from', 'error.month', 'work.from'));
     const to = p.isOngoing ? at : p.to;
-    if (!p.isOngoing && !MONTH.test(p.to)) errors.push({ field: f('to'), message: 'error.month' });
+    if (!p.isOngoing && !MONTH.test(p.to)) errors.push(e('to', 'error.month', 'work.to'));
     else if (MONTH.test(p.from) && MONTH.test(to) && to < p.from)
-      errors.push({ field: f(p.isOngoing ? 'from' : 'to'), message: 'error.toBeforeFrom' });
-    if (p.activity === '') errors.push({ field: f('activity'), message: 'error.required' });
-    if (p.documented === '') errors.push({ field: f('documented'), message: 'error.required' });
+      errors.push(
+        p.isOngoing
+          ? e('from', 'error.toBeforeFrom', 'work.from')
+          : e('to', 'error.toBeforeFrom', 'work.to'),
+      );
+    if (p.activity === '') errors.push(e('activity', 'error.required', 'work.activity'));
+    if (p.documented === '') errors.push(e('documented', 'error.required', 'work.documented'));
     if (p.earnings.trim() !== '' && !/^\d+([.,]\d+)?$/.test(p.earnings.trim()))
-      errors.push({ field: f('earnings'), message: 'error.amount' });
-  }
+      errors.push(e('earnings', 'error.amount', 'work.earnings'));
+  });
   return errors;
 }
 
@@ -154,9 +183,9 @@ export function workErrors(d: Draft, at: string): FieldError[] {
 export function eventErrors(d: Draft): FieldError[] {
   const errors: FieldError[] = [];
   if (d.event !== 'none' && d.eventMonth !== '' && !MONTH.test(d.eventMonth))
-    errors.push({ field: 'eventMonth', message: 'error.month' });
+    errors.push({ field: 'eventMonth', message: 'error.month', question: 'event.date' });
   if (d.payTo !== '' && !COUNTRY.test(d.payTo))
-    errors.push({ field: 'payTo', message: 'error.required' });
+    errors.push({ field: 'payTo', message: 'error.required', question: 'event.payTo' });
   return errors;
 }
 

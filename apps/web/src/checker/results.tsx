@@ -9,8 +9,15 @@ import type {
   Remedy,
   Status,
 } from '@tulay/engine';
-import type { I18n, MessageKey } from '../i18n/i18n.tsx';
+import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import {
+  En,
+  barrierSentence,
+  missingKey,
+  reasonSentence,
+  remedySentence,
+} from './result-words.tsx';
 
 const STATUS_ORDER: Readonly<Record<Status, number>> = {
   entitled: 0,
@@ -23,55 +30,19 @@ const STATUS_ORDER: Readonly<Record<Status, number>> = {
 const isEntitled = (r: BranchResult) =>
   r.status === 'entitled' || r.status === 'entitled_through_agreement';
 
-/** English text from the knowledge base, marked as such when the interface is in another language. */
-function En({ children, block = false }: { readonly children: string; readonly block?: boolean }) {
-  return block ? <p lang="en">{children}</p> : <span lang="en">{children}</span>;
-}
-
 function formatAmount(i18n: I18n, a: Amount): string {
   return i18n.t('result.amount', { amount: i18n.money(a.amount, a.currency), per: a.per });
 }
 
-/** A missing fact, in plain words where we know it. */
-function missingKey(m: string): MessageKey | null {
-  if (m.startsWith('person.birthDate')) return 'missing.birthDate';
-  if (m.startsWith('person.sex')) return 'missing.sex';
-  if (m.includes('earnings')) return 'missing.earnings';
-  if (m.includes('sector')) return 'missing.sector';
-  if (m.includes('employer')) return 'missing.employer';
-  return null;
-}
-
 function RemedyItem({ remedy }: { readonly remedy: Remedy }) {
   const i18n = useI18n();
-  switch (remedy.kind) {
-    case 'agreement':
-      return (
-        <li>
-          {i18n.t('remedy.agreement', {
-            parties: i18n.list(remedy.parties.map((c) => i18n.country(c))),
-            provision: remedy.provision,
-          })}
-        </li>
-      );
-    case 'law_change':
-      return (
-        <li>
-          {i18n.t('remedy.lawChange', { country: i18n.country(remedy.country) })}{' '}
-          <En>{remedy.description}</En>
-        </li>
-      );
-    case 'action':
-      return (
-        <li>
-          <En>{remedy.description}</En>
-        </li>
-      );
-  }
+  return <li>{remedySentence(remedy, i18n)}</li>;
 }
 
 function BarrierItem({ barrier }: { readonly barrier: Barrier }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const sentence = barrierSentence(barrier, i18n);
   return (
     <li className={`barrier barrier--${barrier.kind}`}>
       <strong>{t(`barrier.${barrier.code}`)}</strong>
@@ -79,7 +50,7 @@ function BarrierItem({ barrier }: { readonly barrier: Barrier }) {
         {' '}
         ({t(barrier.kind === 'legal' ? 'barrier.kind.legal' : 'barrier.kind.administrative')})
       </span>
-      <En block>{barrier.message}</En>
+      {sentence === null ? <En block>{barrier.message}</En> : <p>{sentence}</p>}
       {barrier.removedBy.length > 0 ? (
         <div className="barrier__remedies">
           <p className="label">{t('result.removedBy')}</p>
@@ -139,7 +110,13 @@ function Trace({ result }: { readonly result: BranchResult }) {
                   {s.step}
                   {s.note ? <span className="trace__note"> — {s.note}</span> : null}
                 </td>
-                <td data-label={t('trace.value')}>{s.value === null ? '–' : String(s.value)}</td>
+                {/* A text value is the knowledge base's or the engine's own English. */}
+                <td
+                  data-label={t('trace.value')}
+                  lang={typeof s.value === 'string' ? 'en' : undefined}
+                >
+                  {s.value === null ? '–' : String(s.value)}
+                </td>
                 <td data-label={t('trace.at')}>{s.at ? i18n.month(s.at) : '–'}</td>
                 <td data-label={t('trace.source')}>
                   {s.source ? (
@@ -222,7 +199,7 @@ function HowToClaim({ result }: { readonly result: BranchResult }) {
       {how.languages.length > 0 ? (
         <p>
           {i18n.t('result.languages', {
-            languages: i18n.list(how.languages.map((l) => i18n.language(l))),
+            languages: i18n.listOr(how.languages.map((l) => i18n.language(l))),
           })}
         </p>
       ) : null}
@@ -233,9 +210,11 @@ function HowToClaim({ result }: { readonly result: BranchResult }) {
 function ResultCard({
   result,
   residence,
+  claimed,
 }: {
   readonly result: BranchResult;
   readonly residence: string;
+  readonly claimed: boolean;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -303,11 +282,16 @@ function ResultCard({
       ) : null}
       {result.reasons.length > 0 ? (
         <ul className="reasons">
-          {result.reasons.map((r) => (
-            <li key={r} lang="en">
-              {r}
-            </li>
-          ))}
+          {result.reasons.map((r, i) => {
+            const detail = result.reasonDetails?.[i];
+            return detail ? (
+              <li key={r}>{reasonSentence(detail, i18n, claimed)}</li>
+            ) : (
+              <li key={r} lang="en">
+                {r}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {result.missing.length > 0 ? (
@@ -465,6 +449,7 @@ export function Results({
                     key={`${r.scheme}-${r.branch}`}
                     result={r}
                     residence={result.residence}
+                    claimed={result.claim !== null}
                   />
                 ))}
               </div>

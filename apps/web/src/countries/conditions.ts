@@ -6,8 +6,7 @@ import type { I18n } from '../i18n/i18n.tsx';
 /** One requirement as a phrase of the user's language. */
 export function describeRequirement(r: Requirement, i18n: I18n): string {
   const { t } = i18n;
-  const or = (items: readonly string[]) =>
-    new Intl.ListFormat(i18n.intl.tag, { type: 'disjunction' }).format(items);
+  const or = i18n.listOr;
   switch (r.kind) {
     case 'documented':
       return t('condition.documented');

@@ -95,8 +95,12 @@ export interface I18n {
   readonly date: (date: string) => string;
   /** A country's name: the app's CLDR table, else the browser's Intl, else `fallback`, else the code. */
   readonly country: (code: string, fallback?: string) => string;
+  /** A language's name: the app's own (`languageName.<code>`), else the browser's Intl, else the code. */
   readonly language: (code: string) => string;
+  /** "a, b and c" in the locale. */
   readonly list: (items: readonly string[]) => string;
+  /** "a, b or c" in the locale. */
+  readonly listOr: (items: readonly string[]) => string;
 }
 
 const STORAGE_KEY = 'tulay.locale';
@@ -146,6 +150,25 @@ export function createI18n(
   const regions = new Intl.DisplayNames([intl.tag], { type: 'region', fallback: 'none' });
   const languages = new Intl.DisplayNames([intl.tag], { type: 'language', fallback: 'none' });
   const listFormat = new Intl.ListFormat(intl.tag, { type: 'conjunction' });
+  const listOrFormat = new Intl.ListFormat(intl.tag, { type: 'disjunction' });
+  // Without the browser's data for the language, Intl would join with an English "and": the
+  // language's own patterns from its messages instead.
+  const joinWith =
+    (two: MessageKey, end: MessageKey) =>
+    (items: readonly string[]): string => {
+      const [first, ...others] = items;
+      if (first === undefined) return '';
+      const last = others.pop();
+      if (last === undefined) return first;
+      if (others.length === 0) return t(two, { first, second: last });
+      const rest = others.reduce(
+        (acc, item) => t('list.middle', { first: acc, rest: item }),
+        first,
+      );
+      return t(end, { rest, last });
+    };
+  const listAnd = joinWith('list.and.two', 'list.and.end');
+  const listOr = joinWith('list.or.two', 'list.or.end');
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   return {
     locale,
@@ -177,8 +200,14 @@ export function createI18n(
     },
     country: (code, fallbackName) =>
       regionNames?.[code] ?? regions.of(code) ?? fallbackName ?? code,
-    language: (code) => languages.of(code) ?? code,
-    list: (items) => listFormat.format(items),
+    language: (code) => {
+      const own = file.messages[`languageName.${code}`];
+      if (own !== undefined) return own;
+      // The browser's name, maybe English, is still better than a code.
+      return languages.of(code) ?? code;
+    },
+    list: (items) => (intl.isFallback ? listAnd(items) : listFormat.format(items)),
+    listOr: (items) => (intl.isFallback ? listOr(items) : listOrFormat.format(items)),
   };
 }
 

@@ -6,7 +6,15 @@ import type { CoverageMiss } from './coverage.ts';
 import type { WorkHistory } from './history.ts';
 import type { InsuredMonths } from './months.ts';
 import { aggregate } from './months.ts';
-import type { Barrier, Remedy, Status, TraceStep } from './result.ts';
+import type {
+  Barrier,
+  LawChange,
+  ReasonDetail,
+  Remedy,
+  Status,
+  TraceStep,
+  UnmetCondition,
+} from './result.ts';
 import { Tracer, cite } from './trace.ts';
 
 // The barriers of the 2011 report and what would remove each (DESIGN §3.4, "Result").
@@ -69,7 +77,13 @@ export function qualifyingBarrier(
         remedies.push(agreementRemedy([scheme.country, c], 'totalization', branch));
     }
     const short = required - aggregate(own, partners).total;
-    if (short > 0) remedies.push({ kind: 'action', description: `${short} more insured months.` });
+    if (short > 0)
+      remedies.push({
+        kind: 'action',
+        action: 'more_months',
+        months: short,
+        description: `${short} more insured months.`,
+      });
   }
   return {
     code: 'qualifying_period',
@@ -79,6 +93,7 @@ export function qualifyingBarrier(
         ? 'The qualifying period is not met.'
         : `The qualifying period of ${required} insured months is not met.`,
     removedBy: remedies,
+    detail: required === null ? {} : { requiredMonths: required },
   };
 }
 
@@ -102,9 +117,11 @@ export function administrativeBarriers(
       code: 'language',
       kind: 'administrative',
       message: `Claims are made in ${claim.languages.map(languageName).join(', ')}.`,
+      detail: { languages: claim.languages },
       removedBy: [
         {
           kind: 'action',
+          action: 'help_with_forms',
           description:
             'Ask a migrant resource centre, union or embassy for help with the forms and an interpreter.',
         },
@@ -116,9 +133,12 @@ export function administrativeBarriers(
       code: 'money_transfer',
       kind: 'administrative',
       message: `${scheme.raw.name} pays only into accounts in ${scheme.country}.`,
+      detail: { schemeName: scheme.raw.name, country: scheme.country },
       removedBy: [
         {
           kind: 'action',
+          action: 'bank_account',
+          country: scheme.country,
           description: `Keep a bank account in ${scheme.country}, or ask whether payment through an embassy is possible.`,
         },
       ],
@@ -130,9 +150,11 @@ export function administrativeBarriers(
       kind: 'administrative',
       message:
         'Civil-status papers issued abroad (birth, marriage, death certificates) must be certified.',
+      detail: {},
       removedBy: [
         {
           kind: 'action',
+          action: 'certify_papers',
           description: 'Have papers certified by your embassy before you need them.',
         },
       ],
@@ -146,6 +168,7 @@ export interface NotCoveredFacts {
   readonly status: Status;
   readonly barriers: readonly Barrier[];
   readonly reasons: readonly string[];
+  readonly reasonDetails: readonly ReasonDetail[];
   readonly missing: readonly string[];
   readonly unverified: readonly string[];
   readonly trace: readonly TraceStep[];
@@ -160,7 +183,7 @@ export function notCoveredFacts(
   const tracer = new Tracer(traceOn);
   const barriers = new Map<BarrierCode, Barrier>();
   const missing = new Set<string>();
-  const reasons = new Set<string>();
+  const reasons = new Map<string, ReasonDetail>();
   const seen = new Set<string>();
   let voluntary: { from: Month; to: Month } | null = null;
   for (const m of misses) {
@@ -187,20 +210,26 @@ export function notCoveredFacts(
     for (const f of m.failures) {
       if (f.missing) missing.add(f.missing);
       if (f.code && !barriers.has(f.code))
-        barriers.set(f.code, coverageBarrier(f.code, f.condition, scheme, m));
-      else if (!f.code && !f.missing) reasons.add(`Not covered: ${f.condition}.`);
+        barriers.set(f.code, coverageBarrier(f.code, f.condition, f.unmet, scheme, m));
+      else if (!f.code && !f.missing)
+        reasons.set(`Not covered: ${f.condition}.`, { code: 'unmet', unmet: f.unmet ?? null });
     }
   }
   if (voluntary) {
-    reasons.add(
-      `Voluntary membership was open (${formatMonth(voluntary.from)}–${formatMonth(voluntary.to)}) but not taken up.`,
-    );
+    const from = formatMonth(voluntary.from);
+    const to = formatMonth(voluntary.to);
+    reasons.set(`Voluntary membership was open (${from}–${to}) but not taken up.`, {
+      code: 'voluntary_not_taken',
+      from,
+      to,
+    });
   }
   const hasBarrier = barriers.size > 0 || reasons.size > 0;
   return {
     status: !hasBarrier && missing.size > 0 ? 'cannot_tell' : 'not_covered',
     barriers: [...barriers.values()],
-    reasons: [...reasons],
+    reasons: [...reasons.keys()],
+    reasonDetails: [...reasons.values()],
     missing: [...missing],
     unverified: tracer.unverified,
     trace: tracer.steps,
@@ -210,15 +239,19 @@ export function notCoveredFacts(
 function coverageBarrier(
   code: BarrierCode,
   condition: string,
+  unmet: UnmetCondition | undefined,
   scheme: CompiledScheme,
   m: CoverageMiss,
 ): Barrier {
-  const lawChange = (description: string): Remedy => ({
+  const lawChange = (change: LawChange, description: string): Remedy => ({
     kind: 'law_change',
     country: scheme.country,
     scheme: scheme.id,
     description,
+    change,
+    schemeName: scheme.raw.name,
   });
+  const detail = unmet ? { schemeName: scheme.raw.name, unmet } : { schemeName: scheme.raw.name };
   const kind = LEGAL.has(code) ? 'legal' : 'administrative';
   switch (code) {
     case 'nationals_only':
@@ -226,14 +259,23 @@ function coverageBarrier(
         code,
         kind,
         message: `${scheme.raw.name} covers nationals only (${condition}).`,
-        removedBy: [lawChange(`Open ${scheme.raw.name} to non-nationals.`)],
+        removedBy: [
+          lawChange('open_to_non_nationals', `Open ${scheme.raw.name} to non-nationals.`),
+        ],
+        detail,
       };
     case 'residency':
       return {
         code,
         kind,
         message: `${scheme.raw.name} covers citizens and permanent residents only.`,
-        removedBy: [lawChange(`Open ${scheme.raw.name} to workers without permanent residence.`)],
+        removedBy: [
+          lawChange(
+            'open_to_non_residents',
+            `Open ${scheme.raw.name} to workers without permanent residence.`,
+          ),
+        ],
+        detail,
       };
     case 'documentation': {
       const permits = m.rule.rule.permits;
@@ -244,10 +286,16 @@ function coverageBarrier(
         removedBy: [
           {
             kind: 'action',
+            action: 'regularise',
+            ...(permits ? { permits } : {}),
             description: `Regularise your status${permits ? ` (${permits.join(' or ')})` : ''}.`,
           },
-          lawChange(`Cover workers whatever their papers in ${scheme.raw.name}.`),
+          lawChange(
+            'cover_undocumented',
+            `Cover workers whatever their papers in ${scheme.raw.name}.`,
+          ),
         ],
+        detail,
       };
     }
     case 'sector_exclusion':
@@ -255,13 +303,14 @@ function coverageBarrier(
         code,
         kind,
         message: `${scheme.raw.name} excludes this work (${condition}).`,
-        removedBy: [lawChange(`Extend ${scheme.raw.name} to this work.`)],
+        removedBy: [lawChange('extend_to_work', `Extend ${scheme.raw.name} to this work.`)],
+        detail,
       };
     case 'qualifying_period':
     case 'not_paid_abroad':
     case 'document_certification':
     case 'money_transfer':
     case 'language':
-      return { code, kind, message: condition, removedBy: [] };
+      return { code, kind, message: condition, removedBy: [], detail };
   }
 }

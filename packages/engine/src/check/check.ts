@@ -27,6 +27,7 @@ import type {
   CheckResult,
   Citation,
   PeriodCoverage,
+  ReasonDetail,
   Status,
 } from './result.ts';
 import { Tracer, cite } from './trace.ts';
@@ -324,6 +325,7 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
       agreements: [],
       barriers: facts.barriers,
       reasons: facts.reasons,
+      reasonDetails: facts.reasonDetails,
       missing: facts.missing,
       unverified: facts.unverified,
       trace: facts.trace,
@@ -368,6 +370,7 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
       agreements: [],
       barriers: [],
       reasons: [`${j.raw.name} is encoded only as far as agreements need its insurance periods.`],
+      reasonDetails: [{ code: 'partner_only', country }],
       missing: [],
       unverified: tracer.unverified,
       trace: tracer.steps,
@@ -422,6 +425,11 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
   // Qualifying conditions.
   const q = rule.qualifying;
   const reasons: string[] = [];
+  const reasonDetails: ReasonDetail[] = [];
+  const because = (text: string, detail: ReasonDetail) => {
+    reasons.push(text);
+    reasonDetails.push(detail);
+  };
   const read = (value: Parameters<typeof readQuantity>[1], label: string): number | null => {
     const r = readQuantity(j, value, run.at, label, ruleCitation, tracer);
     if (!r.ok) missing.push(r.missing);
@@ -454,7 +462,11 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
       const reached = (run.h.birth + Math.round(age * 12)) as Month;
       if (run.event < reached) {
         ageOk = false;
-        reasons.push(`Paid from age ${age}, reached in ${formatMonth(reached)}.`);
+        because(`Paid from age ${age}, reached in ${formatMonth(reached)}.`, {
+          code: 'pension_age',
+          age,
+          month: formatMonth(reached),
+        });
       }
     }
   }
@@ -468,19 +480,30 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
       recentOwnOk = monthsWithin([own], run.event, within) >= need;
       recentAggOk = monthsWithin([own, ...partnerMonths], run.event, within) >= need;
       if (!recentAggOk)
-        reasons.push(`Needs ${need} insured months within the ${within} months before the event.`);
+        because(`Needs ${need} insured months within the ${within} months before the event.`, {
+          code: 'recent_months',
+          months: need,
+          within,
+        });
     }
   }
   let coveredOk = true;
   if (q.coveredAtEvent) {
     coveredOk = segments.some((s) => s.from <= run.event && run.event <= s.to);
     if (!coveredOk)
-      reasons.push(`Not covered in ${formatMonth(run.event)}, the month of the event.`);
+      because(`Not covered in ${formatMonth(run.event)}, the month of the event.`, {
+        code: 'not_covered_at_event',
+        month: formatMonth(run.event),
+      });
   }
   const monthsOwnOk = required === null || ownCount >= required;
   const monthsAggOk = required === null || agg.total >= required;
   if (required !== null && !monthsAggOk)
-    reasons.push(`Needs ${required} insured months; ${agg.total} counted.`);
+    because(`Needs ${required} insured months; ${agg.total} counted.`, {
+      code: 'months_short',
+      required,
+      counted: agg.total,
+    });
 
   const barriers: Barrier[] = [];
   let status: Status;
@@ -501,8 +524,9 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
       // The under-one-year rule (883/2004 art. 57): fewer own months than the minimum and no right
       // on them alone (not even a lump sum), so this state pays nothing; its months still count for the others.
       status = 'not_entitled';
-      reasons.push(
+      because(
         `Fewer than ${minOwn} insured months here: under the agreement this state pays nothing, and these months count for the other states.`,
+        { code: 'under_minimum', months: minOwn },
       );
       tracer.add(
         'under-one-year rule',
@@ -594,12 +618,20 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
       code: 'not_paid_abroad',
       kind: 'legal',
       message: `${scheme.raw.name} does not pay ${branchWords(branch)} benefits to a residence in ${residence}.${rule.onDeparture ? ` Instead: ${rule.onDeparture.description}` : ''}`,
+      detail: {
+        schemeName: scheme.raw.name,
+        branch,
+        country: residence,
+        ...(rule.onDeparture ? { onDeparture: rule.onDeparture.description } : {}),
+      },
       removedBy: [
         agreementRemedy([country, residence], 'export', branch),
         ...(rule.onDeparture
           ? [
               {
                 kind: 'action' as const,
+                action: 'claim_before_leaving' as const,
+                text: rule.onDeparture.description,
                 description: `Claim before leaving: ${rule.onDeparture.description}`,
               },
             ]
@@ -619,6 +651,7 @@ function evaluateBranch(run: Run, group: Group, branch: Branch): BranchResult | 
     agreements: [...new Set([...usedAgreements, ...payable.agreements].map((a) => a.id))],
     barriers,
     reasons,
+    reasonDetails,
     missing: [...new Set(missing)],
     unverified: tracer.unverified,
     trace: tracer.steps,
@@ -663,6 +696,7 @@ function result(base: Base, rest: Omit<BranchResult, keyof Base>): BranchResult 
     agreements: rest.agreements,
     barriers: rest.barriers,
     reasons: rest.reasons,
+    ...(rest.reasonDetails ? { reasonDetails: rest.reasonDetails } : {}),
     missing: rest.missing,
     onDeparture: base.onDeparture,
     howToClaim: base.howToClaim,

@@ -9,6 +9,7 @@ import { holdsIn } from '../kb/knowledge-base.ts';
 import type { CoverageRule } from '../schema/jurisdiction.ts';
 import type { Month } from '../time/month.ts';
 import type { WorkHistory, WorkPeriod } from './history.ts';
+import type { UnmetCondition } from './result.ts';
 
 /** Months of a period that a scheme covers, under one rule. */
 export interface CoverageSegment {
@@ -28,6 +29,8 @@ export interface CoverageFailure {
   readonly code: BarrierCode | null;
   readonly condition: string;
   readonly missing: string | null;
+  /** The condition, structured (`condition` is the same in English). */
+  readonly unmet?: UnmetCondition;
   /** The rule was never meant for this worker (a scheme for migrants, and the worker is a national). */
   readonly notMeant?: boolean;
 }
@@ -100,12 +103,14 @@ function checkRule(
     failures.push({
       code: 'nationals_only',
       condition: 'nationality: nationals only',
+      unmet: { kind: 'nationals' },
       missing: null,
     });
   else if (n === 'non_nationals' && isNational)
     failures.push({
       code: null,
       condition: 'nationality: non-nationals only',
+      unmet: { kind: 'non_nationals' },
       missing: null,
       notMeant: true,
     });
@@ -113,6 +118,7 @@ function checkRule(
     failures.push({
       code: 'residency',
       condition: 'nationals and permanent residents only',
+      unmet: { kind: 'nationals_and_permanent_residents' },
       missing: null,
     });
   } else if (
@@ -125,6 +131,7 @@ function checkRule(
     failures.push({
       code: isNational ? null : 'nationals_only',
       condition: `nationality: only ${n.only.join(', ')}`,
+      unmet: { kind: 'nationalities_only', countries: n.only },
       missing: null,
       notMeant: isNational,
     });
@@ -136,12 +143,18 @@ function checkRule(
     failures.push({
       code: isNational ? null : 'nationals_only',
       condition: `nationality: not ${n.except.join(', ')}`,
+      unmet: { kind: 'nationalities_except', countries: n.except },
       missing: null,
       notMeant: isNational,
     });
   }
   if (rule.requiresDocuments && !p.raw.documented)
-    failures.push({ code: 'documentation', condition: 'documented workers only', missing: null });
+    failures.push({
+      code: 'documentation',
+      condition: 'documented workers only',
+      missing: null,
+      unmet: { kind: 'documented' },
+    });
   // Permits are immigration papers: a national working in their own country needs none (an
   // origin country's own permit for work abroad, such as Nepal's labour permit, still counts).
   if (rule.permits && !(isNational && rule.place === 'in_country')) {
@@ -149,12 +162,14 @@ function checkRule(
       failures.push({
         code: 'documentation',
         condition: `permit: one of ${rule.permits.join(', ')}`,
+        unmet: { kind: 'permit', permits: rule.permits },
         missing: `periods[${p.index}].permit`,
       });
     else if (!rule.permits.includes(p.raw.permit))
       failures.push({
         code: 'documentation',
         condition: `permit: one of ${rule.permits.join(', ')}`,
+        unmet: { kind: 'permit', permits: rule.permits },
         missing: null,
       });
   }
@@ -163,12 +178,14 @@ function checkRule(
     failures.push({
       code: 'sector_exclusion',
       condition: `activity: only ${a.only.join(', ')}`,
+      unmet: { kind: 'activities_only', activities: a.only },
       missing: null,
     });
   if (a?.except?.includes(p.raw.activity))
     failures.push({
       code: 'sector_exclusion',
       condition: `activity excluded: ${p.raw.activity}`,
+      unmet: { kind: 'activities_except', activities: [p.raw.activity] },
       missing: null,
     });
   const s = rule.sectors;
@@ -178,6 +195,7 @@ function checkRule(
       failures.push({
         code: 'sector_exclusion',
         condition: 'sector decides coverage',
+        unmet: { kind: 'sector_unknown' },
         missing: `periods[${p.index}].sector`,
       });
     } else {
@@ -185,12 +203,14 @@ function checkRule(
         failures.push({
           code: 'sector_exclusion',
           condition: `sector: only ${s.only.join(', ')}`,
+          unmet: { kind: 'sectors_only', sectors: s.only },
           missing: null,
         });
       if (s.except?.includes(sector))
         failures.push({
           code: 'sector_exclusion',
           condition: `sector excluded: ${sector}`,
+          unmet: { kind: 'sectors_except', sectors: [sector] },
           missing: null,
         });
     }
@@ -201,12 +221,14 @@ function checkRule(
       failures.push({
         code: 'sector_exclusion',
         condition: 'employer must be a national or permanent resident',
+        unmet: { kind: 'employer_national_or_pr' },
         missing: `periods[${p.index}].employer.nationality`,
       });
     } else if (e.nationality !== schemeCountry && e.isPermanentResident !== true) {
       failures.push({
         code: 'sector_exclusion',
         condition: 'employer must be a national or permanent resident',
+        unmet: { kind: 'employer_national_or_pr' },
         missing: null,
       });
     }
@@ -304,8 +326,14 @@ function coverStretch(
     const failures = checkRule(r.rule, h, p, scheme.country);
     const window = ageWindow(r.rule, h.birth, from, to);
     if (window === 'unknown')
-      failures.push({ code: null, condition: 'age', missing: 'person.birthDate' });
-    else if (window === null) failures.push({ code: null, condition: 'age', missing: null });
+      failures.push({
+        code: null,
+        condition: 'age',
+        missing: 'person.birthDate',
+        unmet: { kind: 'age' },
+      });
+    else if (window === null)
+      failures.push({ code: null, condition: 'age', missing: null, unmet: { kind: 'age' } });
     if (failures.length > 0 || window === 'unknown' || window === null) {
       localMisses.push({
         period: p,

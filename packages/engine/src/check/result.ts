@@ -1,4 +1,6 @@
+import type { Requirement } from '../analysis/open-to-migrants.ts';
 import type { BarrierCode, Branch, CountryCode, Money } from '../domain.ts';
+import type { PERMITS } from '../schema/common.ts';
 
 /** What the engine concludes for one scheme and branch (DESIGN §3.4). */
 export type Status =
@@ -19,7 +21,35 @@ export interface Amounts {
   readonly duration: { readonly count: number; readonly unit: 'days' | 'months' } | null;
 }
 
-/** Something that would remove a barrier. */
+/**
+ * A coverage condition the worker does not meet, structured: a requirement of the countries
+ * matrix, or one of the conditions that only a worker can fail (nationality, age).
+ */
+export type UnmetCondition =
+  | Requirement
+  | {
+      readonly kind:
+        | 'nationals'
+        | 'non_nationals'
+        | 'nationals_and_permanent_residents'
+        | 'age'
+        | 'sector_unknown';
+    };
+
+/** A law change that would remove a barrier, as a code (its `description` says it in English). */
+export type LawChange =
+  'open_to_non_nationals' | 'open_to_non_residents' | 'cover_undocumented' | 'extend_to_work';
+
+/** A worker's own step that would remove a barrier, as a code (its `description` says it in English). */
+export type RemedyAction =
+  | 'more_months'
+  | 'help_with_forms'
+  | 'bank_account'
+  | 'certify_papers'
+  | 'regularise'
+  | 'claim_before_leaving';
+
+/** Something that would remove a barrier. The English `description` is for the CLI and logs; interfaces in other languages say it from the structured fields. */
 export type Remedy =
   | {
       readonly kind: 'agreement';
@@ -33,15 +63,56 @@ export type Remedy =
       readonly country: CountryCode;
       readonly scheme: string;
       readonly description: string;
+      readonly change?: LawChange;
+      readonly schemeName?: string;
     }
-  | { readonly kind: 'action'; readonly description: string };
+  | {
+      readonly kind: 'action';
+      readonly description: string;
+      readonly action?: RemedyAction;
+      /** more_months: how many. */
+      readonly months?: number;
+      /** bank_account: where. */
+      readonly country?: CountryCode;
+      /** regularise: the papers that would do. */
+      readonly permits?: readonly (typeof PERMITS)[number][];
+      /** claim_before_leaving: what to claim, English prose from the knowledge base. */
+      readonly text?: string;
+    };
+
+/** The facts a barrier's English `message` is made of, for interfaces that say it in another language. */
+export interface BarrierDetail {
+  readonly schemeName?: string;
+  readonly unmet?: UnmetCondition;
+  /** qualifying_period: the insured months needed (absent when not known). */
+  readonly requiredMonths?: number;
+  /** language: the languages claims are made in (ISO 639). */
+  readonly languages?: readonly string[];
+  /** money_transfer: where accounts must be; not_paid_abroad: the residence. */
+  readonly country?: CountryCode;
+  readonly branch?: Branch;
+  /** not_paid_abroad: what is paid instead, English prose from the knowledge base. */
+  readonly onDeparture?: string;
+}
 
 export interface Barrier {
   readonly code: BarrierCode;
   readonly kind: 'legal' | 'administrative';
   readonly message: string;
   readonly removedBy: readonly Remedy[];
+  readonly detail?: BarrierDetail;
 }
+
+/** One of a result's `reasons`, structured (same index), for interfaces in other languages. */
+export type ReasonDetail =
+  | { readonly code: 'pension_age'; readonly age: number; readonly month: string }
+  | { readonly code: 'recent_months'; readonly months: number; readonly within: number }
+  | { readonly code: 'not_covered_at_event'; readonly month: string }
+  | { readonly code: 'months_short'; readonly required: number; readonly counted: number }
+  | { readonly code: 'under_minimum'; readonly months: number }
+  | { readonly code: 'partner_only'; readonly country: CountryCode }
+  | { readonly code: 'unmet'; readonly unmet: UnmetCondition | null }
+  | { readonly code: 'voluntary_not_taken'; readonly from: string; readonly to: string };
 
 /** Where a fact used by the engine comes from. */
 export interface Citation {
@@ -97,6 +168,8 @@ export interface BranchResult {
   readonly agreements: readonly string[];
   readonly barriers: readonly Barrier[];
   readonly reasons: readonly string[];
+  /** The reasons, structured, index for index (absent from results made before it existed). */
+  readonly reasonDetails?: readonly ReasonDetail[];
   readonly missing: readonly string[];
   readonly onDeparture: string | null;
   readonly howToClaim: HowToClaim | null;
