@@ -9,13 +9,13 @@ import { useState } from 'react';
 import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import { RecordHeading } from './activity-records.tsx';
+import { CardList, RecordHeading } from './activity-records.tsx';
 import type { List, Person } from './api.ts';
 import { BillSponsors } from './bill-sponsors.tsx';
 import { sortedCountries } from './document-form.tsx';
 import type { Body } from './record-body.ts';
 import { filled, lines } from './record-body.ts';
-import { RecordEditor, named, visibilities } from './record-editor.tsx';
+import { RecordEditor, dateFields, named, visibilityField } from './record-editor.tsx';
 import { useSession } from './session.ts';
 import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
 
@@ -110,16 +110,6 @@ const BODIES = new Set(['regional_body', 'international_body']);
 /** Who may see a member's record, the choice of the member. */
 const MEMBER_VISIBILITIES: readonly MemberVisibility[] = ['caucus', 'secretariat'];
 
-/** The visibility field of a member's record: the caucus or the secretariat. */
-function memberVisibilityField(t: I18n['t']) {
-  return {
-    key: 'visibility',
-    label: t('caucus.field.visibility'),
-    hint: t('caucus.activities.visibilityHint'),
-    options: visibilities(t, MEMBER_VISIBILITIES),
-  } as const;
-}
-
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A bill's actions, in words. */
@@ -206,7 +196,7 @@ function BillForm({
             hint: t('caucus.activities.identifierHint'),
             maxLength: 100,
           },
-          memberVisibilityField(t),
+          visibilityField(t, MEMBER_VISIBILITIES, t('caucus.activities.visibilityHint')),
         ],
         { key: 'title', label: t('caucus.field.title'), maxLength: 1000 },
         { key: 'summary', label: t('caucus.activities.summary'), isOptional: true, rows: 4 },
@@ -354,21 +344,8 @@ function VisitForm({
             ).map((c) => ({ value: c, label: i18n.country(c) })),
             empty: t('caucus.none.choice'),
           },
-          memberVisibilityField(t),
-          {
-            key: 'start_date',
-            id: 'start',
-            label: t('caucus.field.start_date'),
-            isOptional: true,
-            isDate: true,
-          },
-          {
-            key: 'end_date',
-            id: 'end',
-            label: t('caucus.field.end_date'),
-            isOptional: true,
-            isDate: true,
-          },
+          visibilityField(t, MEMBER_VISIBILITIES, t('caucus.activities.visibilityHint')),
+          ...dateFields(t),
         ],
         <VisitingCountries
           id={id('visiting')}
@@ -522,7 +499,7 @@ function EngagementForm({
         { key: 'title', label: t('caucus.field.title'), maxLength: 500 },
         { key: 'asked', label: t('caucus.activities.asked'), isOptional: true, rows: 3 },
         { key: 'response', label: t('caucus.activities.response'), isOptional: true, rows: 3 },
-        memberVisibilityField(t),
+        visibilityField(t, MEMBER_VISIBILITIES, t('caucus.activities.visibilityHint')),
       ]}
     />
   );
@@ -587,6 +564,32 @@ function EditOwn({
   );
 }
 
+/** A visit or an engagement as a card: what it is (`children`), and its form until published. */
+function OwnCard({
+  record,
+  form,
+  children,
+}: {
+  readonly record: { readonly title: string; readonly visibility: string };
+  readonly form: ReactNode;
+  readonly children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <li className="card">
+      <RecordHeading tags={<VisibilityTag visibility={record.visibility} />} title={record.title}>
+        {children}
+      </RecordHeading>
+      <EditOwn
+        label={t('caucus.activities.editItem', { title: record.title })}
+        visibility={record.visibility}
+      >
+        {form}
+      </EditOwn>
+    </li>
+  );
+}
+
 function MyActivities({
   mine,
   organizations,
@@ -609,72 +612,59 @@ function MyActivities({
   return (
     <>
       <h2>{t('caucus.activities.bills')}</h2>
-      {mine.bills.length === 0 ? (
-        <p>{t('caucus.activities.noBills')}</p>
-      ) : (
-        <ul className="card-list card-list--single" data-testid="my-bills">
-          {mine.bills.map((b) => (
-            <BillCard key={b.id} bill={b} parliamentName={name(b.organization_id)}>
-              <BillSponsors bill={b} people={people} personId={personId} onDone={reload} />
-              <EditOwn
-                label={t('caucus.activities.editItem', { title: b.identifier })}
-                visibility={b.visibility}
-              >
-                <BillForm parliaments={parliaments} bill={b} onDone={reload} />
-              </EditOwn>
-              <details>
-                <summary>{t('caucus.activities.addActionTo', { bill: b.identifier })}</summary>
-                <ActionForm bill={b} onDone={reload} />
-              </details>
-            </BillCard>
-          ))}
-        </ul>
-      )}
+      <CardList
+        records={mine.bills}
+        none={t('caucus.activities.noBills')}
+        testId="my-bills"
+        isSingle
+        card={(b) => (
+          <BillCard bill={b} parliamentName={name(b.organization_id)}>
+            <BillSponsors bill={b} people={people} personId={personId} onDone={reload} />
+            <EditOwn
+              label={t('caucus.activities.editItem', { title: b.identifier })}
+              visibility={b.visibility}
+            >
+              <BillForm parliaments={parliaments} bill={b} onDone={reload} />
+            </EditOwn>
+            <details>
+              <summary>{t('caucus.activities.addActionTo', { bill: b.identifier })}</summary>
+              <ActionForm bill={b} onDone={reload} />
+            </details>
+          </BillCard>
+        )}
+      />
       <h2>{t('caucus.activities.visits')}</h2>
-      {mine.visits.length === 0 ? (
-        <p>{t('caucus.activities.noVisits')}</p>
-      ) : (
-        <ul className="card-list card-list--single" data-testid="my-visits">
-          {mine.visits.map((v) => (
-            <li key={v.id} className="card">
-              <RecordHeading tags={<VisibilityTag visibility={v.visibility} />} title={v.title}>
-                {t('caucus.activities.visitPlaces', {
-                  host: i18n.country(v.host_country),
-                  visitors: i18n.list(v.visiting_countries.map((c) => i18n.country(c))),
-                })}
-                {v.start_date ? ` · ${partialDate(i18n, v.start_date)}` : ''}
-              </RecordHeading>
-              <EditOwn
-                label={t('caucus.activities.editItem', { title: v.title })}
-                visibility={v.visibility}
-              >
-                <VisitForm visit={v} onDone={reload} />
-              </EditOwn>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        records={mine.visits}
+        none={t('caucus.activities.noVisits')}
+        testId="my-visits"
+        isSingle
+        card={(v) => (
+          <OwnCard record={v} form={<VisitForm visit={v} onDone={reload} />}>
+            {t('caucus.activities.visitPlaces', {
+              host: i18n.country(v.host_country),
+              visitors: i18n.list(v.visiting_countries.map((c) => i18n.country(c))),
+            })}
+            {v.start_date ? ` · ${partialDate(i18n, v.start_date)}` : ''}
+          </OwnCard>
+        )}
+      />
       <h2>{t('caucus.activities.engagements')}</h2>
-      {mine.engagements.length === 0 ? (
-        <p>{t('caucus.activities.noEngagements')}</p>
-      ) : (
-        <ul className="card-list card-list--single" data-testid="my-engagements">
-          {mine.engagements.map((e) => (
-            <li key={e.id} className="card">
-              <RecordHeading tags={<VisibilityTag visibility={e.visibility} />} title={e.title}>
-                {name(e.organization_id)}
-                {e.engagement_date ? ` · ${partialDate(i18n, e.engagement_date)}` : ''}
-              </RecordHeading>
-              <EditOwn
-                label={t('caucus.activities.editItem', { title: e.title })}
-                visibility={e.visibility}
-              >
-                <EngagementForm bodies={bodies} engagement={e} onDone={reload} />
-              </EditOwn>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        records={mine.engagements}
+        none={t('caucus.activities.noEngagements')}
+        testId="my-engagements"
+        isSingle
+        card={(e) => (
+          <OwnCard
+            record={e}
+            form={<EngagementForm bodies={bodies} engagement={e} onDone={reload} />}
+          >
+            {name(e.organization_id)}
+            {e.engagement_date ? ` · ${partialDate(i18n, e.engagement_date)}` : ''}
+          </OwnCard>
+        )}
+      />
     </>
   );
 }

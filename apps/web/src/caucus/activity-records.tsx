@@ -2,9 +2,35 @@
 // screens, the member's own): a record's card heading, when and where a bodies' meeting is, a
 // collaboration's partner and dates, a national caucus's status and its history, and its members.
 import type { ReactNode } from 'react';
+import { Fragment } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { BodyEvent, CaucusStatus, Collaboration, Membership, NationalCaucus } from './api.ts';
 import { VisibilityTag, partialDate } from './ui.tsx';
+
+/** Records as cards, or the words for none (an empty list without `none`). */
+export function CardList<R extends { readonly id: string }>({
+  records,
+  none,
+  testId,
+  isSingle = false,
+  card,
+}: {
+  readonly records: readonly R[];
+  readonly none?: string;
+  readonly testId: string;
+  /** One card a row on every screen (forms inside cards need the width). */
+  readonly isSingle?: boolean;
+  readonly card: (record: R) => ReactNode;
+}) {
+  if (records.length === 0 && none !== undefined) return <p>{none}</p>;
+  return (
+    <ul className={isSingle ? 'card-list card-list--single' : 'card-list'} data-testid={testId}>
+      {records.map((r) => (
+        <Fragment key={r.id}>{card(r)}</Fragment>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * A record's card heading: its tags, its title, and a line saying what it is (none without

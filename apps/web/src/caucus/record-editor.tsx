@@ -276,9 +276,43 @@ export function visibilities<V extends Visibility>(
   return choices.map((v) => ({ value: v, label: t(`caucus.visibility.${v}`) }));
 }
 
+/** Who may see the record: a field of any form whose values have `visibility`. */
+export function visibilityField<C extends Visibility>(
+  t: I18n['t'],
+  choices: readonly C[],
+  hint?: string,
+) {
+  return {
+    key: 'visibility',
+    label: t('caucus.field.visibility'),
+    hint,
+    options: visibilities(t, choices),
+  } as const;
+}
+
 /** Records as choices, by name. */
 export const named = (records: readonly { readonly id: string; readonly name: string }[]) =>
   records.map((r) => ({ value: r.id, label: r.name }));
+
+/** When it began and ended, side by side: fields of any form whose values have the two dates. */
+export function dateFields(t: I18n['t']) {
+  return [
+    {
+      key: 'start_date',
+      id: 'start',
+      label: t('caucus.field.start_date'),
+      isOptional: true,
+      isDate: true,
+    },
+    {
+      key: 'end_date',
+      id: 'end',
+      label: t('caucus.field.end_date'),
+      isOptional: true,
+      isDate: true,
+    },
+  ] as const;
+}
 
 /** A field of a record's source, for any form whose values have `sourceTitle` and `sourceUrl`. */
 interface SourceSpec extends Labelled {

@@ -6,14 +6,19 @@ import type { Collaboration, List, Organization, Topic } from './api.ts';
 import type { Body } from './record-body.ts';
 import {
   ALL_VISIBILITIES,
+  activityBody,
+  activityValues,
   filled,
   isSourceKept,
-  publicRecord,
-  sourceFields as sourceOfRecord,
-  sourceOf,
   withOwn,
 } from './record-body.ts';
-import { RecordEditor, named, sourceFields, visibilities } from './record-editor.tsx';
+import {
+  RecordEditor,
+  dateFields,
+  named,
+  sourceFields,
+  visibilityField,
+} from './record-editor.tsx';
 import { RecordCard, SecretariatRecords } from './secretariat-records.tsx';
 import { both, useApi } from './ui.tsx';
 
@@ -24,35 +29,11 @@ const partnersIn = (orgs: List<Organization>) =>
   orgs.items.filter((o) => PARTNER_CLASSES.has(o.classification));
 
 function collaborationValues(c: Collaboration | undefined) {
-  const source = sourceOfRecord(c?.source);
-  return {
-    organization_id: c?.organization_id ?? '',
-    topic_id: c?.topic_id ?? '',
-    title: c?.title ?? '',
-    description: c?.description ?? '',
-    start_date: c?.start_date ?? '',
-    end_date: c?.end_date ?? '',
-    sourceTitle: source.title,
-    sourceUrl: source.url,
-    visibility: c?.visibility ?? publicRecord,
-  };
+  return { ...activityValues(c), topic_id: c?.topic_id ?? '' };
 }
 
-type CollaborationValues = ReturnType<typeof collaborationValues>;
-
-function collaborationBody(v: CollaborationValues, keepsSource: boolean): Body {
-  return {
-    organization_id: v.organization_id,
-    title: v.title,
-    ...filled({
-      topic_id: v.topic_id,
-      description: v.description,
-      start_date: v.start_date,
-      end_date: v.end_date,
-    }),
-    ...(keepsSource ? {} : sourceOf(v.sourceTitle, v.sourceUrl)),
-    visibility: v.visibility,
-  };
+function collaborationBody(v: ReturnType<typeof collaborationValues>, keepsSource: boolean): Body {
+  return { ...activityBody(v, keepsSource), ...filled({ topic_id: v.topic_id }) };
 }
 
 function CollaborationForm({
@@ -89,11 +70,7 @@ function CollaborationForm({
             options: named(partners),
             empty: t('caucus.none.choice'),
           },
-          {
-            key: 'visibility',
-            label: t('caucus.field.visibility'),
-            options: visibilities(t, ALL_VISIBILITIES),
-          },
+          visibilityField(t, ALL_VISIBILITIES),
         ],
         {
           key: 'topic_id',
@@ -110,22 +87,7 @@ function CollaborationForm({
           isOptional: true,
           rows: 4,
         },
-        [
-          {
-            key: 'start_date',
-            id: 'start',
-            label: t('caucus.field.start_date'),
-            isOptional: true,
-            isDate: true,
-          },
-          {
-            key: 'end_date',
-            id: 'end',
-            label: t('caucus.field.end_date'),
-            isOptional: true,
-            isDate: true,
-          },
-        ],
+        dateFields(t),
         sourceFields(t, keepsSource),
       ]}
     />

@@ -8,14 +8,19 @@ import { MEETING_FREQUENCIES } from './api.ts';
 import type { Body } from './record-body.ts';
 import {
   ALL_VISIBILITIES,
+  activityBody,
+  activityValues,
   filled,
   isSourceKept,
-  publicRecord,
-  sourceFields as sourceOfRecord,
-  sourceOf,
   withOwn,
 } from './record-body.ts';
-import { RecordEditor, named, sourceFields, visibilities } from './record-editor.tsx';
+import {
+  RecordEditor,
+  dateFields,
+  named,
+  sourceFields,
+  visibilityField,
+} from './record-editor.tsx';
 import { RecordCard, SecretariatRecords } from './secretariat-records.tsx';
 import { useApi } from './ui.tsx';
 
@@ -28,43 +33,24 @@ const bodiesIn = (orgs: List<Organization>) =>
   orgs.items.filter((o) => BODY_CLASSES.has(o.classification));
 
 function meetingValues(m: BodyEvent | undefined) {
-  const source = sourceOfRecord(m?.source);
   return {
-    organization_id: m?.organization_id ?? '',
-    title: m?.title ?? '',
-    start_date: m?.start_date ?? '',
-    end_date: m?.end_date ?? '',
+    ...activityValues(m),
     place: m?.place ?? '',
     frequency: m?.cycle?.frequency ?? noFrequency,
     cycleNote: m?.cycle?.note ?? '',
     recurrence: m?.recurrence ?? '',
-    description: m?.description ?? '',
     is_verified: m?.is_verified ?? false,
-    sourceTitle: source.title,
-    sourceUrl: source.url,
-    visibility: m?.visibility ?? publicRecord,
   };
 }
 
-type MeetingValues = ReturnType<typeof meetingValues>;
-
-function meetingBody(v: MeetingValues, keepsSource: boolean): Body {
+function meetingBody(v: ReturnType<typeof meetingValues>, keepsSource: boolean): Body {
   return {
-    organization_id: v.organization_id,
-    title: v.title,
-    ...filled({
-      start_date: v.start_date,
-      end_date: v.end_date,
-      place: v.place,
-      recurrence: v.recurrence,
-      description: v.description,
-    }),
+    ...activityBody(v, keepsSource),
+    ...filled({ place: v.place, recurrence: v.recurrence }),
     ...(v.frequency !== ''
       ? { cycle: { frequency: v.frequency, ...filled({ note: v.cycleNote }) } }
       : {}),
     is_verified: v.is_verified,
-    ...(keepsSource ? {} : sourceOf(v.sourceTitle, v.sourceUrl)),
-    visibility: v.visibility,
   };
 }
 
@@ -96,29 +82,10 @@ function MeetingForm({
             options: named(bodies),
             empty: t('caucus.none.choice'),
           },
-          {
-            key: 'visibility',
-            label: t('caucus.field.visibility'),
-            options: visibilities(t, ALL_VISIBILITIES),
-          },
+          visibilityField(t, ALL_VISIBILITIES),
         ],
         { key: 'title', label: t('caucus.field.title'), maxLength: 500 },
-        [
-          {
-            key: 'start_date',
-            id: 'start',
-            label: t('caucus.field.start_date'),
-            isOptional: true,
-            isDate: true,
-          },
-          {
-            key: 'end_date',
-            id: 'end',
-            label: t('caucus.field.end_date'),
-            isOptional: true,
-            isDate: true,
-          },
-        ],
+        dateFields(t),
         { key: 'place', label: t('caucus.field.place'), isOptional: true, maxLength: 300 },
         [
           {

@@ -5,11 +5,11 @@
 import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { MemberList, NationalCaucusHeading, StatusHistory } from './activity-records.tsx';
-import type { CaucusStatus, List, NationalCaucus, Organization, Person } from './api.ts';
+import type { List, NationalCaucus, Organization, Person } from './api.ts';
 import { CAUCUS_STATUSES } from './api.ts';
 import { sortedCountries } from './document-form.tsx';
 import { ALL_VISIBILITIES, filled, publicRecord } from './record-body.ts';
-import { RecordEditor, named, visibilities } from './record-editor.tsx';
+import { RecordEditor, named, visibilityField } from './record-editor.tsx';
 import { LazyDetails } from './record-form.tsx';
 import { RecordCard, SecretariatRecords } from './secretariat-records.tsx';
 import { Loading, useApi } from './ui.tsx';
@@ -47,79 +47,106 @@ const statuses = (t: I18n['t']) =>
     label: t('caucus.nationalCaucus.status', { status: s }),
   }));
 
-/** A new caucus: what the form starts with, and starts again with but for the choices kept. */
-const newCaucus = {
-  country: '',
-  parliament_id: '',
-  name: '',
-  status: 'informal_group' as CaucusStatus,
-  status_date: '',
-  founding_date: '',
-  description: '',
-  note: '',
-  visibility: publicRecord,
-};
+/** A status and its date, side by side: a caucus's first, or a change of it. */
+function statusFields(t: I18n['t'], dateId: string) {
+  return [
+    { key: 'status', label: t('caucus.field.status'), options: statuses(t) },
+    { key: 'status_date', id: dateId, label: t('caucus.field.status_date'), isDate: true },
+  ] as const;
+}
 
-function NewCaucusForm({
+/**
+ * What a caucus's form shows: a new one's fields, or those of one recorded (its country,
+ * parliament and status are then the record's, and changed otherwise: a change of status).
+ */
+function caucusValues(c: NationalCaucus | undefined) {
+  return {
+    country: c?.country ?? '',
+    parliament_id: c?.parliament_id ?? '',
+    name: c?.name ?? '',
+    status: c?.status ?? 'informal_group',
+    status_date: '',
+    founding_date: c?.founding_date ?? '',
+    description: c?.description ?? '',
+    note: '',
+    visibility: c?.visibility ?? publicRecord,
+  };
+}
+
+/**
+ * Records a caucus with its first status, or changes one's own fields (`caucus`): its name,
+ * founding date, description and visibility, as the Popolo Organization it is.
+ */
+function CaucusForm({
   organizations,
+  caucus,
   onSaved,
 }: {
   readonly organizations: readonly Organization[];
+  readonly caucus?: NationalCaucus;
   readonly onSaved: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const own = (v: ReturnType<typeof caucusValues>) => ({
+    name: v.name,
+    ...filled({ founding_date: v.founding_date, description: v.description }),
+    visibility: v.visibility,
+  });
   return (
     <RecordEditor
-      idPrefix="nc-new"
-      values={newCaucus}
-      body={(v) => ({
-        country: v.country,
-        parliament_id: v.parliament_id,
-        name: v.name,
-        status: v.status,
-        status_date: v.status_date,
-        ...filled({ founding_date: v.founding_date, description: v.description, note: v.note }),
-        visibility: v.visibility,
-      })}
-      send={{
-        create: '/api/national-caucuses',
-        keeps: ['country', 'parliament_id', 'status', 'visibility'],
-      }}
+      idPrefix={caucus ? `nc-${caucus.id}` : 'nc-new'}
+      values={caucusValues(caucus)}
+      body={(v) =>
+        caucus
+          ? own(v)
+          : {
+              country: v.country,
+              parliament_id: v.parliament_id,
+              status: v.status,
+              status_date: v.status_date,
+              ...filled({ note: v.note }),
+              ...own(v),
+            }
+      }
+      send={
+        caucus
+          ? { change: `/api/organizations/${caucus.id}` }
+          : {
+              create: '/api/national-caucuses',
+              keeps: ['country', 'parliament_id', 'status', 'visibility'],
+            }
+      }
       onSaved={onSaved}
-      submitLabel={t('caucus.sec.nationalCaucuses.create')}
+      submitLabel={caucus ? t('caucus.sec.save') : t('caucus.sec.nationalCaucuses.create')}
       fields={({ values }) => [
-        [
-          {
-            key: 'country',
-            label: t('caucus.field.country'),
-            options: sortedCountries(i18n).map((c) => ({ value: c, label: i18n.country(c) })),
-            empty: t('caucus.none.choice'),
-            // Another country's parliaments are not this one's.
-            also: { parliament_id: '' },
-          },
-          {
-            key: 'parliament_id',
-            id: 'parliament',
-            label: t('caucus.field.parliament_id'),
-            options: named(parliamentsOf(values.country, organizations)),
-            empty: t('caucus.none.choice'),
-          },
-        ],
+        caucus
+          ? null
+          : [
+              {
+                key: 'country',
+                label: t('caucus.field.country'),
+                options: sortedCountries(i18n).map((c) => ({ value: c, label: i18n.country(c) })),
+                empty: t('caucus.none.choice'),
+                // Another country's parliaments are not this one's.
+                also: { parliament_id: '' },
+              },
+              {
+                key: 'parliament_id',
+                id: 'parliament',
+                label: t('caucus.field.parliament_id'),
+                options: named(parliamentsOf(values.country, organizations)),
+                empty: t('caucus.none.choice'),
+              },
+            ],
         {
           key: 'name',
           label: t('caucus.field.name'),
-          hint: t('caucus.sec.nationalCaucuses.nameHint'),
+          hint: caucus ? undefined : t('caucus.sec.nationalCaucuses.nameHint'),
           maxLength: 300,
         },
         [
-          { key: 'status', label: t('caucus.field.status'), options: statuses(t) },
-          {
-            key: 'status_date',
-            id: 'status-date',
-            label: t('caucus.field.status_date'),
-            isDate: true,
-          },
+          ...(caucus ? [] : statusFields(t, 'status-date')),
           {
             key: 'founding_date',
             id: 'founding',
@@ -127,72 +154,21 @@ function NewCaucusForm({
             isOptional: true,
             isDate: true,
           },
-          {
-            key: 'visibility',
-            label: t('caucus.field.visibility'),
-            hint: t('caucus.sec.nationalCaucuses.visibilityHint'),
-            options: visibilities(t, ALL_VISIBILITIES),
-          },
+          visibilityField(
+            t,
+            ALL_VISIBILITIES,
+            caucus ? undefined : t('caucus.sec.nationalCaucuses.visibilityHint'),
+          ),
         ],
         { key: 'description', label: t('caucus.field.description'), isOptional: true, rows: 3 },
-        {
-          key: 'note',
-          label: t('caucus.sec.nationalCaucuses.statusNote'),
-          isOptional: true,
-          maxLength: 2000,
-        },
-      ]}
-    />
-  );
-}
-
-function caucusValues(c: NationalCaucus) {
-  return {
-    name: c.name,
-    founding_date: c.founding_date ?? '',
-    description: c.description ?? '',
-    visibility: c.visibility,
-  };
-}
-
-/** A caucus's own fields, changed as the organisation it is. */
-function EditCaucusForm({
-  caucus,
-  onSaved,
-}: {
-  readonly caucus: NationalCaucus;
-  readonly onSaved: () => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <RecordEditor
-      idPrefix={`nc-${caucus.id}`}
-      values={caucusValues(caucus)}
-      body={(v) => ({
-        name: v.name,
-        ...filled({ founding_date: v.founding_date, description: v.description }),
-        visibility: v.visibility,
-      })}
-      send={{ change: `/api/organizations/${caucus.id}` }}
-      onSaved={onSaved}
-      submitLabel={t('caucus.sec.save')}
-      fields={() => [
-        { key: 'name', label: t('caucus.field.name'), maxLength: 300 },
-        [
-          {
-            key: 'founding_date',
-            id: 'founding',
-            label: t('caucus.field.founding_date'),
-            isOptional: true,
-            isDate: true,
-          },
-          {
-            key: 'visibility',
-            label: t('caucus.field.visibility'),
-            options: visibilities(t, ALL_VISIBILITIES),
-          },
-        ],
-        { key: 'description', label: t('caucus.field.description'), isOptional: true, rows: 3 },
+        caucus
+          ? null
+          : {
+              key: 'note',
+              label: t('caucus.sec.nationalCaucuses.statusNote'),
+              isOptional: true,
+              maxLength: 2000,
+            },
       ]}
     />
   );
@@ -230,10 +206,7 @@ function StatusChangeForm({
       onSaved={onSaved}
       submitLabel={t('caucus.sec.nationalCaucuses.addChange')}
       fields={() => [
-        [
-          { key: 'status', label: t('caucus.field.status'), options: statuses(t) },
-          { key: 'status_date', id: 'date', label: t('caucus.field.status_date'), isDate: true },
-        ],
+        statusFields(t, 'date'),
         { key: 'note', label: t('caucus.field.note'), isOptional: true, maxLength: 2000 },
         {
           key: 'source',
@@ -242,12 +215,7 @@ function StatusChangeForm({
           isOptional: true,
           maxLength: 2000,
         },
-        {
-          key: 'visibility',
-          label: t('caucus.field.visibility'),
-          hint: t('caucus.sec.nationalCaucuses.changeVisibilityHint'),
-          options: visibilities(t, ALL_VISIBILITIES),
-        },
+        visibilityField(t, ALL_VISIBILITIES, t('caucus.sec.nationalCaucuses.changeVisibilityHint')),
       ]}
     />
   );
@@ -307,11 +275,7 @@ function MembershipForm({
             isOptional: true,
             isDate: true,
           },
-          {
-            key: 'visibility',
-            label: t('caucus.field.visibility'),
-            options: visibilities(t, ALL_VISIBILITIES),
-          },
+          visibilityField(t, ALL_VISIBILITIES),
         ],
       ]}
     />
@@ -354,7 +318,7 @@ export function NationalCaucusesSection() {
       records={caucuses}
       testId="national-caucuses"
       emptyText={t('caucus.none')}
-      create={(orgs) => <NewCaucusForm organizations={orgs.items} onSaved={reload} />}
+      create={(orgs) => <CaucusForm organizations={orgs.items} onSaved={reload} />}
       card={(c, orgs) => (
         <RecordCard
           name={c.name}
@@ -367,7 +331,7 @@ export function NationalCaucusesSection() {
               <StatusHistory caucus={c} />
             </>
           }
-          edit={<EditCaucusForm caucus={c} onSaved={reload} />}
+          edit={<CaucusForm organizations={orgs.items} caucus={c} onSaved={reload} />}
           path={`/api/organizations/${c.id}`}
           visibility={c.visibility}
           onChanged={reload}

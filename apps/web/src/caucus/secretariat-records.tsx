@@ -3,8 +3,8 @@
 // kept to the caucus or the secretariat first, each as a card with its edit form under a
 // disclosure and its publishing.
 import type { ReactNode } from 'react';
-import { Fragment } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { CardList } from './activity-records.tsx';
 import type { List } from './api.ts';
 import { unpublishedFirst } from './record-body.ts';
 import { PublishButton } from './record-form.tsx';
@@ -49,17 +49,15 @@ export function SecretariatRecords<
             {create(n)}
             <h2>{existingHeading}</h2>
             <Loading state={records}>
-              {(list) =>
-                list.items.length === 0 && emptyText !== undefined ? (
-                  <p>{emptyText}</p>
-                ) : (
-                  <ul className="card-list card-list--single" data-testid={testId}>
-                    {unpublishedFirst(list.items).map((r) => (
-                      <Fragment key={r.id}>{card(r, n)}</Fragment>
-                    ))}
-                  </ul>
-                )
-              }
+              {(list) => (
+                <CardList
+                  records={unpublishedFirst(list.items)}
+                  none={emptyText}
+                  testId={testId}
+                  isSingle
+                  card={(r) => card(r, n)}
+                />
+              )}
             </Loading>
           </>
         )}

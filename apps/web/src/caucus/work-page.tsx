@@ -4,6 +4,7 @@
 // caucus or to itself shows only to those who may see it: the API filters every list.
 import { useI18n } from '../i18n/i18n.tsx';
 import {
+  CardList,
   CollaborationHeading,
   MeetingHeading,
   MemberList,
@@ -97,24 +98,23 @@ export function WorkPage() {
       <h2>{t('caucus.work.caucuses')}</h2>
       <p>{t('caucus.work.caucusesLead')}</p>
       <Loading state={caucuses}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('caucus.work.noCaucuses')}</p>
-          ) : (
-            <ul className="card-list" data-testid="public-national-caucuses">
-              {list.items.map((c) => (
-                <li key={c.id} className="card">
-                  <NationalCaucusHeading caucus={c} parliament={orgName(c.parliament_id)} />
-                  {c.description ? <p lang="en">{c.description}</p> : null}
-                  <StatusHistory caucus={c} />
-                  <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
-                    {() => <Members caucus={c} />}
-                  </LazyDetails>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(list) => (
+          <CardList
+            records={list.items}
+            none={t('caucus.work.noCaucuses')}
+            testId="public-national-caucuses"
+            card={(c) => (
+              <li className="card">
+                <NationalCaucusHeading caucus={c} parliament={orgName(c.parliament_id)} />
+                {c.description ? <p lang="en">{c.description}</p> : null}
+                <StatusHistory caucus={c} />
+                <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
+                  {() => <Members caucus={c} />}
+                </LazyDetails>
+              </li>
+            )}
+          />
+        )}
       </Loading>
 
       <h2>{t('caucus.work.meetings')}</h2>
@@ -123,44 +123,42 @@ export function WorkPage() {
         <a href="/api/engagements.ics">{t('caucus.work.calendar')}</a>
       </p>
       <Loading state={meetings}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('caucus.none')}</p>
-          ) : (
-            <ul className="card-list" data-testid="public-meetings">
-              {[...list.items].sort(byWhen).map((m) => (
-                <li key={m.id} className="card">
-                  <MeetingHeading meeting={m} body={orgName(m.organization_id)} />
-                  {m.description ? <p lang="en">{m.description}</p> : null}
-                  <Source source={m.source} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(list) => (
+          <CardList
+            records={[...list.items].sort(byWhen)}
+            none={t('caucus.none')}
+            testId="public-meetings"
+            card={(m) => (
+              <li className="card">
+                <MeetingHeading meeting={m} body={orgName(m.organization_id)} />
+                {m.description ? <p lang="en">{m.description}</p> : null}
+                <Source source={m.source} />
+              </li>
+            )}
+          />
+        )}
       </Loading>
 
       <h2>{t('caucus.work.collaborations')}</h2>
       <Loading state={collaborations}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('caucus.none')}</p>
-          ) : (
-            <ul className="card-list" data-testid="public-collaborations">
-              {list.items.map((c) => (
-                <li key={c.id} className="card">
-                  <CollaborationHeading
-                    collaboration={c}
-                    partner={orgName(c.organization_id)}
-                    area={c.topic_id ? (areas.get(c.topic_id) ?? null) : null}
-                  />
-                  {c.description ? <p lang="en">{c.description}</p> : null}
-                  <Source source={c.source} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(list) => (
+          <CardList
+            records={list.items}
+            none={t('caucus.none')}
+            testId="public-collaborations"
+            card={(c) => (
+              <li className="card">
+                <CollaborationHeading
+                  collaboration={c}
+                  partner={orgName(c.organization_id)}
+                  area={c.topic_id ? (areas.get(c.topic_id) ?? null) : null}
+                />
+                {c.description ? <p lang="en">{c.description}</p> : null}
+                <Source source={c.source} />
+              </li>
+            )}
+          />
+        )}
       </Loading>
     </section>
   );
