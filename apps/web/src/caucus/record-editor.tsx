@@ -1,9 +1,10 @@
 // The one form that records a caucus record and changes one: its fields described as data (or
 // given as elements where a record needs more), one state, one submit, and the API's errors shown
-// under the field they name. A field `x` shows the error at `body.x`, matched by its exact path
-// (record-body.ts `errorAt`), so `body.source.title` is not the record's title. Creating POSTs
-// the whole record; changing PATCHes only the fields that differ from the record as it is now, and
-// says "nothing was changed" without asking the server when none do.
+// under the field they name. A field `x` shows the error at `body.x` or under it (`body.x.0.name`),
+// matched by the path from its start (record-body.ts `errorAt`), so `body.source.title` is not
+// the record's title. Creating POSTs the whole record; changing PATCHes only the fields that
+// differ from the record as it is now, and says "nothing was changed" without asking the server
+// when none do. What each record sends is its own (`body`), worked out in record-body.ts's way.
 import type { ReactElement, SyntheticEvent } from 'react';
 import { Fragment, isValidElement, useState } from 'react';
 import type { I18n } from '../i18n/i18n.tsx';
@@ -92,6 +93,7 @@ export type Send<V> =
     }
   | { readonly change: string };
 
+/** Records a caucus record (`send.create`) or changes one (`send.change`): one form for both. */
 export function RecordEditor<V extends Values>({
   idPrefix,
   values,
@@ -134,12 +136,8 @@ export function RecordEditor<V extends Values>({
     void action.run(async () => {
       if ('create' in send) {
         await api('POST', send.create, body(current));
-        const kept = new Set<keyof V>(send.keeps ?? []);
-        setCurrent((x) => {
-          const next: Record<string, unknown> = { ...values };
-          for (const k of kept) next[k as string] = x[k];
-          return next as V;
-        });
+        const keeps = send.keeps ?? [];
+        setCurrent((x) => ({ ...values, ...Object.fromEntries(keeps.map((k) => [k, x[k]])) }));
         setOutcome('saved');
         onSaved(current);
         return;
