@@ -4,28 +4,20 @@
 // secretariat) until the secretariat publishes them, and checks every rule (docs/api.md).
 import type { BillActionName } from '@tulay/store/vocabulary';
 import { BILL_ACTIONS } from '@tulay/store/vocabulary';
-import type { ReactNode, SyntheticEvent } from 'react';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
+import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
-import type { ControlProps } from '../ui/field.tsx';
+import { CardList, RecordHeading } from './activity-records.tsx';
 import type { List, Person } from './api.ts';
-import { api } from './api.ts';
 import { BillSponsors } from './bill-sponsors.tsx';
 import { sortedCountries } from './document-form.tsx';
 import type { Body } from './record-body.ts';
-import { changedFields, errorAt, filled, lines } from './record-body.ts';
-import { Field, FormActions } from './record-form.tsx';
+import { filled, lines } from './record-body.ts';
+import { RecordEditor, dateFields, named, visibilityField } from './record-editor.tsx';
 import { useSession } from './session.ts';
-import {
-  ErrorNotice,
-  Loading,
-  VisibilityTag,
-  partialDate,
-  useAction,
-  useApi,
-  useTitle,
-} from './ui.tsx';
+import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
 
 /** What a member may choose: publishing is the secretariat's. */
 type MemberVisibility = 'caucus' | 'secretariat';
@@ -115,42 +107,14 @@ interface Organization {
 /** The bodies a member engages: regional and international ones. */
 const BODIES = new Set(['regional_body', 'international_body']);
 
-function VisibilityField({
-  id,
-  value,
-  onChange,
-  error,
-}: {
-  readonly id: string;
-  readonly value: MemberVisibility;
-  readonly onChange: (v: MemberVisibility) => void;
-  readonly error: string | undefined;
-}) {
-  const { t } = useI18n();
-  return (
-    <Field
-      id={id}
-      label={t('caucus.field.visibility')}
-      hint={t('caucus.activities.visibilityHint')}
-      error={error}
-    >
-      {(props) => (
-        <select
-          {...props}
-          value={value}
-          onChange={(e) => {
-            onChange(e.target.value as MemberVisibility);
-          }}
-        >
-          <option value="caucus">{t('caucus.visibility.caucus')}</option>
-          <option value="secretariat">{t('caucus.visibility.secretariat')}</option>
-        </select>
-      )}
-    </Field>
-  );
-}
+/** Who may see a member's record, the choice of the member. */
+const MEMBER_VISIBILITIES: readonly MemberVisibility[] = ['caucus', 'secretariat'];
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** A bill's actions, in words. */
+const billActions = (t: I18n['t']) =>
+  BILL_ACTIONS.map((a) => ({ value: a, label: t('caucus.activities.billStatus', { status: a }) }));
 
 export function BillStatusTag({ status }: { readonly status: BillActionName | undefined }) {
   const { t } = useI18n();
@@ -166,54 +130,23 @@ export function BillStatusTag({ status }: { readonly status: BillActionName | un
   );
 }
 
-function ActionChoice({
-  id,
-  value,
-  onChange,
-  error,
-}: {
-  readonly id: string;
-  readonly value: BillActionName;
-  readonly onChange: (v: BillActionName) => void;
-  readonly error: string | undefined;
-}) {
-  const { t } = useI18n();
-  return (
-    <Field id={id} label={t('caucus.activities.action')} error={error}>
-      {(props) => (
-        <select
-          {...props}
-          value={value}
-          onChange={(e) => {
-            onChange(e.target.value as BillActionName);
-          }}
-        >
-          {BILL_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t('caucus.activities.billStatus', { status: a })}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
-/** What a bill's form shows, from the bill (or empty for a new one). */
+/** What a bill's form shows, from the bill (or empty for a new one, with its first action). */
 function billValues(bill: Bill | undefined) {
   return {
-    organization: bill?.organization_id ?? '',
+    organization_id: bill?.organization_id ?? '',
     identifier: bill?.identifier ?? '',
     title: bill?.title ?? '',
     summary: bill?.summary ?? '',
     visibility: memberVisibility(bill?.visibility),
+    first: 'introduced' as BillActionName,
+    date: today(),
   };
 }
 
-/** The fields of a bill the form sets, as the API takes them. */
+/** The fields of a bill the form sets, as the API takes them (a new one's first action apart). */
 function billBody(v: ReturnType<typeof billValues>): Body {
   return {
-    organization_id: v.organization,
+    organization_id: v.organization_id,
     identifier: v.identifier,
     title: v.title,
     ...filled({ summary: v.summary }),
@@ -229,241 +162,102 @@ function BillForm({
 }: {
   readonly parliaments: Organization[];
   readonly bill?: Bill;
-  readonly onDone: (bill: Bill) => void;
+  /** With the title recorded (as the API keeps it, trimmed). */
+  readonly onDone: (title: string) => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
-  const initial = billValues(bill);
-  const [organization, setOrganization] = useState(initial.organization);
-  const [identifier, setIdentifier] = useState(initial.identifier);
-  const [title, setTitle] = useState(initial.title);
-  const [summary, setSummary] = useState(initial.summary);
-  const [first, setFirst] = useState<BillActionName>('introduced');
-  const [date, setDate] = useState(today);
-  const [visibility, setVisibility] = useState<MemberVisibility>(initial.visibility);
-  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
-  const err = (path: string) => errorAt(action.error, path);
-  const id = (f: string) => (bill ? `bill-${bill.id}-${f}` : `bill-${f}`);
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    const body = billBody({ organization, identifier, title, summary, visibility });
-    void action.run(async () => {
-      if (!bill) {
-        onDone(
-          await api<Bill>('POST', '/api/bills', {
-            ...body,
-            actions: [{ date, classification: first }],
-          }),
-        );
-        return;
-      }
-      // Compared with the bill as it is now, so a second save sends only what changed since.
-      const patch = changedFields(billBody(billValues(bill)), body);
-      if (Object.keys(patch).length === 0) {
-        setOutcome('unchanged');
-        return;
-      }
-      const saved = await api<Bill>('PATCH', `/api/bills/${bill.id}`, patch);
-      setOutcome('saved');
-      onDone(saved);
-    });
-  };
   return (
-    <form
-      className="panel"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={bill ? undefined : 'bill-form-title'}
-    >
-      {bill ? null : <h3 id="bill-form-title">{t('caucus.activities.recordBill')}</h3>}
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Field
-        id={id('parliament')}
-        label={t('caucus.activities.parliament')}
-        error={err('body.organization_id')}
-      >
-        {(props) => (
-          <select
-            {...props}
-            value={organization}
-            onChange={(e) => {
-              setOrganization(e.target.value);
-            }}
-          >
-            <option value="">{t('caucus.none.choice')}</option>
-            {parliaments.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="grid grid--2">
-        <Field
-          id={id('identifier')}
-          label={t('caucus.activities.identifier')}
-          hint={t('caucus.activities.identifierHint')}
-          error={err('body.identifier')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={identifier}
-              maxLength={100}
-              onChange={(e) => {
-                setIdentifier(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-        <VisibilityField
-          id={id('visibility')}
-          value={visibility}
-          onChange={setVisibility}
-          error={err('body.visibility')}
-        />
-      </div>
-      <Field id={id('title')} label={t('caucus.field.title')} error={err('body.title')}>
-        {(props) => (
-          <input
-            {...props}
-            value={title}
-            maxLength={1000}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
-        id={id('summary')}
-        label={t('caucus.activities.summary')}
-        error={err('body.summary')}
-        isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={4}
-            value={summary}
-            onChange={(e) => {
-              setSummary(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      {bill ? null : (
-        <fieldset className="field">
-          <legend>{t('caucus.activities.firstAction')}</legend>
-          <div className="grid grid--2">
-            <ActionChoice
-              id="bill-first-action"
-              value={first}
-              onChange={setFirst}
-              error={err('body.actions.0.classification')}
-            />
-            <Field
-              id="bill-first-date"
-              label={t('caucus.field.date')}
-              hint={t('caucus.dateHint')}
-              error={err('body.actions.0.date')}
-            >
-              {(props) => (
-                <input
-                  {...props}
-                  value={date}
-                  inputMode="numeric"
-                  onChange={(e) => {
-                    setDate(e.target.value);
-                  }}
-                />
-              )}
-            </Field>
-          </div>
-        </fieldset>
-      )}
-      <FormActions
-        label={bill ? t('caucus.activities.saveChanges') : t('caucus.activities.saveBill')}
-        busy={action.busy}
-        outcome={outcome}
-      />
-    </form>
+    <RecordEditor
+      idPrefix={bill ? `bill-${bill.id}` : 'bill'}
+      values={billValues(bill)}
+      body={(v) =>
+        bill
+          ? billBody(v)
+          : { ...billBody(v), actions: [{ date: v.date, classification: v.first }] }
+      }
+      send={bill ? { change: `/api/bills/${bill.id}` } : { create: '/api/bills' }}
+      onSaved={(v) => {
+        onDone(v.title.trim());
+      }}
+      heading={bill ? undefined : t('caucus.activities.recordBill')}
+      submitLabel={bill ? t('caucus.activities.saveChanges') : t('caucus.activities.saveBill')}
+      fields={() => [
+        {
+          key: 'organization_id',
+          id: 'parliament',
+          label: t('caucus.activities.parliament'),
+          options: named(parliaments),
+          empty: t('caucus.none.choice'),
+        },
+        [
+          {
+            key: 'identifier',
+            label: t('caucus.activities.identifier'),
+            hint: t('caucus.activities.identifierHint'),
+            maxLength: 100,
+          },
+          visibilityField(t, MEMBER_VISIBILITIES, t('caucus.activities.visibilityHint')),
+        ],
+        { key: 'title', label: t('caucus.field.title'), maxLength: 1000 },
+        { key: 'summary', label: t('caucus.activities.summary'), isOptional: true, rows: 4 },
+        bill
+          ? null
+          : {
+              legend: t('caucus.activities.firstAction'),
+              row: [
+                {
+                  key: 'first',
+                  id: 'first-action',
+                  label: t('caucus.activities.action'),
+                  errors: ['body.actions.0.classification'],
+                  options: billActions(t),
+                },
+                {
+                  key: 'date',
+                  id: 'first-date',
+                  label: t('caucus.field.date'),
+                  errors: ['body.actions.0.date'],
+                  isDate: true,
+                },
+              ],
+            },
+      ]}
+    />
   );
 }
 
+/** A bill's next action: its status becomes the latest. */
 function ActionForm({ bill, onDone }: { readonly bill: Bill; readonly onDone: () => void }) {
   const { t } = useI18n();
-  const action = useAction();
-  const [classification, setClassification] = useState<BillActionName>('referred_to_committee');
-  const [date, setDate] = useState(today);
-  const [description, setDescription] = useState('');
-  const err = (path: string) => errorAt(action.error, path);
-  const prefix = `action-${bill.id}`;
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    void action.run(async () => {
-      await api<Bill>('POST', `/api/bills/${bill.id}/actions`, {
-        date,
-        classification,
-        ...filled({ description }),
-      });
-      setDescription('');
-      onDone();
-    });
-  };
   return (
-    <form className="panel" onSubmit={submit} noValidate>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <div className="grid grid--2">
-        <ActionChoice
-          id={`${prefix}-classification`}
-          value={classification}
-          onChange={setClassification}
-          error={err('body.classification')}
-        />
-        <Field
-          id={`${prefix}-date`}
-          label={t('caucus.field.date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.date')}
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={date}
-              inputMode="numeric"
-              onChange={(e) => {
-                setDate(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-      </div>
-      <Field
-        id={`${prefix}-description`}
-        label={t('caucus.field.description')}
-        error={err('body.description')}
-        isOptional
-      >
-        {(props) => (
-          <input
-            {...props}
-            value={description}
-            maxLength={2000}
-            onChange={(e) => {
-              setDescription(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={action.busy}>
-          {t('caucus.activities.addAction')}
-        </button>
-      </div>
-    </form>
+    <RecordEditor
+      idPrefix={`action-${bill.id}`}
+      values={{
+        classification: 'referred_to_committee',
+        date: today(),
+        description: '',
+      }}
+      body={(v) => ({
+        date: v.date,
+        classification: v.classification,
+        ...filled({ description: v.description }),
+      })}
+      send={{ create: `/api/bills/${bill.id}/actions`, keeps: ['classification', 'date'] }}
+      onSaved={onDone}
+      submitLabel={t('caucus.activities.addAction')}
+      fields={() => [
+        [
+          { key: 'classification', label: t('caucus.activities.action'), options: billActions(t) },
+          { key: 'date', label: t('caucus.field.date'), isDate: true },
+        ],
+        {
+          key: 'description',
+          label: t('caucus.field.description'),
+          isOptional: true,
+          maxLength: 2000,
+        },
+      ]}
+    />
   );
 }
 
@@ -472,45 +266,14 @@ function withCurrent(countries: readonly string[], current: readonly string[]): 
   return [...countries, ...current.filter((c) => !countries.includes(c))];
 }
 
-function CountrySelect({
-  id,
-  value,
-  onChange,
-  props,
-}: {
-  readonly id: string;
-  readonly value: string;
-  readonly onChange: (v: string) => void;
-  readonly props: ControlProps;
-}) {
-  const i18n = useI18n();
-  return (
-    <select
-      {...props}
-      id={id}
-      value={value}
-      onChange={(e) => {
-        onChange(e.target.value);
-      }}
-    >
-      <option value="">{i18n.t('caucus.none.choice')}</option>
-      {withCurrent(sortedCountries(i18n), value === '' ? [] : [value]).map((c) => (
-        <option key={c} value={c}>
-          {i18n.country(c)}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 /** What a visit's form shows, from the visit (or empty for a new one). */
 function visitValues(visit: Visit | undefined) {
   return {
     title: visit?.title ?? '',
-    host: visit?.host_country ?? '',
-    visiting: visit?.visiting_countries ?? [],
-    start: visit?.start_date ?? '',
-    end: visit?.end_date ?? '',
+    host_country: visit?.host_country ?? '',
+    visiting_countries: visit?.visiting_countries ?? [],
+    start_date: visit?.start_date ?? '',
+    end_date: visit?.end_date ?? '',
     sites: (visit?.sites ?? []).map((s) => s.name).join('\n'),
     findings: visit?.findings ?? '',
     recommendations: (visit?.recommendations ?? []).map((r) => r.text).join('\n'),
@@ -536,9 +299,9 @@ function visitBody(
   const recommendations = lines(v.recommendations);
   return {
     title: v.title,
-    host_country: v.host,
-    visiting_countries: v.visiting,
-    ...filled({ start_date: v.start, end_date: v.end, findings: v.findings }),
+    host_country: v.host_country,
+    visiting_countries: v.visiting_countries,
+    ...filled({ start_date: v.start_date, end_date: v.end_date, findings: v.findings }),
     ...(sites.length > 0 ? { sites } : {}),
     ...(!hasLinked && recommendations.length > 0 ? { recommendations } : {}),
     visibility: v.visibility,
@@ -551,233 +314,127 @@ function VisitForm({
   onDone,
 }: {
   readonly visit?: Visit;
-  readonly onDone: (visit: Visit) => void;
+  /** With the title recorded (as the API keeps it, trimmed). */
+  readonly onDone: (title: string) => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const action = useAction();
-  const initial = visitValues(visit);
-  const [title, setTitle] = useState(initial.title);
-  const [host, setHost] = useState(initial.host);
-  const [visiting, setVisiting] = useState<string[]>(initial.visiting);
-  const [start, setStart] = useState(initial.start);
-  const [end, setEnd] = useState(initial.end);
-  const [sites, setSites] = useState(initial.sites);
-  const [findings, setFindings] = useState(initial.findings);
-  const [recommendations, setRecommendations] = useState(initial.recommendations);
-  const [visibility, setVisibility] = useState<MemberVisibility>(initial.visibility);
-  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
   const hasLinked = (visit?.recommendations ?? []).some((r) => r.commitment_id !== null);
-  const err = (path: string) => errorAt(action.error, path);
-  const id = (f: string) => (visit ? `visit-${visit.id}-${f}` : `visit-${f}`);
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    const values = {
-      title,
-      host,
-      visiting,
-      start,
-      end,
-      sites,
-      findings,
-      recommendations,
-      visibility,
-    };
-    void action.run(async () => {
-      if (!visit) {
-        onDone(await api<Visit>('POST', '/api/visits', visitBody(values, undefined, false)));
-        return;
-      }
-      const patch = changedFields(
-        visitBody(visitValues(visit), visit, hasLinked),
-        visitBody(values, visit, hasLinked),
-      );
-      if (Object.keys(patch).length === 0) {
-        setOutcome('unchanged');
-        return;
-      }
-      const saved = await api<Visit>('PATCH', `/api/visits/${visit.id}`, patch);
-      setOutcome('saved');
-      onDone(saved);
-    });
-  };
-  const visitingError = err('body.visiting_countries');
   return (
-    <form
-      className="panel"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={visit ? undefined : 'visit-form-title'}
+    <RecordEditor
+      idPrefix={visit ? `visit-${visit.id}` : 'visit'}
+      values={visitValues(visit)}
+      body={(v) => visitBody(v, visit, hasLinked)}
+      send={visit ? { change: `/api/visits/${visit.id}` } : { create: '/api/visits' }}
+      onSaved={(v) => {
+        onDone(v.title.trim());
+      }}
+      heading={visit ? undefined : t('caucus.activities.recordVisit')}
+      submitLabel={visit ? t('caucus.activities.saveChanges') : t('caucus.activities.saveVisit')}
+      fields={({ values, set, error, id }) => [
+        { key: 'title', label: t('caucus.field.title'), maxLength: 500 },
+        [
+          {
+            key: 'host_country',
+            id: 'host',
+            label: t('caucus.activities.host'),
+            options: withCurrent(
+              sortedCountries(i18n),
+              values.host_country === '' ? [] : [values.host_country],
+            ).map((c) => ({ value: c, label: i18n.country(c) })),
+            empty: t('caucus.none.choice'),
+          },
+          visibilityField(t, MEMBER_VISIBILITIES, t('caucus.activities.visibilityHint')),
+          ...dateFields(t),
+        ],
+        <VisitingCountries
+          id={id('visiting')}
+          value={values.visiting_countries}
+          onChange={(visiting_countries) => {
+            set({ visiting_countries });
+          }}
+          error={error('body.visiting_countries')}
+        />,
+        {
+          key: 'sites',
+          label: t('caucus.activities.sites'),
+          hint: t('caucus.activities.onePerLine'),
+          isOptional: true,
+          rows: 3,
+        },
+        { key: 'findings', label: t('caucus.activities.findings'), isOptional: true, rows: 4 },
+        hasLinked ? (
+          <div className="field">
+            <p className="label">{t('caucus.activities.recommendations')}</p>
+            <p className="field__hint">{t('caucus.activities.recommendationsLinked')}</p>
+            <ul>
+              {(visit?.recommendations ?? []).map((r) => (
+                <li key={r.n}>{r.text}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          {
+            key: 'recommendations',
+            label: t('caucus.activities.recommendations'),
+            hint: t('caucus.activities.onePerLine'),
+            isOptional: true,
+            rows: 3,
+          }
+        ),
+      ]}
+    />
+  );
+}
+
+/** The countries a visit came from, ticked (the caucus's, and any the visit already names). */
+function VisitingCountries({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  readonly id: string;
+  readonly value: readonly string[];
+  readonly onChange: (countries: string[]) => void;
+  readonly error: string | undefined;
+}) {
+  const i18n = useI18n();
+  return (
+    <fieldset
+      className={`field${error ? ' field--invalid' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
     >
-      {visit ? null : <h3 id="visit-form-title">{t('caucus.activities.recordVisit')}</h3>}
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <Field id={id('title')} label={t('caucus.field.title')} error={err('body.title')}>
-        {(props) => (
-          <input
-            {...props}
-            value={title}
-            maxLength={500}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <div className="grid grid--2">
-        <Field id={id('host')} label={t('caucus.activities.host')} error={err('body.host_country')}>
-          {(props) => (
-            <CountrySelect id={id('host')} value={host} onChange={setHost} props={props} />
-          )}
-        </Field>
-        <VisibilityField
-          id={id('visibility')}
-          value={visibility}
-          onChange={setVisibility}
-          error={err('body.visibility')}
-        />
-        <Field
-          id={id('start')}
-          label={t('caucus.field.start_date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.start_date')}
-          isOptional
-        >
-          {(props) => (
+      <legend>{i18n.t('caucus.activities.visiting')}</legend>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <div className="checkbox-grid">
+        {withCurrent(sortedCountries(i18n), value).map((c) => (
+          <label key={c} className="checkbox">
             <input
-              {...props}
-              value={start}
-              inputMode="numeric"
+              type="checkbox"
+              checked={value.includes(c)}
               onChange={(e) => {
-                setStart(e.target.value);
+                onChange(e.target.checked ? [...value, c] : value.filter((x) => x !== c));
               }}
-            />
-          )}
-        </Field>
-        <Field
-          id={id('end')}
-          label={t('caucus.field.end_date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.end_date')}
-          isOptional
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={end}
-              inputMode="numeric"
-              onChange={(e) => {
-                setEnd(e.target.value);
-              }}
-            />
-          )}
-        </Field>
+            />{' '}
+            {i18n.country(c)}
+          </label>
+        ))}
       </div>
-      <fieldset
-        className={`field${visitingError ? ' field--invalid' : ''}`}
-        aria-describedby={visitingError ? id('visiting-error') : undefined}
-      >
-        <legend>{t('caucus.activities.visiting')}</legend>
-        {visitingError ? (
-          <p className="field__error" id={id('visiting-error')}>
-            {visitingError}
-          </p>
-        ) : null}
-        <div className="checkbox-grid">
-          {withCurrent(sortedCountries(i18n), visiting).map((c) => (
-            <label key={c} className="checkbox">
-              <input
-                type="checkbox"
-                checked={visiting.includes(c)}
-                onChange={(e) => {
-                  setVisiting((xs) => (e.target.checked ? [...xs, c] : xs.filter((x) => x !== c)));
-                }}
-              />{' '}
-              {i18n.country(c)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <Field
-        id={id('sites')}
-        label={t('caucus.activities.sites')}
-        hint={t('caucus.activities.onePerLine')}
-        error={err('body.sites')}
-        isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={sites}
-            onChange={(e) => {
-              setSites(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
-        id={id('findings')}
-        label={t('caucus.activities.findings')}
-        error={err('body.findings')}
-        isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={4}
-            value={findings}
-            onChange={(e) => {
-              setFindings(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      {hasLinked ? (
-        <div className="field">
-          <p className="label">{t('caucus.activities.recommendations')}</p>
-          <p className="field__hint">{t('caucus.activities.recommendationsLinked')}</p>
-          <ul>
-            {(visit?.recommendations ?? []).map((r) => (
-              <li key={r.n}>{r.text}</li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <Field
-          id={id('recommendations')}
-          label={t('caucus.activities.recommendations')}
-          hint={t('caucus.activities.onePerLine')}
-          error={err('body.recommendations')}
-          isOptional
-        >
-          {(props) => (
-            <textarea
-              {...props}
-              rows={3}
-              value={recommendations}
-              onChange={(e) => {
-                setRecommendations(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-      )}
-      <FormActions
-        label={visit ? t('caucus.activities.saveChanges') : t('caucus.activities.saveVisit')}
-        busy={action.busy}
-        outcome={outcome}
-      />
-    </form>
+    </fieldset>
   );
 }
 
 /** What an engagement's form shows, from the engagement (or empty for a new one). */
 function engagementValues(engagement: Engagement | undefined) {
   return {
-    organization: engagement?.organization_id ?? '',
+    organization_id: engagement?.organization_id ?? '',
     title: engagement?.title ?? '',
-    date: engagement?.engagement_date ?? '',
+    engagement_date: engagement?.engagement_date ?? '',
     asked: engagement?.asked ?? '',
     response: engagement?.response ?? '',
     visibility: memberVisibility(engagement?.visibility),
@@ -786,9 +443,9 @@ function engagementValues(engagement: Engagement | undefined) {
 
 function engagementBody(v: ReturnType<typeof engagementValues>): Body {
   return {
-    organization_id: v.organization,
+    organization_id: v.organization_id,
     title: v.title,
-    ...filled({ engagement_date: v.date, asked: v.asked, response: v.response }),
+    ...filled({ engagement_date: v.engagement_date, asked: v.asked, response: v.response }),
     visibility: v.visibility,
   };
 }
@@ -801,152 +458,50 @@ function EngagementForm({
 }: {
   readonly bodies: Organization[];
   readonly engagement?: Engagement;
-  readonly onDone: (engagement: Engagement) => void;
+  /** With the title recorded (as the API keeps it, trimmed). */
+  readonly onDone: (title: string) => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
-  const initial = engagementValues(engagement);
-  const [organization, setOrganization] = useState(initial.organization);
-  const [title, setTitle] = useState(initial.title);
-  const [date, setDate] = useState(initial.date);
-  const [asked, setAsked] = useState(initial.asked);
-  const [response, setResponse] = useState(initial.response);
-  const [visibility, setVisibility] = useState<MemberVisibility>(initial.visibility);
-  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
-  const err = (path: string) => errorAt(action.error, path);
-  const id = (f: string) => (engagement ? `engagement-${engagement.id}-${f}` : `engagement-${f}`);
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    const body = engagementBody({ organization, title, date, asked, response, visibility });
-    void action.run(async () => {
-      if (!engagement) {
-        onDone(await api<Engagement>('POST', '/api/engagements', body));
-        return;
-      }
-      const patch = changedFields(engagementBody(engagementValues(engagement)), body);
-      if (Object.keys(patch).length === 0) {
-        setOutcome('unchanged');
-        return;
-      }
-      const saved = await api<Engagement>('PATCH', `/api/engagements/${engagement.id}`, patch);
-      setOutcome('saved');
-      onDone(saved);
-    });
-  };
   return (
-    <form
-      className="panel"
-      onSubmit={submit}
-      noValidate
-      aria-labelledby={engagement ? undefined : 'engagement-form-title'}
-    >
-      {engagement ? null : (
-        <h3 id="engagement-form-title">{t('caucus.activities.recordEngagement')}</h3>
-      )}
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <div className="grid grid--2">
-        <Field
-          id={id('body')}
-          label={t('caucus.activities.body')}
-          error={err('body.organization_id')}
-        >
-          {(props) => (
-            <select
-              {...props}
-              value={organization}
-              onChange={(e) => {
-                setOrganization(e.target.value);
-              }}
-            >
-              <option value="">{t('caucus.none.choice')}</option>
-              {bodies.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          id={id('date')}
-          label={t('caucus.field.date')}
-          hint={t('caucus.dateHint')}
-          error={err('body.engagement_date')}
-          isOptional
-        >
-          {(props) => (
-            <input
-              {...props}
-              value={date}
-              inputMode="numeric"
-              onChange={(e) => {
-                setDate(e.target.value);
-              }}
-            />
-          )}
-        </Field>
-      </div>
-      <Field id={id('title')} label={t('caucus.field.title')} error={err('body.title')}>
-        {(props) => (
-          <input
-            {...props}
-            value={title}
-            maxLength={500}
-            onChange={(e) => {
-              setTitle(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
-        id={id('asked')}
-        label={t('caucus.activities.asked')}
-        error={err('body.asked')}
-        isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={asked}
-            onChange={(e) => {
-              setAsked(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <Field
-        id={id('response')}
-        label={t('caucus.activities.response')}
-        error={err('body.response')}
-        isOptional
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            rows={3}
-            value={response}
-            onChange={(e) => {
-              setResponse(e.target.value);
-            }}
-          />
-        )}
-      </Field>
-      <VisibilityField
-        id={id('visibility')}
-        value={visibility}
-        onChange={setVisibility}
-        error={err('body.visibility')}
-      />
-      <FormActions
-        label={
-          engagement ? t('caucus.activities.saveChanges') : t('caucus.activities.saveEngagement')
-        }
-        busy={action.busy}
-        outcome={outcome}
-      />
-    </form>
+    <RecordEditor
+      idPrefix={engagement ? `engagement-${engagement.id}` : 'engagement'}
+      values={engagementValues(engagement)}
+      body={engagementBody}
+      send={
+        engagement
+          ? { change: `/api/engagements/${engagement.id}` }
+          : { create: '/api/engagements' }
+      }
+      onSaved={(v) => {
+        onDone(v.title.trim());
+      }}
+      heading={engagement ? undefined : t('caucus.activities.recordEngagement')}
+      submitLabel={
+        engagement ? t('caucus.activities.saveChanges') : t('caucus.activities.saveEngagement')
+      }
+      fields={() => [
+        [
+          {
+            key: 'organization_id',
+            id: 'body',
+            label: t('caucus.activities.body'),
+            options: named(bodies),
+            empty: t('caucus.none.choice'),
+          },
+          {
+            key: 'engagement_date',
+            id: 'date',
+            label: t('caucus.field.date'),
+            isOptional: true,
+            isDate: true,
+          },
+        ],
+        { key: 'title', label: t('caucus.field.title'), maxLength: 500 },
+        { key: 'asked', label: t('caucus.activities.asked'), isOptional: true, rows: 3 },
+        { key: 'response', label: t('caucus.activities.response'), isOptional: true, rows: 3 },
+        visibilityField(t, MEMBER_VISIBILITIES, t('caucus.activities.visibilityHint')),
+      ]}
+    />
   );
 }
 
@@ -965,13 +520,14 @@ export function BillCard({
   const last = bill.actions.at(-1);
   return (
     <li className="card" data-testid={`bill-${bill.id}`}>
-      <p>
-        <BillStatusTag status={bill.status} /> <VisibilityTag visibility={bill.visibility} />
-      </p>
-      <h3 className="card__title">
-        {bill.identifier} · {bill.title}
-      </h3>
-      <p className="muted">
+      <RecordHeading
+        tags={
+          <>
+            <BillStatusTag status={bill.status} /> <VisibilityTag visibility={bill.visibility} />
+          </>
+        }
+        title={`${bill.identifier} · ${bill.title}`}
+      >
         {parliamentName}
         {last
           ? ` · ${t('caucus.activities.lastAction', {
@@ -979,7 +535,7 @@ export function BillCard({
               date: partialDate(i18n, last.date),
             })}`
           : ''}
-      </p>
+      </RecordHeading>
       {children}
     </li>
   );
@@ -1008,6 +564,32 @@ function EditOwn({
   );
 }
 
+/** A visit or an engagement as a card: what it is (`children`), and its form until published. */
+function OwnCard({
+  record,
+  form,
+  children,
+}: {
+  readonly record: { readonly title: string; readonly visibility: string };
+  readonly form: ReactNode;
+  readonly children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <li className="card">
+      <RecordHeading tags={<VisibilityTag visibility={record.visibility} />} title={record.title}>
+        {children}
+      </RecordHeading>
+      <EditOwn
+        label={t('caucus.activities.editItem', { title: record.title })}
+        visibility={record.visibility}
+      >
+        {form}
+      </EditOwn>
+    </li>
+  );
+}
+
 function MyActivities({
   mine,
   organizations,
@@ -1030,80 +612,59 @@ function MyActivities({
   return (
     <>
       <h2>{t('caucus.activities.bills')}</h2>
-      {mine.bills.length === 0 ? (
-        <p>{t('caucus.activities.noBills')}</p>
-      ) : (
-        <ul className="card-list card-list--single" data-testid="my-bills">
-          {mine.bills.map((b) => (
-            <BillCard key={b.id} bill={b} parliamentName={name(b.organization_id)}>
-              <BillSponsors bill={b} people={people} personId={personId} onDone={reload} />
-              <EditOwn
-                label={t('caucus.activities.editItem', { title: b.identifier })}
-                visibility={b.visibility}
-              >
-                <BillForm parliaments={parliaments} bill={b} onDone={reload} />
-              </EditOwn>
-              <details>
-                <summary>{t('caucus.activities.addActionTo', { bill: b.identifier })}</summary>
-                <ActionForm bill={b} onDone={reload} />
-              </details>
-            </BillCard>
-          ))}
-        </ul>
-      )}
+      <CardList
+        records={mine.bills}
+        none={t('caucus.activities.noBills')}
+        testId="my-bills"
+        isSingle
+        card={(b) => (
+          <BillCard bill={b} parliamentName={name(b.organization_id)}>
+            <BillSponsors bill={b} people={people} personId={personId} onDone={reload} />
+            <EditOwn
+              label={t('caucus.activities.editItem', { title: b.identifier })}
+              visibility={b.visibility}
+            >
+              <BillForm parliaments={parliaments} bill={b} onDone={reload} />
+            </EditOwn>
+            <details>
+              <summary>{t('caucus.activities.addActionTo', { bill: b.identifier })}</summary>
+              <ActionForm bill={b} onDone={reload} />
+            </details>
+          </BillCard>
+        )}
+      />
       <h2>{t('caucus.activities.visits')}</h2>
-      {mine.visits.length === 0 ? (
-        <p>{t('caucus.activities.noVisits')}</p>
-      ) : (
-        <ul className="card-list card-list--single" data-testid="my-visits">
-          {mine.visits.map((v) => (
-            <li key={v.id} className="card">
-              <p>
-                <VisibilityTag visibility={v.visibility} />
-              </p>
-              <h3 className="card__title">{v.title}</h3>
-              <p className="muted">
-                {t('caucus.activities.visitPlaces', {
-                  host: i18n.country(v.host_country),
-                  visitors: i18n.list(v.visiting_countries.map((c) => i18n.country(c))),
-                })}
-                {v.start_date ? ` · ${partialDate(i18n, v.start_date)}` : ''}
-              </p>
-              <EditOwn
-                label={t('caucus.activities.editItem', { title: v.title })}
-                visibility={v.visibility}
-              >
-                <VisitForm visit={v} onDone={reload} />
-              </EditOwn>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        records={mine.visits}
+        none={t('caucus.activities.noVisits')}
+        testId="my-visits"
+        isSingle
+        card={(v) => (
+          <OwnCard record={v} form={<VisitForm visit={v} onDone={reload} />}>
+            {t('caucus.activities.visitPlaces', {
+              host: i18n.country(v.host_country),
+              visitors: i18n.list(v.visiting_countries.map((c) => i18n.country(c))),
+            })}
+            {v.start_date ? ` · ${partialDate(i18n, v.start_date)}` : ''}
+          </OwnCard>
+        )}
+      />
       <h2>{t('caucus.activities.engagements')}</h2>
-      {mine.engagements.length === 0 ? (
-        <p>{t('caucus.activities.noEngagements')}</p>
-      ) : (
-        <ul className="card-list card-list--single" data-testid="my-engagements">
-          {mine.engagements.map((e) => (
-            <li key={e.id} className="card">
-              <p>
-                <VisibilityTag visibility={e.visibility} />
-              </p>
-              <h3 className="card__title">{e.title}</h3>
-              <p className="muted">
-                {name(e.organization_id)}
-                {e.engagement_date ? ` · ${partialDate(i18n, e.engagement_date)}` : ''}
-              </p>
-              <EditOwn
-                label={t('caucus.activities.editItem', { title: e.title })}
-                visibility={e.visibility}
-              >
-                <EngagementForm bodies={bodies} engagement={e} onDone={reload} />
-              </EditOwn>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        records={mine.engagements}
+        none={t('caucus.activities.noEngagements')}
+        testId="my-engagements"
+        isSingle
+        card={(e) => (
+          <OwnCard
+            record={e}
+            form={<EngagementForm bodies={bodies} engagement={e} onDone={reload} />}
+          >
+            {name(e.organization_id)}
+            {e.engagement_date ? ` · ${partialDate(i18n, e.engagement_date)}` : ''}
+          </OwnCard>
+        )}
+      />
     </>
   );
 }
@@ -1189,24 +750,14 @@ export function ActivitiesPage() {
             {form === 'bill' ? (
               <BillForm
                 parliaments={list.items.filter((o) => o.classification === 'parliament')}
-                onDone={(b) => {
-                  done(b.title);
-                }}
+                onDone={done}
               />
             ) : null}
-            {form === 'visit' ? (
-              <VisitForm
-                onDone={(v) => {
-                  done(v.title);
-                }}
-              />
-            ) : null}
+            {form === 'visit' ? <VisitForm onDone={done} /> : null}
             {form === 'engagement' ? (
               <EngagementForm
                 bodies={list.items.filter((o) => BODIES.has(o.classification))}
-                onDone={(e) => {
-                  done(e.title);
-                }}
+                onDone={done}
               />
             ) : null}
             <Loading state={mine}>

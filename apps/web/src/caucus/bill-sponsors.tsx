@@ -5,11 +5,12 @@
 import type { SyntheticEvent } from 'react';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { SelectField } from '../ui/field.tsx';
 import type { Bill, BillSponsor } from './activities-page.tsx';
 import type { Person } from './api.ts';
 import { api } from './api.ts';
 import { errorAt } from './record-body.ts';
-import { RecordSelect } from './record-form.tsx';
+import { named } from './record-editor.tsx';
 import { ErrorNotice, useAction } from './ui.tsx';
 
 export function BillSponsors({
@@ -73,14 +74,15 @@ export function BillSponsors({
       {mayChange ? (
         <form onSubmit={add} noValidate>
           {action.error ? <ErrorNotice error={action.error} /> : null}
-          <RecordSelect
+          <SelectField
             id={`${id}-add`}
             label={t('caucus.activities.addSponsor')}
             hint={t('caucus.activities.addSponsorHint')}
-            error={errorAt(action.error, 'body.sponsors')}
+            errorText={errorAt(action.error, 'body.sponsors')}
             value={chosen}
             onChange={setChosen}
-            options={candidates}
+            options={named(candidates)}
+            empty={t('caucus.none.choice')}
           />
           <div className="form-actions">
             <button type="submit" className="button button--secondary" disabled={action.busy}>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api.ts';
 import {
+  activityBody,
+  activityValues,
   changedFields,
   errorAt,
   filled,
@@ -69,6 +71,51 @@ describe('the form values as the API takes them', () => {
     expect(isSourceKept({ title: 'T', publisher: 'OHCHR' })).toBe(true);
     expect(sourceFields({ title: 'T' })).toEqual({ title: 'T', url: '' });
     expect(sourceFields(undefined)).toEqual({ title: '', url: '' });
+  });
+});
+
+describe("a meeting's or a collaboration's common fields", () => {
+  const seeded = {
+    organization_id: 'aipa',
+    title: 'AIPA General Assembly',
+    start_date: '2011-09',
+    source: { title: 'Caucus report', section: 'Programme', quote: 'AIPA…' },
+    visibility: 'caucus' as const,
+  };
+
+  it('start empty and public for a new record, and send only what is filled in', () => {
+    const v = activityValues(undefined);
+    expect(v).toEqual({
+      organization_id: '',
+      title: '',
+      start_date: '',
+      end_date: '',
+      description: '',
+      sourceTitle: '',
+      sourceUrl: '',
+      visibility: 'public',
+    });
+    expect(
+      activityBody({ ...v, title: ' T ', sourceTitle: 'ILO report', end_date: ' 2026 ' }, false),
+    ).toEqual({
+      organization_id: '',
+      title: ' T ',
+      end_date: '2026',
+      source: { title: 'ILO report' },
+      visibility: 'public',
+    });
+  });
+
+  it('leave out a source the form does not show, so that a change keeps it', () => {
+    const before = activityBody(activityValues(seeded), true);
+    expect(before).toEqual({
+      organization_id: 'aipa',
+      title: 'AIPA General Assembly',
+      start_date: '2011-09',
+      visibility: 'caucus',
+    });
+    const after = activityBody({ ...activityValues(seeded), end_date: '2011-10' }, true);
+    expect(changedFields(before, after)).toEqual({ end_date: '2011-10' });
   });
 });
 

@@ -65,6 +65,45 @@ export function sourceFields(source: RecordSource | undefined): { title: string;
   return { title: source?.title ?? '', url: source?.url ?? '' };
 }
 
+/** What a bodies' meeting and a collaboration have in common (`BodyEvent`, `Collaboration`). */
+export interface ActivityRecord {
+  readonly organization_id: string;
+  readonly title: string;
+  readonly start_date?: string;
+  readonly end_date?: string;
+  readonly description?: string;
+  readonly source?: RecordSource;
+  readonly visibility: Visibility;
+}
+
+/** A meeting's or a collaboration's common fields as its form shows them (empty for a new one). */
+export function activityValues(record: ActivityRecord | undefined) {
+  const source = sourceFields(record?.source);
+  return {
+    organization_id: record?.organization_id ?? '',
+    title: record?.title ?? '',
+    start_date: record?.start_date ?? '',
+    end_date: record?.end_date ?? '',
+    description: record?.description ?? '',
+    sourceTitle: source.title,
+    sourceUrl: source.url,
+    visibility: record?.visibility ?? publicRecord,
+  };
+}
+
+export type ActivityValues = ReturnType<typeof activityValues>;
+
+/** Those fields as the API takes them; the source left out where the record keeps its own. */
+export function activityBody(v: ActivityValues, keepsSource: boolean): Body {
+  return {
+    organization_id: v.organization_id,
+    title: v.title,
+    ...filled({ start_date: v.start_date, end_date: v.end_date, description: v.description }),
+    ...(keepsSource ? {} : sourceOf(v.sourceTitle, v.sourceUrl)),
+    visibility: v.visibility,
+  };
+}
+
 /** Who may see a record, as the secretariat chooses (a member chooses the caucus or itself). */
 export const ALL_VISIBILITIES: readonly Visibility[] = ['public', 'caucus', 'secretariat'];
 

@@ -2,38 +2,17 @@
 // one with its first status, change its name, founding date, description or visibility (it is a
 // Popolo Organization: `PATCH /api/organizations/:id`), add a change of status (the history keeps
 // every one, each with its own visibility), and add a member (a Popolo Membership of it).
-import type { SyntheticEvent } from 'react';
-import { useState } from 'react';
+import type { I18n } from '../i18n/i18n.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { CaucusStatusTag, MemberList, StatusHistory } from './activity-records.tsx';
-import type {
-  CaucusStatus,
-  List,
-  NationalCaucus,
-  Organization,
-  Person,
-  Visibility,
-} from './api.ts';
-import { CAUCUS_STATUSES, api } from './api.ts';
+import { MemberList, NationalCaucusHeading, StatusHistory } from './activity-records.tsx';
+import type { List, NationalCaucus, Organization, Person } from './api.ts';
+import { CAUCUS_STATUSES } from './api.ts';
 import { sortedCountries } from './document-form.tsx';
-import type { Body } from './record-body.ts';
-import {
-  ALL_VISIBILITIES,
-  changedFields,
-  errorAt,
-  filled,
-  unpublishedFirst,
-} from './record-body.ts';
-import {
-  Field,
-  FormActions,
-  LazyDetails,
-  PublishButton,
-  RecordSelect,
-  TextControl,
-  VisibilityControl,
-} from './record-form.tsx';
-import { ErrorNotice, Loading, VisibilityTag, useAction, useApi } from './ui.tsx';
+import { ALL_VISIBILITIES, filled, publicRecord } from './record-body.ts';
+import { RecordEditor, named, visibilityField } from './record-editor.tsx';
+import { LazyDetails } from './record-form.tsx';
+import { RecordCard, SecretariatRecords } from './secretariat-records.tsx';
+import { Loading, useApi } from './ui.tsx';
 
 /** The roles the form offers for a member of a caucus (the API takes any short text). */
 const CAUCUS_ROLES = ['chair', 'vice_chair', 'secretary', 'member'] as const;
@@ -61,277 +40,137 @@ export function parliamentsOf(
   );
 }
 
-function StatusSelect({
-  id,
-  value,
-  onChange,
-  error,
-}: {
-  readonly id: string;
-  readonly value: CaucusStatus;
-  readonly onChange: (v: CaucusStatus) => void;
-  readonly error: string | undefined;
-}) {
-  const { t } = useI18n();
-  return (
-    <Field id={id} label={t('caucus.field.status')} error={error}>
-      {(props) => (
-        <select
-          {...props}
-          value={value}
-          onChange={(e) => {
-            const chosen = CAUCUS_STATUSES.find((s) => s === e.target.value);
-            if (chosen) onChange(chosen);
-          }}
-        >
-          {CAUCUS_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t('caucus.nationalCaucus.status', { status: s })}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+/** The statuses a caucus may have, in words. */
+const statuses = (t: I18n['t']) =>
+  CAUCUS_STATUSES.map((s) => ({
+    value: s,
+    label: t('caucus.nationalCaucus.status', { status: s }),
+  }));
+
+/** A status and its date, side by side: a caucus's first, or a change of it. */
+function statusFields(t: I18n['t'], dateId: string) {
+  return [
+    { key: 'status', label: t('caucus.field.status'), options: statuses(t) },
+    { key: 'status_date', id: dateId, label: t('caucus.field.status_date'), isDate: true },
+  ] as const;
 }
 
-function NewCaucusForm({
+/**
+ * What a caucus's form shows: a new one's fields, or those of one recorded (its country,
+ * parliament and status are then the record's, and changed otherwise: a change of status).
+ */
+function caucusValues(c: NationalCaucus | undefined) {
+  return {
+    country: c?.country ?? '',
+    parliament_id: c?.parliament_id ?? '',
+    name: c?.name ?? '',
+    status: c?.status ?? 'informal_group',
+    status_date: '',
+    founding_date: c?.founding_date ?? '',
+    description: c?.description ?? '',
+    note: '',
+    visibility: c?.visibility ?? publicRecord,
+  };
+}
+
+/**
+ * Records a caucus with its first status, or changes one's own fields (`caucus`): its name,
+ * founding date, description and visibility, as the Popolo Organization it is.
+ */
+function CaucusForm({
   organizations,
+  caucus,
   onSaved,
 }: {
   readonly organizations: readonly Organization[];
+  readonly caucus?: NationalCaucus;
   readonly onSaved: () => void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const action = useAction();
-  const [country, setCountry] = useState('');
-  const [parliament, setParliament] = useState('');
-  const [name, setName] = useState('');
-  const [status, setStatus] = useState<CaucusStatus>('informal_group');
-  const [statusDate, setStatusDate] = useState('');
-  const [founding, setFounding] = useState('');
-  const [description, setDescription] = useState('');
-  const [note, setNote] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>('public');
-  const [outcome, setOutcome] = useState<'saved' | null>(null);
-  const err = (path: string) => errorAt(action.error, path);
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    void action.run(async () => {
-      await api('POST', '/api/national-caucuses', {
-        country,
-        parliament_id: parliament,
-        name,
-        status,
-        status_date: statusDate,
-        ...filled({ founding_date: founding, description, note }),
-        visibility,
-      });
-      setName('');
-      setStatusDate('');
-      setFounding('');
-      setDescription('');
-      setNote('');
-      setOutcome('saved');
-      onSaved();
-    });
-  };
-  return (
-    <form className="panel" onSubmit={submit} noValidate>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <div className="grid grid--2">
-        <Field id="nc-new-country" label={t('caucus.field.country')} error={err('body.country')}>
-          {(props) => (
-            <select
-              {...props}
-              value={country}
-              onChange={(e) => {
-                setCountry(e.target.value);
-                setParliament('');
-              }}
-            >
-              <option value="">{t('caucus.none.choice')}</option>
-              {sortedCountries(i18n).map((c) => (
-                <option key={c} value={c}>
-                  {i18n.country(c)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <RecordSelect
-          id="nc-new-parliament"
-          label={t('caucus.field.parliament_id')}
-          error={err('body.parliament_id')}
-          value={parliament}
-          onChange={setParliament}
-          options={parliamentsOf(country, organizations)}
-        />
-      </div>
-      <TextControl
-        id="nc-new-name"
-        label={t('caucus.field.name')}
-        hint={t('caucus.sec.nationalCaucuses.nameHint')}
-        error={err('body.name')}
-        value={name}
-        onChange={setName}
-        maxLength={300}
-      />
-      <div className="grid grid--2">
-        <StatusSelect
-          id="nc-new-status"
-          value={status}
-          onChange={setStatus}
-          error={err('body.status')}
-        />
-        <TextControl
-          id="nc-new-status-date"
-          label={t('caucus.field.status_date')}
-          error={err('body.status_date')}
-          isDate
-          value={statusDate}
-          onChange={setStatusDate}
-        />
-        <TextControl
-          id="nc-new-founding"
-          label={t('caucus.field.founding_date')}
-          error={err('body.founding_date')}
-          isOptional
-          isDate
-          value={founding}
-          onChange={setFounding}
-        />
-        <VisibilityControl
-          id="nc-new-visibility"
-          value={visibility}
-          onChange={setVisibility}
-          error={err('body.visibility')}
-          choices={ALL_VISIBILITIES}
-          hint={t('caucus.sec.nationalCaucuses.visibilityHint')}
-        />
-      </div>
-      <TextControl
-        id="nc-new-description"
-        label={t('caucus.field.description')}
-        error={err('body.description')}
-        isOptional
-        rows={3}
-        value={description}
-        onChange={setDescription}
-      />
-      <TextControl
-        id="nc-new-note"
-        label={t('caucus.sec.nationalCaucuses.statusNote')}
-        error={err('body.note')}
-        isOptional
-        value={note}
-        onChange={setNote}
-        maxLength={2000}
-      />
-      <FormActions
-        label={t('caucus.sec.nationalCaucuses.create')}
-        busy={action.busy}
-        outcome={outcome}
-      />
-    </form>
-  );
-}
-
-function caucusValues(c: NationalCaucus) {
-  return {
-    name: c.name,
-    founding: c.founding_date ?? '',
-    description: c.description ?? '',
-    visibility: c.visibility,
-  };
-}
-
-function caucusBody(v: ReturnType<typeof caucusValues>): Body {
-  return {
+  const own = (v: ReturnType<typeof caucusValues>) => ({
     name: v.name,
-    ...filled({ founding_date: v.founding, description: v.description }),
+    ...filled({ founding_date: v.founding_date, description: v.description }),
     visibility: v.visibility,
-  };
-}
-
-/** A caucus's own fields, changed as the organisation it is. */
-function EditCaucusForm({
-  caucus,
-  onSaved,
-}: {
-  readonly caucus: NationalCaucus;
-  readonly onSaved: () => void;
-}) {
-  const { t } = useI18n();
-  const action = useAction();
-  const [v, setV] = useState(() => caucusValues(caucus));
-  const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
-  const err = (path: string) => errorAt(action.error, path);
-  const id = (f: string) => `nc-${caucus.id}-${f}`;
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    void action.run(async () => {
-      const patch = changedFields(caucusBody(caucusValues(caucus)), caucusBody(v));
-      if (Object.keys(patch).length === 0) {
-        setOutcome('unchanged');
-        return;
-      }
-      await api('PATCH', `/api/organizations/${caucus.id}`, patch);
-      setOutcome('saved');
-      onSaved();
-    });
-  };
+  });
   return (
-    <form className="panel" onSubmit={submit} noValidate>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <TextControl
-        id={id('name')}
-        label={t('caucus.field.name')}
-        error={err('body.name')}
-        value={v.name}
-        onChange={(name) => {
-          setV((x) => ({ ...x, name }));
-        }}
-        maxLength={300}
-      />
-      <div className="grid grid--2">
-        <TextControl
-          id={id('founding')}
-          label={t('caucus.field.founding_date')}
-          error={err('body.founding_date')}
-          isOptional
-          isDate
-          value={v.founding}
-          onChange={(founding) => {
-            setV((x) => ({ ...x, founding }));
-          }}
-        />
-        <VisibilityControl
-          id={id('visibility')}
-          value={v.visibility}
-          onChange={(visibility) => {
-            setV((x) => ({ ...x, visibility }));
-          }}
-          error={err('body.visibility')}
-          choices={ALL_VISIBILITIES}
-        />
-      </div>
-      <TextControl
-        id={id('description')}
-        label={t('caucus.field.description')}
-        error={err('body.description')}
-        isOptional
-        rows={3}
-        value={v.description}
-        onChange={(description) => {
-          setV((x) => ({ ...x, description }));
-        }}
-      />
-      <FormActions label={t('caucus.sec.save')} busy={action.busy} outcome={outcome} />
-    </form>
+    <RecordEditor
+      idPrefix={caucus ? `nc-${caucus.id}` : 'nc-new'}
+      values={caucusValues(caucus)}
+      body={(v) =>
+        caucus
+          ? own(v)
+          : {
+              country: v.country,
+              parliament_id: v.parliament_id,
+              status: v.status,
+              status_date: v.status_date,
+              ...filled({ note: v.note }),
+              ...own(v),
+            }
+      }
+      send={
+        caucus
+          ? { change: `/api/organizations/${caucus.id}` }
+          : {
+              create: '/api/national-caucuses',
+              keeps: ['country', 'parliament_id', 'status', 'visibility'],
+            }
+      }
+      onSaved={onSaved}
+      submitLabel={caucus ? t('caucus.sec.save') : t('caucus.sec.nationalCaucuses.create')}
+      fields={({ values }) => [
+        caucus
+          ? null
+          : [
+              {
+                key: 'country',
+                label: t('caucus.field.country'),
+                options: sortedCountries(i18n).map((c) => ({ value: c, label: i18n.country(c) })),
+                empty: t('caucus.none.choice'),
+                // Another country's parliaments are not this one's.
+                also: { parliament_id: '' },
+              },
+              {
+                key: 'parliament_id',
+                id: 'parliament',
+                label: t('caucus.field.parliament_id'),
+                options: named(parliamentsOf(values.country, organizations)),
+                empty: t('caucus.none.choice'),
+              },
+            ],
+        {
+          key: 'name',
+          label: t('caucus.field.name'),
+          hint: caucus ? undefined : t('caucus.sec.nationalCaucuses.nameHint'),
+          maxLength: 300,
+        },
+        [
+          ...(caucus ? [] : statusFields(t, 'status-date')),
+          {
+            key: 'founding_date',
+            id: 'founding',
+            label: t('caucus.field.founding_date'),
+            isOptional: true,
+            isDate: true,
+          },
+          visibilityField(
+            t,
+            ALL_VISIBILITIES,
+            caucus ? undefined : t('caucus.sec.nationalCaucuses.visibilityHint'),
+          ),
+        ],
+        { key: 'description', label: t('caucus.field.description'), isOptional: true, rows: 3 },
+        caucus
+          ? null
+          : {
+              key: 'note',
+              label: t('caucus.sec.nationalCaucuses.statusNote'),
+              isOptional: true,
+              maxLength: 2000,
+            },
+      ]}
+    />
   );
 }
 
@@ -344,84 +183,41 @@ function StatusChangeForm({
   readonly onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
-  const [status, setStatus] = useState<CaucusStatus>(caucus.status ?? 'informal_group');
-  const [date, setDate] = useState('');
-  const [note, setNote] = useState('');
-  const [source, setSource] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>(caucus.visibility);
-  const [outcome, setOutcome] = useState<'saved' | null>(null);
-  const err = (path: string) => errorAt(action.error, path);
-  const id = (f: string) => `nc-${caucus.id}-change-${f}`;
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    void action.run(async () => {
-      await api('POST', `/api/national-caucuses/${caucus.id}/status`, {
-        status,
-        status_date: date,
-        ...filled({ note, source }),
-        visibility,
-      });
-      setDate('');
-      setNote('');
-      setSource('');
-      setOutcome('saved');
-      onSaved();
-    });
-  };
   return (
-    <form className="panel" onSubmit={submit} noValidate>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <div className="grid grid--2">
-        <StatusSelect
-          id={id('status')}
-          value={status}
-          onChange={setStatus}
-          error={err('body.status')}
-        />
-        <TextControl
-          id={id('date')}
-          label={t('caucus.field.status_date')}
-          error={err('body.status_date')}
-          isDate
-          value={date}
-          onChange={setDate}
-        />
-      </div>
-      <TextControl
-        id={id('note')}
-        label={t('caucus.field.note')}
-        error={err('body.note')}
-        isOptional
-        value={note}
-        onChange={setNote}
-        maxLength={2000}
-      />
-      <TextControl
-        id={id('source')}
-        label={t('caucus.field.source')}
-        hint={t('caucus.records.sourceHint')}
-        error={err('body.source')}
-        isOptional
-        value={source}
-        onChange={setSource}
-        maxLength={2000}
-      />
-      <VisibilityControl
-        id={id('visibility')}
-        value={visibility}
-        onChange={setVisibility}
-        error={err('body.visibility')}
-        choices={ALL_VISIBILITIES}
-        hint={t('caucus.sec.nationalCaucuses.changeVisibilityHint')}
-      />
-      <FormActions
-        label={t('caucus.sec.nationalCaucuses.addChange')}
-        busy={action.busy}
-        outcome={outcome}
-      />
-    </form>
+    <RecordEditor
+      idPrefix={`nc-${caucus.id}-change`}
+      values={{
+        status: caucus.status ?? 'informal_group',
+        status_date: '',
+        note: '',
+        source: '',
+        visibility: caucus.visibility,
+      }}
+      body={(v) => ({
+        status: v.status,
+        status_date: v.status_date,
+        ...filled({ note: v.note, source: v.source }),
+        visibility: v.visibility,
+      })}
+      send={{
+        create: `/api/national-caucuses/${caucus.id}/status`,
+        keeps: ['status', 'visibility'],
+      }}
+      onSaved={onSaved}
+      submitLabel={t('caucus.sec.nationalCaucuses.addChange')}
+      fields={() => [
+        statusFields(t, 'date'),
+        { key: 'note', label: t('caucus.field.note'), isOptional: true, maxLength: 2000 },
+        {
+          key: 'source',
+          label: t('caucus.field.source'),
+          hint: t('caucus.records.sourceHint'),
+          isOptional: true,
+          maxLength: 2000,
+        },
+        visibilityField(t, ALL_VISIBILITIES, t('caucus.sec.nationalCaucuses.changeVisibilityHint')),
+      ]}
+    />
   );
 }
 
@@ -436,84 +232,53 @@ function MembershipForm({
   readonly onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const action = useAction();
-  const [person, setPerson] = useState('');
-  const [role, setRole] = useState<(typeof CAUCUS_ROLES)[number]>('member');
-  const [start, setStart] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>(caucus.visibility);
-  const [outcome, setOutcome] = useState<'saved' | null>(null);
-  const err = (path: string) => errorAt(action.error, path);
-  const id = (f: string) => `nc-${caucus.id}-member-${f}`;
-  const submit = (e: SyntheticEvent) => {
-    e.preventDefault();
-    setOutcome(null);
-    void action.run(async () => {
-      await api('POST', '/api/memberships', {
-        person_id: person,
-        organization_id: caucus.id,
-        role,
-        ...filled({ start_date: start }),
-        visibility,
-      });
-      setPerson('');
-      setStart('');
-      setOutcome('saved');
-      onSaved();
-    });
-  };
   return (
-    <form className="panel" onSubmit={submit} noValidate>
-      {action.error ? <ErrorNotice error={action.error} /> : null}
-      <div className="grid grid--2">
-        <RecordSelect
-          id={id('person')}
-          label={t('caucus.field.person_id')}
-          error={err('body.person_id')}
-          value={person}
-          onChange={setPerson}
-          options={people}
-        />
-        <Field id={id('role')} label={t('caucus.field.role')} error={err('body.role')}>
-          {(props) => (
-            <select
-              {...props}
-              value={role}
-              onChange={(e) => {
-                const chosen = CAUCUS_ROLES.find((r) => r === e.target.value);
-                if (chosen) setRole(chosen);
-              }}
-            >
-              {CAUCUS_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t('caucus.nationalCaucus.role', { role: r })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <TextControl
-          id={id('start')}
-          label={t('caucus.field.start_date')}
-          error={err('body.start_date')}
-          isOptional
-          isDate
-          value={start}
-          onChange={setStart}
-        />
-        <VisibilityControl
-          id={id('visibility')}
-          value={visibility}
-          onChange={setVisibility}
-          error={err('body.visibility')}
-          choices={ALL_VISIBILITIES}
-        />
-      </div>
-      <FormActions
-        label={t('caucus.sec.nationalCaucuses.addMember')}
-        busy={action.busy}
-        outcome={outcome}
-      />
-    </form>
+    <RecordEditor
+      idPrefix={`nc-${caucus.id}-member`}
+      values={{
+        person_id: '',
+        role: 'member',
+        start_date: '',
+        visibility: caucus.visibility,
+      }}
+      body={(v) => ({
+        person_id: v.person_id,
+        organization_id: caucus.id,
+        role: v.role,
+        ...filled({ start_date: v.start_date }),
+        visibility: v.visibility,
+      })}
+      send={{ create: '/api/memberships', keeps: ['role', 'visibility'] }}
+      onSaved={onSaved}
+      submitLabel={t('caucus.sec.nationalCaucuses.addMember')}
+      fields={() => [
+        [
+          {
+            key: 'person_id',
+            id: 'person',
+            label: t('caucus.field.person_id'),
+            options: named(people),
+            empty: t('caucus.none.choice'),
+          },
+          {
+            key: 'role',
+            label: t('caucus.field.role'),
+            options: CAUCUS_ROLES.map((r) => ({
+              value: r,
+              label: t('caucus.nationalCaucus.role', { role: r }),
+            })),
+          },
+          {
+            key: 'start_date',
+            id: 'start',
+            label: t('caucus.field.start_date'),
+            isOptional: true,
+            isDate: true,
+          },
+          visibilityField(t, ALL_VISIBILITIES),
+        ],
+      ]}
+    />
   );
 }
 
@@ -540,80 +305,51 @@ function CaucusMembers({
 }
 
 export function NationalCaucusesSection() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [caucuses, reload] = useApi<List<NationalCaucus>>('/api/national-caucuses');
   const [organizations] = useApi<List<Organization>>('/api/organizations?limit=500');
   const [people] = useApi<List<Person>>('/api/people?limit=500');
   return (
-    <>
-      <p>{t('caucus.sec.nationalCaucuses.lead')}</p>
-      <Loading state={organizations}>
-        {(orgs) => {
-          const names = new Map(orgs.items.map((o) => [o.id, o.name]));
-          return (
+    <SecretariatRecords
+      lead={t('caucus.sec.nationalCaucuses.lead')}
+      needs={organizations}
+      newHeading={t('caucus.sec.nationalCaucuses.new')}
+      existingHeading={t('caucus.sec.nationalCaucuses.existing')}
+      records={caucuses}
+      testId="national-caucuses"
+      emptyText={t('caucus.none')}
+      create={(orgs) => <CaucusForm organizations={orgs.items} onSaved={reload} />}
+      card={(c, orgs) => (
+        <RecordCard
+          name={c.name}
+          heading={
             <>
-              <h2>{t('caucus.sec.nationalCaucuses.new')}</h2>
-              <NewCaucusForm organizations={orgs.items} onSaved={reload} />
-              <h2>{t('caucus.sec.nationalCaucuses.existing')}</h2>
-              <Loading state={caucuses}>
-                {(list) =>
-                  list.items.length === 0 ? (
-                    <p>{t('caucus.none')}</p>
-                  ) : (
-                    <ul className="card-list card-list--single" data-testid="national-caucuses">
-                      {unpublishedFirst(list.items).map((c) => (
-                        <li key={c.id} className="card">
-                          <p>
-                            <CaucusStatusTag status={c.status} />{' '}
-                            <VisibilityTag visibility={c.visibility} />
-                          </p>
-                          <h3 className="card__title" lang="en">
-                            {c.name}
-                          </h3>
-                          <p className="muted">
-                            {[
-                              c.country ? i18n.country(c.country) : null,
-                              c.parliament_id ? (names.get(c.parliament_id) ?? null) : null,
-                            ]
-                              .filter(Boolean)
-                              .join(' · ')}
-                          </p>
-                          <StatusHistory caucus={c} />
-                          <details>
-                            <summary>{t('caucus.activities.editItem', { title: c.name })}</summary>
-                            <EditCaucusForm caucus={c} onSaved={reload} />
-                          </details>
-                          <details>
-                            <summary>
-                              {t('caucus.sec.nationalCaucuses.changeStatusOf', { name: c.name })}
-                            </summary>
-                            <StatusChangeForm caucus={c} onSaved={reload} />
-                          </details>
-                          {/* Its members come with the one caucus: asked for when opened. */}
-                          <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
-                            {() => (
-                              <Loading state={people}>
-                                {(p) => <CaucusMembers caucus={c} people={p.items} />}
-                              </Loading>
-                            )}
-                          </LazyDetails>
-                          <PublishButton
-                            path={`/api/organizations/${c.id}`}
-                            title={c.name}
-                            visibility={c.visibility}
-                            onDone={reload}
-                          />
-                        </li>
-                      ))}
-                    </ul>
-                  )
-                }
-              </Loading>
+              <NationalCaucusHeading
+                caucus={c}
+                parliament={orgs.items.find((o) => o.id === c.parliament_id)?.name ?? null}
+              />
+              <StatusHistory caucus={c} />
             </>
-          );
-        }}
-      </Loading>
-    </>
+          }
+          edit={<CaucusForm organizations={orgs.items} caucus={c} onSaved={reload} />}
+          path={`/api/organizations/${c.id}`}
+          visibility={c.visibility}
+          onChanged={reload}
+        >
+          <details>
+            <summary>{t('caucus.sec.nationalCaucuses.changeStatusOf', { name: c.name })}</summary>
+            <StatusChangeForm caucus={c} onSaved={reload} />
+          </details>
+          {/* Its members come with the one caucus: asked for when opened. */}
+          <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
+            {() => (
+              <Loading state={people}>
+                {(p) => <CaucusMembers caucus={c} people={p.items} />}
+              </Loading>
+            )}
+          </LazyDetails>
+        </RecordCard>
+      )}
+    />
   );
 }

@@ -15,6 +15,13 @@ export type Loaded<T> =
   | { readonly status: 'error'; readonly error: unknown }
   | { readonly status: 'ready'; readonly data: T };
 
+/** Two loads as one, as one inside the other would show: the first's state until it is ready. */
+export function both<A, B>(a: Loaded<A>, b: Loaded<B>): Loaded<readonly [A, B]> {
+  if (a.status !== 'ready') return a;
+  if (b.status !== 'ready') return b;
+  return { status: 'ready', data: [a.data, b.data] };
+}
+
 /** GETs `path` (none when null); `reload` fetches again without showing "loading". */
 export function useApi<T>(path: string | null): [Loaded<T>, () => void] {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });

@@ -4,7 +4,14 @@
 // with CSOs and trade unions. What the secretariat keeps to the caucus or to itself shows only to
 // those who may see it: the API filters every list.
 import { useI18n } from '../i18n/i18n.tsx';
-import { CaucusStatusTag, MeetingWhen, MemberList, StatusHistory } from './activity-records.tsx';
+import {
+  CardList,
+  CollaborationHeading,
+  MeetingHeading,
+  MemberList,
+  NationalCaucusHeading,
+  StatusHistory,
+} from './activity-records.tsx';
 import type {
   BodyEvent,
   Collaboration,
@@ -16,7 +23,7 @@ import type {
   Topic,
 } from './api.ts';
 import { LazyDetails } from './record-form.tsx';
-import { Loading, VisibilityTag, partialDate, useApi, useTitle } from './ui.tsx';
+import { Loading, useApi, useTitle } from './ui.tsx';
 import { WorkshopList } from './workshop-ui.tsx';
 
 /** Meetings that recur first (a body's cycle), then the dated ones, the latest first. */
@@ -71,8 +78,7 @@ function Members({ caucus }: { readonly caucus: NationalCaucus }) {
 }
 
 export function WorkPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   useTitle(t('caucus.work.title'));
   const [caucuses] = useApi<List<NationalCaucus>>('/api/national-caucuses');
   const [meetings] = useApi<List<BodyEvent>>('/api/body-events?limit=500');
@@ -96,38 +102,23 @@ export function WorkPage() {
       <h2>{t('caucus.work.caucuses')}</h2>
       <p>{t('caucus.work.caucusesLead')}</p>
       <Loading state={caucuses}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('caucus.work.noCaucuses')}</p>
-          ) : (
-            <ul className="card-list" data-testid="public-national-caucuses">
-              {list.items.map((c) => (
-                <li key={c.id} className="card">
-                  <p>
-                    <CaucusStatusTag status={c.status} />{' '}
-                    <VisibilityTag visibility={c.visibility} />
-                  </p>
-                  <h3 className="card__title" lang="en">
-                    {c.name}
-                  </h3>
-                  <p className="muted">
-                    {[c.country ? i18n.country(c.country) : null, orgName(c.parliament_id)]
-                      .filter(Boolean)
-                      .join(' · ')}
-                    {c.founding_date
-                      ? ` · ${t('caucus.work.founded', { date: partialDate(i18n, c.founding_date) })}`
-                      : ''}
-                  </p>
-                  {c.description ? <p lang="en">{c.description}</p> : null}
-                  <StatusHistory caucus={c} />
-                  <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
-                    {() => <Members caucus={c} />}
-                  </LazyDetails>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(list) => (
+          <CardList
+            records={list.items}
+            none={t('caucus.work.noCaucuses')}
+            testId="public-national-caucuses"
+            card={(c) => (
+              <li className="card">
+                <NationalCaucusHeading caucus={c} parliament={orgName(c.parliament_id)} />
+                {c.description ? <p lang="en">{c.description}</p> : null}
+                <StatusHistory caucus={c} />
+                <LazyDetails summary={t('caucus.work.members', { name: c.name })}>
+                  {() => <Members caucus={c} />}
+                </LazyDetails>
+              </li>
+            )}
+          />
+        )}
       </Loading>
 
       <h2>{t('caucus.work.meetings')}</h2>
@@ -136,77 +127,42 @@ export function WorkPage() {
         <a href="/api/engagements.ics">{t('caucus.work.calendar')}</a>
       </p>
       <Loading state={meetings}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('caucus.none')}</p>
-          ) : (
-            <ul className="card-list" data-testid="public-meetings">
-              {[...list.items].sort(byWhen).map((m) => (
-                <li key={m.id} className="card">
-                  <p>
-                    <VisibilityTag visibility={m.visibility} />
-                    {m.is_verified === false ? (
-                      <span className="flag--unverified">{t('caucus.records.unverified')}</span>
-                    ) : null}
-                  </p>
-                  <h3 className="card__title" lang="en">
-                    {m.title}
-                  </h3>
-                  <p className="muted">
-                    <span lang="en">{orgName(m.organization_id) ?? ''}</span>
-                    {orgName(m.organization_id) ? ' · ' : ''}
-                    <MeetingWhen meeting={m} />
-                  </p>
-                  {m.description ? <p lang="en">{m.description}</p> : null}
-                  <Source source={m.source} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(list) => (
+          <CardList
+            records={[...list.items].sort(byWhen)}
+            none={t('caucus.none')}
+            testId="public-meetings"
+            card={(m) => (
+              <li className="card">
+                <MeetingHeading meeting={m} body={orgName(m.organization_id)} />
+                {m.description ? <p lang="en">{m.description}</p> : null}
+                <Source source={m.source} />
+              </li>
+            )}
+          />
+        )}
       </Loading>
 
       <h2>{t('caucus.work.collaborations')}</h2>
       <Loading state={collaborations}>
-        {(list) =>
-          list.items.length === 0 ? (
-            <p>{t('caucus.none')}</p>
-          ) : (
-            <ul className="card-list" data-testid="public-collaborations">
-              {list.items.map((c) => (
-                <li key={c.id} className="card">
-                  <p>
-                    <VisibilityTag visibility={c.visibility} />
-                  </p>
-                  <h3 className="card__title" lang="en">
-                    {c.title}
-                  </h3>
-                  <p className="muted">
-                    {[
-                      orgName(c.organization_id),
-                      c.topic_id ? (areas.get(c.topic_id) ?? null) : null,
-                    ]
-                      .filter(Boolean)
-                      .map((x, i) => (
-                        <span key={i} lang="en">
-                          {i > 0 ? ' · ' : ''}
-                          {x}
-                        </span>
-                      ))}
-                    {c.start_date
-                      ? ` · ${[c.start_date, c.end_date]
-                          .filter((d): d is string => d !== undefined)
-                          .map((d) => partialDate(i18n, d))
-                          .join(' – ')}`
-                      : ''}
-                  </p>
-                  {c.description ? <p lang="en">{c.description}</p> : null}
-                  <Source source={c.source} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {(list) => (
+          <CardList
+            records={list.items}
+            none={t('caucus.none')}
+            testId="public-collaborations"
+            card={(c) => (
+              <li className="card">
+                <CollaborationHeading
+                  collaboration={c}
+                  partner={orgName(c.organization_id)}
+                  area={c.topic_id ? (areas.get(c.topic_id) ?? null) : null}
+                />
+                {c.description ? <p lang="en">{c.description}</p> : null}
+                <Source source={c.source} />
+              </li>
+            )}
+          />
+        )}
       </Loading>
     </section>
   );
