@@ -494,7 +494,59 @@ describe.skipIf(!hasChromium)('the simulation studio in Chromium', () => {
       writeFileSync(join(ARTIFACTS, 'studio-brief.pdf'), pdf);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(10_000);
-      await page.emulateMedia({ media: 'screen' });
+      // No emulation: the print below is laid out as a browser prints.
+      await page.emulateMedia({ media: null });
+
+      // Printed from a phone, the brief gets the wide drawings, scaled to the paper, not the
+      // phone's: the charts are drawn again as the browser announces the print, before its layout.
+      await page.setViewportSize({ width: 390, height: 844 });
+      // Each chart not drawn one unit to a pixel at the width it is shown, as a phone's should be.
+      const notForThePhone = () =>
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll<SVGSVGElement>('.studio-chart__svg'), (svg) => ({
+            drawn: svg.viewBox.baseVal.width,
+            shown: Math.floor(svg.getBoundingClientRect().width),
+          }))
+            .filter(({ drawn, shown }) => drawn !== shown || drawn >= 640)
+            .map(({ drawn, shown }) => `drawn ${String(drawn)} wide, shown ${String(shown)}`),
+        );
+      await expect.poll(notForThePhone, SHOWN).toEqual([]);
+      // The map, on the phone, shows the run's corridor close up (part of the region's width).
+      const mapView = () =>
+        page.evaluate(
+          () =>
+            document.querySelector<SVGSVGElement>('[data-testid="studio-map"] svg[viewBox]')
+              ?.viewBox.baseVal.width,
+        );
+      const phoneMapWidth = await mapView();
+      await page.evaluate(() => {
+        // After the app's own listeners: what the print is laid out with.
+        window.addEventListener(
+          'beforeprint',
+          () => {
+            (window as unknown as { printed: unknown }).printed = {
+              charts: Array.from(
+                document.querySelectorAll<SVGSVGElement>('.studio-chart__svg'),
+                (svg) => svg.viewBox.baseVal.width,
+              ),
+              map: document.querySelector<SVGSVGElement>('[data-testid="studio-map"] svg[viewBox]')
+                ?.viewBox.baseVal.width,
+            };
+          },
+          { once: true },
+        );
+      });
+      const phonePdf = await page.pdf({ format: 'A4', printBackground: true });
+      writeFileSync(join(ARTIFACTS, 'studio-brief-390.pdf'), phonePdf);
+      expect(phonePdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const printed = await page.evaluate(
+        () => (window as unknown as { printed?: { charts: number[]; map?: number } }).printed,
+      );
+      // On paper, the wide charts and the whole region, as printed from a wide screen.
+      expect(printed?.charts).toEqual([640, 640, 640, 640]);
+      expect(phoneMapWidth).toBeLessThan(printed?.map ?? 0);
+      await expect.poll(notForThePhone, SHOWN).toEqual([]);
+      await expect.poll(mapView, SHOWN).toBe(phoneMapWidth);
 
       // A second, large run, cancelled while it runs.
       await page.getByLabel('Workers to generate').fill('2000000');

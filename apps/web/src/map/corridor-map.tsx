@@ -6,6 +6,7 @@ import type { MouseEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { usePrinting } from '../ui/printing.ts';
 import type { Frame } from './arcs.ts';
 import { arcBetween, legendValues, widthFor, zoomTo } from './arcs.ts';
 import type { RegionMapData } from './region-map-data.ts';
@@ -95,6 +96,8 @@ function useShownBox() {
 
 /** Narrower than this (CSS pixels), the whole region's country names would crowd: a phone. */
 const WIDE_PX = 560;
+/** About the width a map is printed at (A4 or Letter, less the margins), in CSS pixels. */
+const PRINTED_PX = 680;
 
 interface PlacedLabel {
   readonly id: string;
@@ -172,10 +175,15 @@ function MapSvg({
   );
   const highlighted = drawn.find((c) => keyOf(c) === highlight);
   const { ref, box } = useShownBox();
+  const isPrinting = usePrinting();
   // The map keeps its proportions whatever the part shown, so its shown width is the box's
-  // width, or the width its capped height allows.
+  // width, or the width its capped height allows; on paper, the page's (whatever the screen's).
   const whole = { x: 0, y: 0, width: map.width, height: map.height };
-  const shownWidth = box ? Math.min(box.width, (box.height * map.width) / map.height) : null;
+  const shownWidth = isPrinting
+    ? PRINTED_PX
+    : box
+      ? Math.min(box.width, (box.height * map.width) / map.height)
+      : null;
   const isWide = shownWidth === null || shownWidth >= WIDE_PX;
   const ends = new Map<string, number>();
   for (const c of drawn)

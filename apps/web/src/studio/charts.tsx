@@ -4,9 +4,9 @@
 // of the bars, scaled to the page; on a phone that drawing would shrink its text to 6 px, so there
 // it is drawn for the phone's own width, one unit to a CSS pixel, each label above its bars.
 import type { ReactNode, RefObject } from 'react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { usePrinting } from '../ui/printing.ts';
 import { studioFormats } from './format.tsx';
 
 export interface PairBar {
@@ -27,38 +27,6 @@ const WIDE = 640;
 /** Narrower than any phone: the stacked drawing is never made narrower than this. */
 const NARROWEST = 240;
 const GAP = 6;
-
-/** Whether the page is being printed (or shown as print), told in time for the print's layout. */
-function usePrinting(): boolean {
-  const [isPrinting, setIsPrinting] = useState(false);
-  useEffect(() => {
-    const print = window.matchMedia('print');
-    // The browser lays the page out for print as soon as 'beforeprint' returns: a render left for
-    // later would print the phone's drawing.
-    const before = () => {
-      flushSync(() => {
-        setIsPrinting(true);
-      });
-    };
-    const after = () => {
-      setIsPrinting(print.matches);
-    };
-    const change = () => {
-      flushSync(() => {
-        setIsPrinting(print.matches);
-      });
-    };
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    print.addEventListener('change', change);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-      print.removeEventListener('change', change);
-    };
-  }, []);
-  return isPrinting;
-}
 
 /**
  * The width to draw a chart for: WIDE where the SVG is shown at least that wide and in print,
