@@ -2,11 +2,12 @@
 // (one of the languages without spaces between words), Hindi, Burmese and Nepali (whose numbers and
 // dates Debian's Chromium cannot write: the app writes them in English and says so), in Debian's
 // Chromium against the real server (the API over a seeded SQLite store, serving a fresh production
-// build), on a 390 px phone and a 1280 px screen. A visitor chooses the language with the switcher, reads the
-// caucus's site and the studio's signed-out state; the secretariat signs in with its two-factor
-// code on the phone, a member on the wide screen; both search the documents and open the studio
-// signed in. Every page shows its translated heading (not the English one), never a raw message
-// key, and nothing scrolls sideways. Skipped, saying why, where /usr/bin/chromium is absent.
+// build), on a 390 px phone and a 1280 px screen. A visitor chooses the language with the
+// switcher, reads the caucus's site and the studio's signed-out state; the secretariat signs in
+// with its two-factor code on the phone, a member on the wide screen; both search the documents
+// and open the studio signed in. Every page shows its translated heading (not the English one),
+// never a raw message key, and nothing scrolls sideways. Skipped, saying why, where
+// /usr/bin/chromium is absent.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
