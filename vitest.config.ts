@@ -15,5 +15,9 @@ export default defineConfig({
     // the benchmarks, never by these.
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll is how the browser tests wait for what a page shows (a language applied, a
+    // count loaded). Its default of 1 s once failed there under load: a language's messages
+    // took longer to arrive. A state that never comes still fails, after 30 s.
+    expect: { poll: { timeout: 30_000 } },
   },
 });

@@ -6,6 +6,7 @@ import type { MouseEvent } from 'react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useRouter } from '../router.tsx';
+import { usePrinting } from '../ui/printing.ts';
 import type { Frame } from './arcs.ts';
 import { arcBetween, legendValues, widthFor, zoomTo } from './arcs.ts';
 import type { RegionMapData } from './region-map-data.ts';
@@ -50,6 +51,11 @@ export interface CorridorMapProps {
   readonly highlight?: { readonly origin: string; readonly destination: string } | null;
   /** Whether the table starts open. */
   readonly tableOpen?: boolean;
+  /**
+   * On a phone, show the corridors drawn close up, their countries named, rather than the whole
+   * region (too small there to read). A highlighted corridor is shown close up anyway.
+   */
+  readonly zoomOnPhone?: boolean;
 }
 
 const keyOf = (c: { readonly origin: string; readonly destination: string }) =>
@@ -61,16 +67,22 @@ const DASH: Readonly<Record<NonNullable<MapStatus['pattern']>, readonly number[]
   dotted: [1.5, 3.5],
 };
 
-/** Units of the map per CSS pixel, kept up to date as the map is resized. */
-function useUnitsPerPixel(width: number | undefined) {
+/**
+ * The SVG's box on the screen in CSS pixels, kept up to date as the map is resized. The drawing
+ * fits inside it (the box's height is capped in app.css, so it may be narrower than the box).
+ */
+function useShownBox() {
   const ref = useRef<SVGSVGElement>(null);
-  const [perPixel, setPerPixel] = useState(1);
+  const [box, setBox] = useState<{ readonly width: number; readonly height: number } | null>(null);
   useEffect(() => {
     const svg = ref.current;
-    if (!svg || width === undefined) return;
+    if (!svg) return;
     const measure = () => {
-      const rendered = svg.getBoundingClientRect().width;
-      if (rendered > 0) setPerPixel(width / rendered);
+      const { width, height } = svg.getBoundingClientRect();
+      if (width > 0 && height > 0)
+        setBox((last) =>
+          last?.width === width && last.height === height ? last : { width, height },
+        );
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -78,9 +90,14 @@ function useUnitsPerPixel(width: number | undefined) {
     return () => {
       observer.disconnect();
     };
-  }, [width]);
-  return { ref, perPixel };
+  }, []);
+  return { ref, box };
 }
+
+/** Narrower than this (CSS pixels), the whole region's country names would crowd: a phone. */
+const WIDE_PX = 560;
+/** About the width a map is printed at (A4 or Letter, less the margins), in CSS pixels. */
+const PRINTED_PX = 680;
 
 interface PlacedLabel {
   readonly id: string;
@@ -134,6 +151,7 @@ function MapSvg({
   onActivate,
   onActive,
   highlight,
+  zoomOnPhone,
 }: {
   readonly map: RegionMapData;
   readonly corridors: readonly MapCorridor[];
@@ -145,6 +163,7 @@ function MapSvg({
   readonly onActivate: (e: MouseEvent, c: MapCorridor) => void;
   readonly onActive: (c: MapCorridor | null) => void;
   readonly highlight: string | null;
+  readonly zoomOnPhone: boolean;
 }) {
   const i18n = useI18n();
   const anchors = useMemo(
@@ -155,30 +174,45 @@ function MapSvg({
     (c) => anchors.has(c.origin) && anchors.has(c.destination) && c.origin !== c.destination,
   );
   const highlighted = drawn.find((c) => keyOf(c) === highlight);
-  // A highlighted corridor is shown close up, with its neighbourhood (readable on a phone).
+  const { ref, box } = useShownBox();
+  const isPrinting = usePrinting();
+  // The map keeps its proportions whatever the part shown, so its shown width is the box's
+  // width, or the width its capped height allows; on paper, the page's (whatever the screen's).
+  const whole = { x: 0, y: 0, width: map.width, height: map.height };
+  const shownWidth = isPrinting
+    ? PRINTED_PX
+    : box
+      ? Math.min(box.width, (box.height * map.width) / map.height)
+      : null;
+  const isWide = shownWidth === null || shownWidth >= WIDE_PX;
+  const ends = new Map<string, number>();
+  for (const c of drawn)
+    for (const id of [c.origin, c.destination]) ends.set(id, (ends.get(id) ?? 0) + (c.value ?? 1));
+  // A highlighted corridor is shown close up, with its neighbourhood (readable on a phone); so
+  // are all the corridors drawn, on a phone, when asked (the whole region is too small there).
+  const isZoomedOnPhone = !highlighted && zoomOnPhone && !isWide && ends.size > 0;
   const view = highlighted
     ? zoomTo(
         [anchors.get(highlighted.origin), anchors.get(highlighted.destination)],
         map.width,
         map.height,
       )
-    : { x: 0, y: 0, width: map.width, height: map.height };
-  const { ref, perPixel } = useUnitsPerPixel(view.width);
-  const ends = new Map<string, number>();
-  for (const c of drawn)
-    for (const id of [c.origin, c.destination]) ends.set(id, (ends.get(id) ?? 0) + (c.value ?? 1));
+    : isZoomedOnPhone
+      ? zoomTo(
+          [...ends.keys()].map((id) => anchors.get(id)),
+          map.width,
+          map.height,
+        )
+      : whole;
+  const perPixel = shownWidth === null ? 1 : view.width / shownWidth;
   const fontSize = 12.5 * perPixel;
-  // All labels where they can be read; on a phone only the highlighted corridor's (the table
-  // and the arcs' names say the rest).
-  const isWide = view.width / perPixel >= 560;
+  const byWeight = [...ends.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  // All labels where they can be read; on a phone only the highlighted corridor's or, zoomed to
+  // the corridors, theirs (the table and the arcs' names say the rest).
   const labelIds = highlighted
-    ? [
-        highlighted.origin,
-        highlighted.destination,
-        ...(isWide ? [...ends.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id) : []),
-      ]
-    : isWide
-      ? [...ends.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id)
+    ? [highlighted.origin, highlighted.destination, ...(isWide ? byWeight : [])]
+    : isWide || isZoomedOnPhone
+      ? byWeight
       : [];
   const labels = placeLabels(
     [...new Set(labelIds)],
@@ -334,6 +368,7 @@ export function CorridorMap({
   onSelect,
   highlight = null,
   tableOpen = false,
+  zoomOnPhone = false,
 }: CorridorMapProps) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -388,6 +423,7 @@ export function CorridorMap({
               onActivate={onActivate}
               onActive={setActive}
               highlight={highlightKey}
+              zoomOnPhone={zoomOnPhone}
             />
           ) : state.status === 'loading' ? (
             <p className="status" role="status">

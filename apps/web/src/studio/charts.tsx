@@ -1,7 +1,12 @@
 // Charts as inline SVG (no chart library): each is a figure with a text title, an SVG marked as an
 // image with a description, and the same numbers in a table beside it for screen readers and print.
-import type { ReactNode } from 'react';
+// Where there is room (and in print) a chart is one drawing of fixed width, labels in a column left
+// of the bars, scaled to the page; on a phone that drawing would shrink its text to 6 px, so there
+// it is drawn for the phone's own width, one unit to a CSS pixel, each label above its bars.
+import type { ReactNode, RefObject } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { usePrinting } from '../ui/printing.ts';
 import { studioFormats } from './format.tsx';
 
 export interface PairBar {
@@ -13,9 +18,47 @@ export interface PairBar {
 /** The charts' type size (studio.css), in the SVG's units: text scales with the chart. */
 const FONT_PX = 12;
 const LINE_PX = 13;
-/** The SVG's width in its own units (its viewBox): what every label must fit in. */
-const WIDTH = 640;
+/** A line of a label above its bars (Burmese's stacked marks need the room). */
+const STACKED_LINE_PX = 15;
+/** A label above its bars starts this far in: some glyphs (J) reach left of where they start. */
+const STACKED_INSET = 2;
+/** The wide drawing's width in its own units (its viewBox): what every label must fit in. */
+const WIDE = 640;
+/** Narrower than any phone: the stacked drawing is never made narrower than this. */
+const NARROWEST = 240;
 const GAP = 6;
+
+/**
+ * The width to draw a chart for: WIDE where the SVG is shown at least that wide and in print,
+ * else the SVG's own width in CSS pixels (so that its text is drawn at its size). The SVG's width
+ * does not depend on its drawing (studio.css), so measuring it cannot loop.
+ */
+function useDrawingWidth(): {
+  readonly ref: RefObject<SVGSVGElement | null>;
+  readonly width: number;
+} {
+  const ref = useRef<SVGSVGElement>(null);
+  const [shown, setShown] = useState<number | null>(null);
+  const isPrinting = usePrinting();
+  // Before the first paint, so a phone never shows the wide drawing shrunk for a moment.
+  useLayoutEffect(() => {
+    const svg = ref.current;
+    if (!svg) return;
+    const measure = () => {
+      const width = Math.floor(svg.getBoundingClientRect().width);
+      // Hidden (a closed panel, a print that hides it): keep the last width.
+      if (width > 0) setShown(width);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+  const width = isPrinting || shown === null || shown >= WIDE ? WIDE : Math.max(NARROWEST, shown);
+  return { ref, width };
+}
 
 let measure: CanvasRenderingContext2D | null | undefined;
 
@@ -61,38 +104,47 @@ export function breakable(text: string, locale: string): string[] {
 }
 
 /**
- * A label in at most two lines no wider than `width`; what is still too long ends in "…" (the
- * table under the chart has every label whole).
+ * A label in at most `maxLines` lines no wider than `width`; what is still too long ends in "…"
+ * (the table under the chart has every label whole).
  */
-function labelLines(text: string, width: number, locale: string): string[] {
+function labelLines(text: string, width: number, locale: string, maxLines: number): string[] {
   if (textWidth(text) <= width) return [text];
   const pieces = breakable(text, locale);
-  let first = '';
+  const lines: string[] = [];
   let i = 0;
-  while (i < pieces.length && textWidth(`${first}${pieces[i] ?? ''}`.trimEnd()) <= width) {
-    first += pieces[i] ?? '';
-    i++;
+  while (i < pieces.length && lines.length < maxLines - 1) {
+    let line = '';
+    while (i < pieces.length && textWidth(`${line}${pieces[i] ?? ''}`.trimEnd()) <= width) {
+      line += pieces[i] ?? '';
+      i++;
+    }
+    // A piece wider than a line: the rest is cut below.
+    if (line.trim() === '') break;
+    lines.push(line.trimEnd());
   }
-  if (first.trim() === '') return [cut(text, width, locale)];
   const rest = pieces.slice(i).join('').trim();
-  return [first.trimEnd(), textWidth(rest) <= width ? rest : cut(rest, width, locale)];
+  if (rest !== '') lines.push(textWidth(rest) <= width ? rest : cut(rest, width, locale));
+  return lines;
 }
 
-/** A label right-aligned before `x`, its lines centred on `middle`. */
+/** A label's lines from `top` (the first line's top edge), each `step` below the last. */
 function Label({
   lines,
   x,
-  middle,
+  top,
+  step,
+  anchor,
 }: {
   readonly lines: string[];
   readonly x: number;
-  readonly middle: number;
+  readonly top: number;
+  readonly step: number;
+  readonly anchor: 'start' | 'end';
 }) {
-  const top = middle - (lines.length * LINE_PX) / 2 + 10;
   return (
-    <text x={x} y={top} textAnchor="end" className="studio-chart__label">
+    <text x={x} y={top + 10} textAnchor={anchor} className="studio-chart__label">
       {lines.map((line, k) => (
-        <tspan key={`${String(k)}-${line}`} x={x} dy={k === 0 ? 0 : LINE_PX}>
+        <tspan key={`${String(k)}-${line}`} x={x} dy={k === 0 ? 0 : step}>
           {line}
         </tspan>
       ))}
@@ -107,6 +159,8 @@ function Figure({
   id,
   title,
   description,
+  svgRef,
+  width,
   height,
   children,
   table,
@@ -114,6 +168,8 @@ function Figure({
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  readonly svgRef: RefObject<SVGSVGElement | null>;
+  readonly width: number;
   readonly height: number;
   readonly children: ReactNode;
   readonly table: ReactNode;
@@ -125,9 +181,10 @@ function Figure({
         {title}
       </figcaption>
       <svg
+        ref={svgRef}
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${String(width)} ${String(height)}`}
         className="studio-chart__svg"
       >
         <desc id={`${id}-desc`}>{description}</desc>
@@ -135,7 +192,7 @@ function Figure({
       </svg>
       <details className="studio-chart__table" open>
         <summary>{t('studio.chart.table')}</summary>
-        {table}
+        <div className="table-scroll">{table}</div>
       </details>
     </figure>
   );
@@ -153,22 +210,43 @@ export function BeforeAfterChart({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { pct, points } = studioFormats(i18n.intl.tag);
-  const labelWidth = 200;
+  const locale = i18n.intl.tag;
+  const { pct, points } = studioFormats(locale);
+  const { ref, width } = useDrawingWidth();
+  const isWide = width >= WIDE;
+  // Wide: the labels in a column before the bars; narrow: each label above its bars, full width.
+  const labelWidth = isWide ? 200 : 0;
   const values = rows.map((r) =>
     t('studio.chart.pairValue', { before: pct(r.baseline), after: pct(r.reform) }),
   );
-  const barWidth = WIDTH - labelWidth - valueRoom(values);
-  const rowHeight = 34;
-  const labels = rows.map((r) => labelLines(r.label, labelWidth - 8, i18n.intl.tag));
+  const barWidth = width - labelWidth - valueRoom(values);
+  const labels = rows.map((r) =>
+    isWide
+      ? labelLines(r.label, labelWidth - 8, locale, 2)
+      : labelLines(r.label, width - 2 * STACKED_INSET, locale, 3),
+  );
   const max = Math.max(0.0001, ...rows.flatMap((r) => [r.baseline, r.reform]));
   const scale = max > 0.5 ? 1 : max;
-  // The legend after the labels' column, or from the left edge where that leaves it too little.
+  // The legend after the labels' column, or from the left edge where that leaves it too little,
+  // or in two lines where one is too short.
   const legendBefore = t('studio.chart.legendBefore');
   const legendAfter = t('studio.chart.legendAfter');
-  const legendWidth = 18 + textWidth(legendBefore) + 24 + 18 + textWidth(legendAfter);
-  const legendX = labelWidth + legendWidth <= WIDTH ? labelWidth : 0;
-  const afterX = legendX + 18 + textWidth(legendBefore) + 24;
+  const beforeWidth = 18 + textWidth(legendBefore) + 24;
+  const legendWidth = beforeWidth + 18 + textWidth(legendAfter);
+  const isLegendOneLine = legendWidth <= width;
+  const legendX = labelWidth + legendWidth <= width ? labelWidth : 0;
+  const legendAfterAt = isLegendOneLine ? { x: legendX + beforeWidth, y: 0 } : { x: 0, y: 18 };
+  let y = isLegendOneLine ? 24 : 42;
+  const placed = labels.map((lines) => {
+    if (isWide) {
+      const at = { label: y + 14.5 - (lines.length * LINE_PX) / 2, bars: y };
+      y += 34;
+      return at;
+    }
+    const at = { label: y, bars: y + lines.length * STACKED_LINE_PX };
+    y = at.bars + 27 + 12;
+    return at;
+  });
   const description = rows
     .map((r) =>
       t('studio.chart.pairDescription', {
@@ -183,7 +261,9 @@ export function BeforeAfterChart({
       id={id}
       title={title}
       description={description}
-      height={24 + rows.length * rowHeight + 8}
+      svgRef={ref}
+      width={width}
+      height={y + (isWide ? 8 : 0)}
       table={
         <table>
           <thead>
@@ -212,33 +292,45 @@ export function BeforeAfterChart({
         <text x={legendX + 18} y={13} className="studio-chart__legend">
           {legendBefore}
         </text>
-        <rect x={afterX} y={2} width={12} height={12} className="studio-bar--after" />
-        <text x={afterX + 18} y={13} className="studio-chart__legend">
+        <rect
+          x={legendAfterAt.x}
+          y={legendAfterAt.y + 2}
+          width={12}
+          height={12}
+          className="studio-bar--after"
+        />
+        <text x={legendAfterAt.x + 18} y={legendAfterAt.y + 13} className="studio-chart__legend">
           {legendAfter}
         </text>
         {rows.map((r, i) => {
-          const y = 24 + i * rowHeight;
+          const at = placed[i] ?? { label: 0, bars: 0 };
           const w = (x: number) => Math.max(1, (x / scale) * barWidth);
           return (
             <g key={r.label}>
-              <Label lines={labels[i] ?? [r.label]} x={labelWidth - 8} middle={y + 14.5} />
+              <Label
+                lines={labels[i] ?? [r.label]}
+                x={isWide ? labelWidth - 8 : STACKED_INSET}
+                top={at.label}
+                step={isWide ? LINE_PX : STACKED_LINE_PX}
+                anchor={isWide ? 'end' : 'start'}
+              />
               <rect
                 x={labelWidth}
-                y={y + 2}
+                y={at.bars + 2}
                 width={w(r.baseline)}
                 height={12}
                 className="studio-bar--before"
               />
               <rect
                 x={labelWidth}
-                y={y + 15}
+                y={at.bars + 15}
                 width={w(r.reform)}
                 height={12}
                 className="studio-bar--after"
               />
               <text
                 x={labelWidth + w(Math.max(r.baseline, r.reform)) + GAP}
-                y={y + 25}
+                y={at.bars + 25}
                 className="studio-chart__value"
               >
                 {values[i]}
@@ -263,14 +355,32 @@ export function BarChart({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { pct } = studioFormats(i18n.intl.tag);
-  const labelWidth = 220;
+  const locale = i18n.intl.tag;
+  const { pct } = studioFormats(locale);
+  const { ref, width } = useDrawingWidth();
+  const isWide = width >= WIDE;
+  const labelWidth = isWide ? 220 : 0;
   const values = rows.map((r) => pct(r.value));
-  const barWidth = WIDTH - labelWidth - valueRoom(values);
+  const barWidth = width - labelWidth - valueRoom(values);
   const max = Math.max(0.0001, ...rows.map((r) => r.value));
-  const labels = rows.map((r) => labelLines(r.label, labelWidth - 8, i18n.intl.tag));
-  // Rows grow when a label takes two lines.
+  const labels = rows.map((r) =>
+    isWide
+      ? labelLines(r.label, labelWidth - 8, locale, 2)
+      : labelLines(r.label, width - 2 * STACKED_INSET, locale, 3),
+  );
+  // Wide rows grow when a label takes two lines.
   const rowHeight = labels.some((l) => l.length > 1) ? 30 : 26;
+  let y = 4;
+  const placed = labels.map((lines) => {
+    if (isWide) {
+      const middle = y + rowHeight / 2;
+      y += rowHeight;
+      return { label: middle - (lines.length * LINE_PX) / 2, bar: middle - 8 };
+    }
+    const at = { label: y, bar: y + lines.length * STACKED_LINE_PX + 2 };
+    y = at.bar + 16 + 12;
+    return at;
+  });
   return (
     <Figure
       id={id}
@@ -278,7 +388,9 @@ export function BarChart({
       description={rows
         .map((r) => t('studio.chart.barDescription', { label: r.label, value: pct(r.value) }))
         .join('; ')}
-      height={4 + rows.length * rowHeight + 8}
+      svgRef={ref}
+      width={width}
+      height={y + (isWide ? 8 : 0)}
       table={
         <table>
           <thead>
@@ -300,20 +412,19 @@ export function BarChart({
     >
       <g aria-hidden="true">
         {rows.map((r, i) => {
-          const y = 4 + i * rowHeight;
-          const middle = y + rowHeight / 2;
+          const at = placed[i] ?? { label: 0, bar: 0 };
           const w = Math.max(1, (r.value / max) * barWidth);
           return (
             <g key={r.label}>
-              <Label lines={labels[i] ?? [r.label]} x={labelWidth - 8} middle={middle} />
-              <rect
-                x={labelWidth}
-                y={middle - 8}
-                width={w}
-                height={16}
-                className="studio-bar--after"
+              <Label
+                lines={labels[i] ?? [r.label]}
+                x={isWide ? labelWidth - 8 : STACKED_INSET}
+                top={at.label}
+                step={isWide ? LINE_PX : STACKED_LINE_PX}
+                anchor={isWide ? 'end' : 'start'}
               />
-              <text x={labelWidth + w + GAP} y={middle + 4} className="studio-chart__value">
+              <rect x={labelWidth} y={at.bar} width={w} height={16} className="studio-bar--after" />
+              <text x={labelWidth + w + GAP} y={at.bar + 12} className="studio-chart__value">
                 {values[i]}
               </text>
             </g>

@@ -56,6 +56,7 @@ export function StudioCorridorMap({ corridors }: { readonly corridors: readonly 
         title={t('studio.map.title')}
         valueLabel={t('studio.map.valueLabel')}
         formatValue={whole}
+        zoomOnPhone
       />
       <ul className="studio-corridor-list">
         {corridors.map((c) => (
