@@ -582,9 +582,9 @@ async function keepHidden(
 ): Promise<Input> {
   const kept: Input = {};
   if (kind === ACTIVITY_KINDS.bills && Array.isArray(patch.sponsors)) {
-    const seen = new Set((await repos.activities.sponsors([id], scope)).map((s) => s.person_id));
-    const hidden = (await repos.activities.sponsors([id], [...VISIBILITIES]))
-      .filter((s) => !seen.has(s.person_id))
+    // One read of every sponsor, each with their person's visibility, tells the hidden apart.
+    const hidden = (await repos.activities.sponsors([id], VISIBILITIES))
+      .filter((s) => !scope.includes(s.person_visibility))
       .map((s): Sponsor => ({ person_id: s.person_id, classification: s.classification }));
     if (hidden.length > 0) kept.sponsors = [...(patch.sponsors as Sponsor[]), ...hidden];
   }
