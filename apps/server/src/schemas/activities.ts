@@ -1,7 +1,7 @@
 // The request bodies of the caucus's activities: exchange visits, national caucuses, bills,
 // bodies' meetings, engagements and collaborations.
 import { isCountryCode } from '@tulay/engine';
-import { BILL_ACTIONS } from '@tulay/store/vocabulary';
+import { BILL_ACTIONS, CAUCUS_STATUSES } from '@tulay/store/vocabulary';
 import { z } from 'zod';
 import { Id, PartialDate, Text, Visibility } from './common.ts';
 
@@ -69,12 +69,7 @@ export const RecommendationCommitmentIn = z.strictObject({
   visibility: Visibility.optional(),
 });
 
-export const CaucusStatusName = z.enum([
-  'none',
-  'informal_group',
-  'formal_caucus',
-  'standing_committee',
-]);
+export const CaucusStatusName = z.enum(CAUCUS_STATUSES);
 
 export const NationalCaucusIn = z.strictObject({
   id: Id.optional(),
