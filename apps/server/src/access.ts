@@ -1,6 +1,7 @@
 // Who may see and do what. Reading is governed by each record's visibility; writing by the
 // permissions below. Both are checked in use cases, never left to the client.
 import type { Role, Visibility } from '@tulay/store';
+import { VISIBILITIES } from '@tulay/store/vocabulary';
 import { ApiError } from './errors.ts';
 
 /** The person making a request: a visitor, or a signed-in user. */
@@ -34,7 +35,7 @@ export function scopeOf(actor: Actor): Visibility[] {
       return ['public', 'caucus'];
     case 'secretariat':
     case 'admin':
-      return ['public', 'caucus', 'secretariat'];
+      return [...VISIBILITIES];
   }
 }
 

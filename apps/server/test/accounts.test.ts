@@ -1,9 +1,13 @@
 // Sign-in, sessions, second factor, throttling, invitations, CSRF, rate limits, and the audit trail.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabases } from '@tulay/store/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/auth/totp.ts';
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from '../src/routes/auth-routes.ts';
 import type { Harness } from './harness.ts';
 import { PASSWORD, harness } from './harness.ts';
 import { clientFor } from './harness.ts';
+
+type ErrorBody = { code: string; message: string };
 
 let h: Harness;
 beforeEach(async () => {
@@ -225,6 +229,109 @@ describe('rate limits', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe.each(testDatabases)('sign-in limits, on $name', (database) => {
+  let limited: Harness;
+  let csrf: { cookie: string; token: string };
+  beforeAll(async () => {
+    limited = await harness({ database });
+    const res = await limited.app.inject({ method: 'GET', url: '/api/auth/csrf' });
+    const cookie = cookieOf(res.headers, 'tulay_csrf')?.split(';')[0]?.split('=')[1] ?? '';
+    csrf = { cookie, token: res.json<{ token: string }>().token };
+  }, 60_000);
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  /** A sign-in from `address`, as one person of an office behind it. */
+  const attempt = async (address: string, body: Record<string, unknown>) => {
+    const res = await limited.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: address,
+      cookies: { tulay_csrf: csrf.cookie },
+      headers: { 'x-csrf-token': csrf.token },
+      payload: body,
+    });
+    const error = res.statusCode >= 400 ? res.json<{ error: ErrorBody }>().error : undefined;
+    return { status: res.statusCode, error, retryAfter: res.headers['retry-after'] };
+  };
+
+  it('refuse the eleventh attempt in a minute on one email, from any address', async () => {
+    const email = 'partner@example.org';
+    for (let i = 0; i < SIGN_IN_PER_ACCOUNT; i++) {
+      const ok = await attempt('10.1.0.1', { email, password: PASSWORD });
+      expect(ok.status, ok.error?.message).toBe(200);
+    }
+    // The right password does not help; nor does another address; nor capitals.
+    for (const [address, as] of [
+      ['10.1.0.1', email],
+      ['10.1.0.2', 'Partner@Example.org'],
+    ] as const) {
+      const refused = await attempt(address, { email: as, password: PASSWORD });
+      expect(refused.status).toBe(429);
+      expect(refused.error?.code).toBe('rate_limited');
+      expect(refused.error?.message).toMatch(
+        /^too many sign-in attempts for this email: try again in \d+ seconds?$/,
+      );
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
+    }
+    // Someone else at the same address signs in.
+    const colleague = await attempt('10.1.0.1', {
+      email: 'member@example.org',
+      password: PASSWORD,
+    });
+    expect(colleague.status, colleague.error?.message).toBe(200);
+  });
+
+  it('let eleven people behind one address sign in, each to their own account', async () => {
+    const { password_hash } =
+      (await limited.store.repos.accounts.userByEmail('member@example.org')) ?? {};
+    const now = limited.clock.now().toISOString();
+    const emails = Array.from({ length: 11 }, (_, i) => `office-${i}@example.org`);
+    for (const email of emails)
+      await limited.store.repos.accounts.addUser({
+        id: crypto.randomUUID(),
+        email,
+        display_name: email,
+        role: 'partner',
+        password_hash: password_hash ?? '',
+        person_id: null,
+        is_verified: 0,
+        totp_secret: null,
+        created_at: now,
+        updated_at: now,
+        disabled_at: null,
+      });
+    for (const email of emails) {
+      const res = await attempt('10.2.0.1', { email, password: PASSWORD });
+      expect(res.status, `${email}: ${res.error?.message ?? ''}`).toBe(200);
+    }
+  });
+
+  it(`hold ${SIGN_IN_PER_ADDRESS} attempts a minute from one address, whatever the emails`, async () => {
+    // Bodies without a password are refused as invalid (400) without a password check or a
+    // recorded failure, so they count toward the ceiling and nothing else.
+    for (let i = 0; i < SIGN_IN_PER_ADDRESS; i++) {
+      const res = await attempt('10.3.0.1', { email: `spray-${i}@example.org` });
+      expect(res.status).toBe(400);
+    }
+    const refused = await attempt('10.3.0.1', { email: 'member@example.org', password: PASSWORD });
+    expect(refused.status).toBe(429);
+    expect(refused.error?.code).toBe('rate_limited');
+    expect(refused.error?.message).toMatch(
+      /^too many sign-in attempts from your address: try again in \d+ seconds?$/,
+    );
+    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    // The same account from another address is still let in.
+    const elsewhere = await attempt('10.3.0.2', {
+      email: 'member@example.org',
+      password: PASSWORD,
+    });
+    expect(elsewhere.status, elsewhere.error?.message).toBe(200);
   });
 });
 

@@ -5,7 +5,7 @@
 import { testDatabases } from '@tulay/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, Harness, Response } from './harness.ts';
-import { MEMBER_PERSON, clientFor, harness } from './harness.ts';
+import { MEMBER_PERSON, ROLES_AND_PUBLIC, clientFor, harness } from './harness.ts';
 
 type Body = Record<string, unknown>;
 type ErrorBody = { error: { code: string; message: string; fields: { path: string }[] } };
@@ -187,6 +187,146 @@ describe.each(testDatabases)('activities, on $name', (database) => {
       };
       expect(other.items.map((c) => c.id)).not.toContain('th_caucus');
     });
+
+    it('publish, correct and remove an entry of the history, the first one included', async () => {
+      type Entry = { id: string; status: string; visibility: string; note?: string };
+      type Caucus = Body & { status: string | null; history: Entry[] };
+      const read = async (client: Client) => {
+        const res = await client.get('/api/national-caucuses/kh_caucus');
+        expect(res.status, res.text).toBe(200);
+        return res.body as Caucus;
+      };
+      await post('/api/national-caucuses', {
+        id: 'kh_caucus',
+        country: 'TH',
+        parliament_id: 'test_parliament',
+        name: 'A caucus recorded before it is published',
+        status: 'informal_group',
+        status_date: '2025-03',
+        note: 'Met twice',
+        source: 'Minutes of the March meeting',
+        visibility: 'caucus',
+      });
+      const [first] = (await read(secretariat)).history;
+      expect(first).toMatchObject({
+        status: 'informal_group',
+        note: 'Met twice',
+        source: 'Minutes of the March meeting',
+        visibility: 'caucus',
+      });
+      const firstId = first?.id ?? '';
+      // Published as an organisation, the caucus still shows no status to the public: its first
+      // entry kept the visibility it was recorded with.
+      const published = await secretariat.request('PATCH', '/api/organizations/kh_caucus', {
+        visibility: 'public',
+      });
+      expect(published.status, published.text).toBe(200);
+      expect(await read(visitor)).toMatchObject({ status: null, history: [] });
+      const url = `/api/national-caucuses/kh_caucus/status/${firstId}`;
+      const shown = await secretariat.request('PATCH', url, { visibility: 'public' });
+      expect(shown.status, shown.text).toBe(200);
+      expect((shown.body as Caucus).history[0]).toMatchObject({
+        id: firstId,
+        visibility: 'public',
+      });
+      const seen = await read(visitor);
+      expect(seen.status).toBe('informal_group');
+      expect(seen.history.map((e) => e.id)).toEqual([firstId]);
+
+      // A correction: the date moves the entry, null clears the note, the audit log keeps both.
+      await post('/api/national-caucuses/kh_caucus/status', {
+        status: 'formal_caucus',
+        status_date: '2025-06',
+      });
+      const corrected = await secretariat.request('PATCH', url, {
+        status_date: '2025-09',
+        note: null,
+      });
+      expect(corrected.status, corrected.text).toBe(200);
+      const history = (corrected.body as Caucus).history;
+      expect(history.map((e) => e.status)).toEqual(['formal_caucus', 'informal_group']);
+      expect(history[1]).not.toHaveProperty('note');
+      expect((corrected.body as Caucus).status).toBe('informal_group');
+      const audit = (
+        await secretariat.get(`/api/audit?entity_type=caucus_statuses&entity_id=${firstId}`)
+      ).body as { items: { action: string; before: Body; after: Body }[] };
+      // The test's clock stands still, so the two updates share an instant: found, not indexed.
+      expect(audit.items).toContainEqual(
+        expect.objectContaining({
+          action: 'update',
+          before: expect.objectContaining({ status_date: '2025-03', note: 'Met twice' }) as Body,
+          after: expect.objectContaining({ status_date: '2025-09', note: null }) as Body,
+        }),
+      );
+
+      // Bad input names the field; an entry of another caucus, or none, is not found.
+      const bad = await secretariat.request('PATCH', url, { visibility: 'everyone' });
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad)).toEqual(['body.visibility']);
+      const empty = await secretariat.request('PATCH', url, {});
+      expect(empty.status).toBe(400);
+      const elsewhere = (await secretariat.get('/api/national-caucuses/th_caucus')).body as Caucus;
+      const otherEntry = elsewhere.history[0]?.id ?? '';
+      expect(otherEntry).not.toBe('');
+      for (const wrong of [
+        `/api/national-caucuses/kh_caucus/status/${otherEntry}`,
+        '/api/national-caucuses/kh_caucus/status/no_such_entry',
+        `/api/national-caucuses/no_such_caucus/status/${firstId}`,
+      ]) {
+        expect((await secretariat.request('PATCH', wrong, { note: 'x' })).status).toBe(404);
+        expect((await secretariat.request('DELETE', wrong)).status).toBe(404);
+      }
+
+      // An entry recorded by mistake is removed; the only one left is not.
+      const second = history[0]?.id ?? '';
+      const removed = await secretariat.request(
+        'DELETE',
+        `/api/national-caucuses/kh_caucus/status/${second}`,
+      );
+      expect(removed.status, removed.text).toBe(200);
+      expect((removed.body as Caucus).history.map((e) => e.id)).toEqual([firstId]);
+      const last = await secretariat.request('DELETE', url);
+      expect(last.status).toBe(409);
+      expect(fieldsOf(last)).toEqual(['params.status_id']);
+      expect((await read(secretariat)).history.map((e) => e.id)).toEqual([firstId]);
+    });
+
+    it.each(ROLES_AND_PUBLIC)(
+      'let only the secretariat and admins change the history (as %s)',
+      async (who) => {
+        const client = who === 'public' ? visitor : await h.as(who);
+        const created = await secretariat.request('POST', '/api/national-caucuses', {
+          country: 'TH',
+          parliament_id: 'test_parliament',
+          name: `A caucus for ${who}`,
+          status: 'none',
+          status_date: '2024',
+          visibility: 'caucus',
+        });
+        expect(created.status, created.text).toBe(201);
+        const caucusId = (created.body as { id: string }).id;
+        const added = await post(`/api/national-caucuses/${caucusId}/status`, {
+          status: 'informal_group',
+          status_date: '2025',
+        });
+        const [first, next] = (added.body as { history: { id: string }[] }).history;
+        const entry = (e: { id: string } | undefined) =>
+          `/api/national-caucuses/${caucusId}/status/${e?.id ?? ''}`;
+        const allowed = who === 'secretariat' || who === 'admin';
+        const refused = who === 'public' ? 401 : 403;
+        const patched = await client.request('PATCH', entry(first), { visibility: 'public' });
+        expect(patched.status, patched.text).toBe(allowed ? 200 : refused);
+        const removed = await client.request('DELETE', entry(next));
+        expect(removed.status, removed.text).toBe(allowed ? 200 : refused);
+        const after = (await secretariat.get(`/api/national-caucuses/${caucusId}`)).body as {
+          history: { id: string; visibility: string }[];
+        };
+        expect(after.history.map((e) => e.id)).toEqual(
+          allowed ? [first?.id] : [first?.id, next?.id],
+        );
+        expect(after.history[0]?.visibility).toBe(allowed ? 'public' : 'caucus');
+      },
+    );
 
     it('refuse a parliament of another country, naming it', async () => {
       const res = await secretariat.request('POST', '/api/national-caucuses', {

@@ -86,6 +86,21 @@ async function caucus(h: Harness): Promise<string> {
   return id;
 }
 
+/** A new entry of the test caucus's history (for the secretariat to change or remove). */
+async function caucusStatus(h: Harness): Promise<string> {
+  const secretariat = await h.as('secretariat');
+  const id = await caucus(h);
+  const res = await secretariat.request('POST', `/api/national-caucuses/${id}/status`, {
+    status: 'formal_caucus',
+    status_date: '2026-03',
+  });
+  if (res.status !== 201) throw new Error(`caucus status fixture: ${res.text}`);
+  const history = (res.body as { history: { id: string }[] }).history;
+  const entry = history.at(-1)?.id;
+  if (entry === undefined) throw new Error('caucus status fixture: no history');
+  return entry;
+}
+
 interface Resource {
   path: string;
   fixture: string;
@@ -337,6 +352,39 @@ export const ACTIVITY_CASES: Case[] = [
         body: { status: 'formal_caucus', status_date: 'next year' },
       },
       field: 'body.status_date',
+    },
+    allowed: SECRETARIAT,
+  },
+  {
+    route: 'PATCH /api/national-caucuses/:id/status/:status_id',
+    who: 'secretariat',
+    valid: async (h) => ({
+      method: 'PATCH',
+      url: `/api/national-caucuses/case_caucus/status/${await caucusStatus(h)}`,
+      body: { visibility: 'caucus', note: 'Corrected' },
+    }),
+    status: 200,
+    invalid: {
+      call: {
+        method: 'PATCH',
+        url: '/api/national-caucuses/case_caucus/status/any_entry',
+        body: { status: 'secret_society' },
+      },
+      field: 'body.status',
+    },
+    allowed: SECRETARIAT,
+  },
+  {
+    route: 'DELETE /api/national-caucuses/:id/status/:status_id',
+    who: 'secretariat',
+    valid: async (h) => ({
+      method: 'DELETE',
+      url: `/api/national-caucuses/case_caucus/status/${await caucusStatus(h)}`,
+    }),
+    status: 200,
+    invalid: {
+      call: { method: 'DELETE', url: '/api/national-caucuses/case_caucus/status/BAD!' },
+      field: 'params.status_id',
     },
     allowed: SECRETARIAT,
   },

@@ -3,7 +3,7 @@
 // secretariat publishes; a member changes only their own, unpublished records; staff act for
 // their member; partners and visitors may not. What a member records never reaches the public.
 import { testDatabases } from '@tulay/store/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Client, Harness, Response } from './harness.ts';
 import { MEMBER_PERSON, T0, clientFor, harness } from './harness.ts';
 import { addSignedInMember } from './signed-in-member.ts';
@@ -120,6 +120,9 @@ describe.each(testDatabases)('members record their own activities, on $name', (d
     // The member sees only themself, adds a co-sponsor: the hidden one stays.
     const seen = (await member.get(`/api/bills/${bill.id}`)).body as Bill;
     expect(seen.sponsors.map((s) => s.person_id)).toEqual([MEMBER_PERSON]);
+    // The bill's sponsors are read once to find those hidden from the member, and once more for
+    // the answer.
+    const sponsorReads = vi.spyOn(h.store.repos.activities, 'sponsors');
     const changed = await member.request('PATCH', `/api/bills/${bill.id}`, {
       sponsors: [
         { person_id: MEMBER_PERSON, classification: 'primary' },
@@ -127,6 +130,8 @@ describe.each(testDatabases)('members record their own activities, on $name', (d
       ],
     });
     expect(changed.status, changed.text).toBe(200);
+    expect(sponsorReads).toHaveBeenCalledTimes(2);
+    sponsorReads.mockRestore();
     expect((changed.body as Bill).sponsors.map((s) => s.person_id)).toEqual([
       MEMBER_PERSON,
       OTHER_PERSON,

@@ -43,16 +43,17 @@ export { SEARCH_SOURCES, countryOf } from './search/sources.ts';
 export type { Token } from './search/tokenize.ts';
 export { fold, localeFor, normalise, queryTerms, tokenize } from './search/tokenize.ts';
 export type * from './schema.ts';
+export { TABLES } from './schema.ts';
+export type { BillActionName } from './vocabulary.ts';
 export {
+  BILL_ACTIONS,
   CAUCUS_STATUSES,
+  DOCUMENT_STATUSES,
   DOCUMENT_TYPES,
   INPUT_STATUSES,
   ROLES,
-  TABLES,
   VISIBILITIES,
-} from './schema.ts';
-export type { BillActionName } from './vocabulary.ts';
-export { BILL_ACTIONS } from './vocabulary.ts';
+} from './vocabulary.ts';
 export type { Repositories } from './store.ts';
 export { Store, StoreError } from './store.ts';
 export type { SeedReport } from './seed/load-seed.ts';

@@ -2,13 +2,33 @@
 // PostgreSQL store the same way — text, integer, and JSON as text — so that repositories are
 // dialect-free and a backup from one database restores into the other unchanged.
 
-/** Who may read a record: anyone, signed-in caucus participants, or the secretariat only. */
-export type Visibility = 'public' | 'caucus' | 'secretariat';
-export const VISIBILITIES = ['public', 'caucus', 'secretariat'] as const;
+import type {
+  CaucusStatus,
+  DocumentStatus,
+  DocumentType,
+  InputStatus,
+  Role,
+  Visibility,
+} from './vocabulary.ts';
 
-/** The roles of an account. `public` is the visitor who has none. */
-export type Role = 'member' | 'staff' | 'partner' | 'secretariat' | 'admin';
-export const ROLES = ['member', 'staff', 'partner', 'secretariat', 'admin'] as const;
+// The vocabularies are defined in vocabulary.ts (shared with the web app); re-exported here so
+// the tables' column types and their values come from one place.
+export type {
+  CaucusStatus,
+  DocumentStatus,
+  DocumentType,
+  InputStatus,
+  Role,
+  Visibility,
+} from './vocabulary.ts';
+export {
+  CAUCUS_STATUSES,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  INPUT_STATUSES,
+  ROLES,
+  VISIBILITIES,
+} from './vocabulary.ts';
 
 /** An ISO 8601 instant, e.g. `2026-11-28T01:02:03.000Z`. */
 export type Instant = string;
@@ -238,14 +258,6 @@ export interface VisitTable extends Recorded {
   created_by: string | null;
   extra: JsonText;
 }
-
-export type CaucusStatus = 'none' | 'informal_group' | 'formal_caucus' | 'standing_committee';
-export const CAUCUS_STATUSES = [
-  'none',
-  'informal_group',
-  'formal_caucus',
-  'standing_committee',
-] as const;
 
 /** One change of a national caucus's status: the history is kept, the latest is current. */
 export interface CaucusStatusTable {
@@ -485,11 +497,6 @@ export interface AuditTable {
   after: JsonText | null;
 }
 
-/** What a library document is. */
-export type DocumentType = 'report' | 'statement' | 'resolution' | 'research' | 'news';
-export const DOCUMENT_TYPES = ['report', 'statement', 'resolution', 'research', 'news'] as const;
-/** Where a document is in moderation: only `published` ones reach anyone but the submitter and the secretariat. */
-export type DocumentStatus = 'submitted' | 'returned' | 'rejected' | 'published';
 /** The three kinds of file the library accepts, as sniffed from their content. */
 export type DocumentMediaType =
   | 'application/pdf'
@@ -542,9 +549,6 @@ export interface DocumentSectionTable {
   created_at: Instant;
   created_by: string | null;
 }
-
-export type InputStatus = 'open' | 'accepted' | 'addressed' | 'declined';
-export const INPUT_STATUSES = ['open', 'accepted', 'addressed', 'declined'] as const;
 
 /** A participant's written input on a section: seen by its author, the document's author and the secretariat. */
 export interface DocumentInputTable {

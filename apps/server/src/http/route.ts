@@ -40,9 +40,55 @@ export interface RouteSpec<
   status?: number;
   /** Responses that are not JSON (CSV exports) set their own content type and skip checking. */
   contentType?: string;
-  /** A tighter rate limit for this route (e.g. sign-in). */
-  rateLimit?: { max: number; timeWindow: string };
+  /** Tighter rate limits for this route (e.g. sign-in). */
+  rateLimit?: RouteRateLimit;
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
+}
+
+/** One limit: at most `max` requests per `timeWindow`, else 429 `rate_limited` saying `refusal`. */
+export interface RateLimit {
+  max: number;
+  timeWindow: string;
+  /** What the 429 says was exceeded ("too many sign-in attempts from your address"). */
+  refusal: string;
+}
+
+/**
+ * A route's own limits. `perAddress` counts the client's address, before anything else runs.
+ * `perKey` counts what `key` takes from the request once its body is read (the account being
+ * signed in), so many people behind one address each have their own; a request `key` finds
+ * nothing in is left to `perAddress`.
+ */
+export interface RouteRateLimit {
+  perAddress: RateLimit;
+  perKey?: RateLimit & { key(request: FastifyRequest): string | undefined };
+}
+
+const seconds = (n: number) => `${n} second${n === 1 ? '' : 's'}`;
+
+/** The hook that enforces `perKey`: 429 with `retry-after`, as the plugin does per address. */
+function keyedLimit(
+  app: FastifyInstance,
+  limit: NonNullable<RouteRateLimit['perKey']>,
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  const check = app.createRateLimit({
+    max: limit.max,
+    timeWindow: limit.timeWindow,
+    keyGenerator: (request) => limit.key(request) ?? '',
+  });
+  return async (request, reply) => {
+    if (limit.key(request) === undefined) return;
+    const result = await check(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    void reply.header('x-ratelimit-limit', result.max);
+    void reply.header('x-ratelimit-remaining', 0);
+    void reply.header('x-ratelimit-reset', result.ttlInSeconds);
+    void reply.header('retry-after', result.ttlInSeconds);
+    throw new ApiError(
+      'rate_limited',
+      `${limit.refusal}: try again in ${seconds(result.ttlInSeconds)}`,
+    );
+  };
 }
 
 /** A route as registered: kept so tests can walk every route. */
@@ -128,7 +174,20 @@ export function route<
     method: spec.method,
     url: spec.url,
     schema,
-    config: spec.rateLimit ? { rateLimit: spec.rateLimit } : {},
+    config: spec.rateLimit
+      ? {
+          rateLimit: {
+            max: spec.rateLimit.perAddress.max,
+            timeWindow: spec.rateLimit.perAddress.timeWindow,
+            errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+              new ApiError(
+                'rate_limited',
+                `${spec.rateLimit?.perAddress.refusal ?? 'too many requests'}: try again in ${seconds(Math.ceil(context.ttl / 1000))}`,
+              ),
+          },
+        }
+      : {},
+    ...(spec.rateLimit?.perKey ? { preHandler: keyedLimit(app, spec.rateLimit.perKey) } : {}),
     ...(isMutation
       ? {
           onRequest: (

@@ -16,6 +16,8 @@ import {
   CalendarQuery,
   CaucusStatusIn,
   CaucusStatusName,
+  CaucusStatusParams,
+  CaucusStatusPatch,
   CollaborationIn,
   CorridorParams,
   CorridorQuery,
@@ -38,6 +40,7 @@ import {
   ACTIVITY_KINDS,
   addBillAction,
   changeCaucusStatus,
+  changeCaucusStatusEntry,
   createActivity,
   createNationalCaucus,
   getActivity,
@@ -47,6 +50,7 @@ import {
   myActivities,
   nationalCaucusDetail,
   recommendationToCommitment,
+  removeCaucusStatusEntry,
   updateActivity,
 } from '../use-cases/activities.ts';
 import { engagementCalendar } from '../use-cases/calendar.ts';
@@ -199,6 +203,31 @@ export function activityRoutes(deps: Deps): void {
     response: RecordOut,
     handler: ({ params, body, request }) =>
       changeCaucusStatus(contextOf(deps, request), params.id, body),
+  });
+
+  route(app, options, {
+    method: 'PATCH',
+    url: '/api/national-caucuses/:id/status/:status_id',
+    tag: 'activities',
+    summary:
+      "Correct an entry of a national caucus's status history, or change who may see it (publish it)",
+    params: CaucusStatusParams,
+    body: CaucusStatusPatch,
+    response: RecordOut,
+    handler: ({ params, body, request }) =>
+      changeCaucusStatusEntry(contextOf(deps, request), params.id, params.status_id, body),
+  });
+
+  route(app, options, {
+    method: 'DELETE',
+    url: '/api/national-caucuses/:id/status/:status_id',
+    tag: 'activities',
+    summary:
+      "Remove an entry recorded by mistake from a national caucus's status history (not its only one)",
+    params: CaucusStatusParams,
+    response: RecordOut,
+    handler: ({ params, request }) =>
+      removeCaucusStatusEntry(contextOf(deps, request), params.id, params.status_id),
   });
 
   route(app, options, {

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Id, Ok, RoleName, Text } from '../schemas/common.ts';
 import type { Deps } from '../http/deps.ts';
@@ -31,6 +32,21 @@ const UserOut = z.object({
 });
 const TokenParams = z.object({ token: z.string().min(20).max(200) });
 
+/**
+ * Sign-in attempts allowed a minute. Resource centres, union offices and parliaments put many
+ * people behind one address, so the tight limit is per account (the email being signed in, known
+ * or not, so the answer tells nothing) and the one per address only a ceiling against trying many
+ * accounts. Failed sign-ins are throttled apart, for longer (accounts.ts).
+ */
+export const SIGN_IN_PER_ACCOUNT = 10;
+export const SIGN_IN_PER_ADDRESS = 100;
+
+/** The account a sign-in is for, as `login` reads it; none when the body has no email. */
+function signInAccount(request: FastifyRequest): string | undefined {
+  const email = (request.body as { email?: unknown } | null | undefined)?.email;
+  return typeof email === 'string' ? `account:${email.slice(0, 320).toLowerCase()}` : undefined;
+}
+
 export function authRoutes(deps: Deps): void {
   const { app, options } = deps;
   const tag = 'accounts';
@@ -55,7 +71,19 @@ export function authRoutes(deps: Deps): void {
       totp: Totp.optional(),
     }),
     response: z.object({ user: UserOut }),
-    rateLimit: { max: 10, timeWindow: '1 minute' },
+    rateLimit: {
+      perAddress: {
+        max: SIGN_IN_PER_ADDRESS,
+        timeWindow: '1 minute',
+        refusal: 'too many sign-in attempts from your address',
+      },
+      perKey: {
+        max: SIGN_IN_PER_ACCOUNT,
+        timeWindow: '1 minute',
+        refusal: 'too many sign-in attempts for this email',
+        key: signInAccount,
+      },
+    },
     handler: async ({ body, request, reply }) => {
       const { token, user } = await login(contextOf(deps, request), body, request.ip);
       setSessionCookie(deps, reply, token, SESSION_MS / 1000);

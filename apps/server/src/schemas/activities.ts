@@ -1,7 +1,7 @@
 // The request bodies of the caucus's activities: exchange visits, national caucuses, bills,
 // bodies' meetings, engagements and collaborations.
 import { isCountryCode } from '@tulay/engine';
-import { BILL_ACTIONS } from '@tulay/store/vocabulary';
+import { BILL_ACTIONS, CAUCUS_STATUSES } from '@tulay/store/vocabulary';
 import { z } from 'zod';
 import { Id, PartialDate, Text, Visibility } from './common.ts';
 
@@ -69,12 +69,7 @@ export const RecommendationCommitmentIn = z.strictObject({
   visibility: Visibility.optional(),
 });
 
-export const CaucusStatusName = z.enum([
-  'none',
-  'informal_group',
-  'formal_caucus',
-  'standing_committee',
-]);
+export const CaucusStatusName = z.enum(CAUCUS_STATUSES);
 
 export const NationalCaucusIn = z.strictObject({
   id: Id.optional(),
@@ -86,6 +81,8 @@ export const NationalCaucusIn = z.strictObject({
   founding_date: PartialDate.optional(),
   description: Text(5000).optional(),
   note: Text(2000).optional(),
+  /** Where the first status is known from, as a later change's `source`. */
+  source: Text(2000).optional(),
   visibility: Visibility.optional(),
 });
 
@@ -97,6 +94,20 @@ export const CaucusStatusIn = z.strictObject({
   /** Default: the caucus's own. */
   visibility: Visibility.optional(),
 });
+
+/** One entry of a caucus's status history. */
+export const CaucusStatusParams = z.object({ id: Id, status_id: Id });
+
+/** A correction of an entry, or its publication: any of its fields; `null` clears a note or source. */
+export const CaucusStatusPatch = z
+  .strictObject({
+    status: CaucusStatusName.optional(),
+    status_date: PartialDate.optional(),
+    note: Text(2000).nullable().optional(),
+    source: Text(2000).nullable().optional(),
+    visibility: Visibility.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
 
 /** What can happen to a bill: the vocabulary the web app shares (docs/api.md). */
 export const BillActionName = z.enum(BILL_ACTIONS, {

@@ -1,3 +1,4 @@
+import { ROLES, VISIBILITIES } from '@tulay/store/vocabulary';
 import { z } from 'zod';
 
 /** A record id: lower-case letters, digits, `_` and `-` (seed ids and generated UUIDs both fit). */
@@ -27,8 +28,8 @@ export const Language = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or th');
 
-export const Visibility = z.enum(['public', 'caucus', 'secretariat']);
-export const RoleName = z.enum(['member', 'staff', 'partner', 'secretariat', 'admin']);
+export const Visibility = z.enum(VISIBILITIES);
+export const RoleName = z.enum(ROLES);
 
 export const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 

@@ -1,4 +1,5 @@
 // The document library's requests and responses, as the shared API contract states them.
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, INPUT_STATUSES } from '@tulay/store/vocabulary';
 import { z } from 'zod';
 import { Id, Language, PartialDate, Text, Visibility } from './common.ts';
 
@@ -7,9 +8,9 @@ export const Country = z
   .string()
   .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, such as TH');
 
-export const DocumentType = z.enum(['report', 'statement', 'resolution', 'research', 'news']);
-export const DocumentStatus = z.enum(['submitted', 'returned', 'rejected', 'published']);
-export const InputStatus = z.enum(['open', 'accepted', 'addressed', 'declined']);
+export const DocumentType = z.enum(DOCUMENT_TYPES);
+export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
+export const InputStatus = z.enum(INPUT_STATUSES);
 
 const Corridor = z.strictObject({ origin: Country, destination: Country });
 

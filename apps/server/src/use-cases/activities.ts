@@ -18,7 +18,12 @@ import { authorise, can, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
 import type { FieldError } from '../errors.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
-import type { BillActionIn, NationalCaucusIn, CaucusStatusIn } from '../schemas/activities.ts';
+import type {
+  BillActionIn,
+  CaucusStatusIn,
+  CaucusStatusPatch,
+  NationalCaucusIn,
+} from '../schemas/activities.ts';
 import { createCommitment } from './caucus.ts';
 import type { Context } from './context.ts';
 import { actorName, change } from './context.ts';
@@ -582,9 +587,9 @@ async function keepHidden(
 ): Promise<Input> {
   const kept: Input = {};
   if (kind === ACTIVITY_KINDS.bills && Array.isArray(patch.sponsors)) {
-    const seen = new Set((await repos.activities.sponsors([id], scope)).map((s) => s.person_id));
-    const hidden = (await repos.activities.sponsors([id], [...VISIBILITIES]))
-      .filter((s) => !seen.has(s.person_id))
+    // One read of every sponsor, each with their person's visibility, tells the hidden apart.
+    const hidden = (await repos.activities.sponsors([id], VISIBILITIES))
+      .filter((s) => !scope.includes(s.person_visibility))
       .map((s): Sponsor => ({ person_id: s.person_id, classification: s.classification }));
     if (hidden.length > 0) kept.sponsors = [...(patch.sponsors as Sponsor[]), ...hidden];
   }
@@ -930,11 +935,14 @@ async function caucusesWithStatus(ctx: Context, rows: Row<'organizations'>[]) {
       status: latest?.status ?? null,
       status_date: latest?.status_date ?? null,
       history: own.map((h) => ({
+        // The id addresses the entry for the secretariat to correct, publish or remove it.
+        id: h.id,
         status: h.status,
         status_date: h.status_date,
         ...(h.note !== null ? { note: h.note } : {}),
         ...(h.source !== null ? { source: h.source } : {}),
         recorded_at: h.created_at,
+        visibility: h.visibility,
       })),
     };
   });
@@ -1012,7 +1020,7 @@ export async function createNationalCaucus(ctx: Context, input: z.output<typeof 
         status: input.status,
         status_date: input.status_date,
         note: input.note ?? null,
-        source: null,
+        source: input.source ?? null,
         created_by: actor.userId,
         created_at: ctx.clock.now().toISOString(),
         visibility,
@@ -1046,6 +1054,69 @@ export async function changeCaucusStatus(
     };
     await repos.activities.addCaucusStatus(entry);
     await audit('create', 'caucus_statuses', entry.id, null, entry);
+  });
+  return nationalCaucusDetail(ctx, id);
+}
+
+/** The caucus (404 unless the actor may see it) and one entry of its history (404 unless it has it). */
+async function statusEntry(
+  repos: Repositories,
+  actor: Context['actor'],
+  id: string,
+  statusId: string,
+) {
+  const row = await repos.records.get('organizations', id, scopeOf(actor));
+  if (row?.classification !== NATIONAL_CAUCUS) throw notFound('national caucus');
+  const entry = await repos.activities.caucusStatus(id, statusId);
+  if (!entry) throw notFound('status entry of this caucus');
+  return entry;
+}
+
+/**
+ * Corrects an entry of the history, or changes who may see it: the first one is recorded with
+ * the caucus and takes its visibility, so publishing a caucus recorded within the caucus means
+ * publishing its entries too. The history stays ordered by date, so a corrected date moves it.
+ */
+export async function changeCaucusStatusEntry(
+  ctx: Context,
+  id: string,
+  statusId: string,
+  input: z.output<typeof CaucusStatusPatch>,
+) {
+  authorise(ctx.actor, 'activity.write');
+  const actor = ctx.actor;
+  await change(ctx, async ({ repos, audit }) => {
+    const before = await statusEntry(repos, actor, id, statusId);
+    const patch = {
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.status_date !== undefined ? { status_date: input.status_date } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}),
+      ...(input.source !== undefined ? { source: input.source } : {}),
+      ...(input.visibility !== undefined ? { visibility: input.visibility } : {}),
+    };
+    await repos.activities.updateCaucusStatus(statusId, patch);
+    await audit('update', 'caucus_statuses', statusId, before, { ...before, ...patch });
+  });
+  return nationalCaucusDetail(ctx, id);
+}
+
+/**
+ * Removes an entry recorded by mistake (a duplicate, a change of another caucus); the audit log
+ * keeps it. The last entry stays: a caucus always has a status, `none` when it has not formed.
+ */
+export async function removeCaucusStatusEntry(ctx: Context, id: string, statusId: string) {
+  authorise(ctx.actor, 'activity.write');
+  const actor = ctx.actor;
+  await change(ctx, async ({ repos, audit }) => {
+    const before = await statusEntry(repos, actor, id, statusId);
+    if ((await repos.activities.countCaucusStatuses(id)) <= 1)
+      throw new ApiError(
+        'conflict',
+        "this is the caucus's only status: correct it with PATCH instead of removing it",
+        [{ path: 'params.status_id', message: 'the only entry of the history' }],
+      );
+    await repos.activities.removeCaucusStatus(statusId);
+    await audit('delete', 'caucus_statuses', statusId, before, null);
   });
   return nationalCaucusDetail(ctx, id);
 }

@@ -1,7 +1,7 @@
 // Reads that join records (a person with their memberships, a programme with its sessions and
 // participants, a commitment with owners and evidence), commitments' writes, search, counts and
 // the Popolo export. Every read goes through the viewer's visibility scope.
-import type { Repositories, SearchQuery } from '@tulay/store';
+import type { Repositories, SearchQuery, Visibility } from '@tulay/store';
 import { authorise, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
@@ -129,7 +129,7 @@ export async function addEvidence(
     description: string;
     url?: string | undefined;
     evidence_date?: string | undefined;
-    visibility?: 'public' | 'caucus' | 'secretariat' | undefined;
+    visibility?: Visibility | undefined;
   },
 ) {
   authorise(ctx.actor, 'evidence.add');

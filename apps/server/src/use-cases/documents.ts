@@ -2,7 +2,7 @@
 // reading what the viewer may see. A participant's upload is a submission that only they and the
 // secretariat see until it is published; the secretariat's own uploads are published at once.
 import { createHash } from 'node:crypto';
-import type { DocumentRow, DocumentTable, DocumentViewer } from '@tulay/store';
+import type { DocumentRow, DocumentStatus, DocumentTable, DocumentViewer } from '@tulay/store';
 import { markdownHeadings } from '@tulay/store';
 import type { z } from 'zod';
 import type { Actor } from '../access.ts';
@@ -242,7 +242,7 @@ export async function listDocuments(
     type?: string | undefined;
     country?: string | undefined;
     language?: string | undefined;
-    status?: 'submitted' | 'returned' | 'rejected' | 'published' | undefined;
+    status?: DocumentStatus | undefined;
     limit: number;
     offset: number;
   },

@@ -1,6 +1,7 @@
 // Endorsements: a verified member signs a text once, with the offices they hold that day
 // recorded beside the signature; they may withdraw it; the count of live ones is public.
 import type { Repositories } from '@tulay/store';
+import { VISIBILITIES } from '@tulay/store/vocabulary';
 import { authorise, scopeOf } from '../access.ts';
 import { newId, newToken, tokenHash } from '../auth/tokens.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -36,7 +37,7 @@ export async function officesOn(
   personId: string,
   day: string,
 ): Promise<Office[]> {
-  const everything = ['public', 'caucus', 'secretariat'] as const;
+  const everything = VISIBILITIES;
   const memberships = await repos.records.list('memberships', everything, {
     where: { person_id: personId },
   });
@@ -339,7 +340,7 @@ async function pastParticipants(
   repos: Repositories,
   programmeIds: readonly string[],
 ): Promise<string[]> {
-  const everything = ['public', 'caucus', 'secretariat'] as const;
+  const everything = VISIBILITIES;
   const ids = new Set<string>();
   for (const programmeId of programmeIds) {
     for (const p of await repos.records.list('participants', everything, {

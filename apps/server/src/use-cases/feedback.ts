@@ -1,7 +1,7 @@
 // Research feedback: participants leave written inputs on the sections of a draft. An input is
 // seen by its own author, the document's author (its submitter) and the secretariat, never by
 // other participants or the public; the secretariat or the author sets its status and replies.
-import type { DocumentInput, DocumentSection } from '@tulay/store';
+import type { DocumentInput, DocumentSection, InputStatus } from '@tulay/store';
 import { markdownHeadings } from '@tulay/store';
 import { authorise } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
@@ -9,8 +9,6 @@ import { ApiError, forbidden, notFound } from '../errors.ts';
 import type { Context } from './context.ts';
 import { change } from './context.ts';
 import { isAuthorOrSecretariat, viewerOf } from './documents.ts';
-
-type Status = 'open' | 'accepted' | 'addressed' | 'declined';
 
 const presentSection = (s: DocumentSection) => ({
   id: s.id,
@@ -155,7 +153,7 @@ export async function addInput(
 export async function updateInput(
   ctx: Context,
   id: string,
-  patch: { status?: Status | undefined; reply?: string | undefined },
+  patch: { status?: InputStatus | undefined; reply?: string | undefined },
 ) {
   authorise(ctx.actor, 'document.feedback');
   const actor = ctx.actor;

@@ -1,5 +1,5 @@
 // Resolutions and statements: versioned texts in several languages, one of them authoritative.
-import type { TextVersion } from '@tulay/store';
+import type { TextVersion, Visibility } from '@tulay/store';
 import { authorise, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -16,7 +16,7 @@ export interface TextInput {
   is_endorsable?: boolean | undefined;
   title: string;
   body: string;
-  visibility?: 'public' | 'caucus' | 'secretariat' | undefined;
+  visibility?: Visibility | undefined;
 }
 
 function presentVersion(v: TextVersion) {
@@ -187,7 +187,7 @@ export async function updateText(
   id: string,
   patch: {
     status?: 'draft' | 'open' | 'closed' | undefined;
-    visibility?: 'public' | 'caucus' | 'secretariat' | undefined;
+    visibility?: Visibility | undefined;
   },
 ) {
   authorise(ctx.actor, 'text.write');

@@ -6,7 +6,8 @@
 // not sway those still picking), and who picked what is for the secretariat alone. A change to
 // any part of a workshop marks the workshop changed (its `updated_at`), so that the open data's
 // "last change" sees it; picks do not, so that the time of someone's pick is not published.
-import type { Repositories, Workshop, WorkshopPartTable } from '@tulay/store';
+import type { Repositories, Visibility, Workshop, WorkshopPartTable } from '@tulay/store';
+import { VISIBILITIES } from '@tulay/store/vocabulary';
 import type { Actor } from '../access.ts';
 import { authorise, can, scopeOf } from '../access.ts';
 import { newId } from '../auth/tokens.ts';
@@ -17,12 +18,11 @@ import { change } from './context.ts';
 import { present } from './present.ts';
 
 type Status = 'preparing' | 'picking' | 'closed';
-type VisibilityName = 'public' | 'caucus' | 'secretariat';
 
 /** Points a pick earns by rank, for the optional weighted view: 3, 2, 1 (a Borda count). */
 export const RANK_WEIGHTS = { rank_1: 3, rank_2: 2, rank_3: 1 } as const;
 
-const EVERY_SCOPE = ['public', 'caucus', 'secretariat'] as const;
+const EVERY_SCOPE = VISIBILITIES;
 
 const invalid = (message: string, fields: FieldError[]): ApiError =>
   new ApiError('invalid_request', message, fields);
@@ -173,7 +173,7 @@ export async function createWorkshop(
     date?: string | undefined;
     description?: string | undefined;
     status?: Status | undefined;
-    visibility?: VisibilityName | undefined;
+    visibility?: Visibility | undefined;
   },
 ) {
   authorise(ctx.actor, 'workshop.run');
@@ -220,7 +220,7 @@ export async function updateWorkshop(
     description?: string | null | undefined;
     status?: Status | undefined;
     picks_recorded?: boolean | undefined;
-    visibility?: VisibilityName | undefined;
+    visibility?: Visibility | undefined;
   },
 ) {
   authorise(ctx.actor, 'workshop.run');

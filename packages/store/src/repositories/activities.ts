@@ -14,7 +14,8 @@ import type {
 import type { RecordTable, Row } from './records.ts';
 import { linksVisible } from './records.ts';
 
-export type BillSponsor = Selectable<BillSponsorTable>;
+/** A sponsor with the visibility of their person, so one read tells what a viewer may see. */
+export type BillSponsor = Selectable<BillSponsorTable> & { person_visibility: Visibility };
 export type BillAction = Selectable<BillActionTable>;
 export type CaucusStatusChange = Selectable<CaucusStatusTable>;
 
@@ -79,6 +80,7 @@ export class Activities {
       .selectFrom('bill_sponsors')
       .innerJoin('people', 'people.id', 'bill_sponsors.person_id')
       .selectAll('bill_sponsors')
+      .select('people.visibility as person_visibility')
       .where('bill_sponsors.bill_id', 'in', [...billIds])
       .where('people.visibility', 'in', [...scope])
       .orderBy('bill_sponsors.bill_id')
@@ -103,6 +105,39 @@ export class Activities {
 
   async addCaucusStatus(row: Insertable<CaucusStatusTable>): Promise<void> {
     await this.db.insertInto('caucus_statuses').values(row).execute();
+  }
+
+  /** One entry of a caucus's status history, whatever its visibility (callers check the caucus's). */
+  async caucusStatus(organizationId: string, id: string): Promise<CaucusStatusChange | undefined> {
+    return this.db
+      .selectFrom('caucus_statuses')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async updateCaucusStatus(
+    id: string,
+    patch: Partial<
+      Pick<CaucusStatusChange, 'status' | 'status_date' | 'note' | 'source' | 'visibility'>
+    >,
+  ): Promise<void> {
+    await this.db.updateTable('caucus_statuses').set(patch).where('id', '=', id).execute();
+  }
+
+  async removeCaucusStatus(id: string): Promise<void> {
+    await this.db.deleteFrom('caucus_statuses').where('id', '=', id).execute();
+  }
+
+  /** How many entries a caucus's history has, whatever their visibility. */
+  async countCaucusStatuses(organizationId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('caucus_statuses')
+      .select(sql<number | string>`cast(count(*) as integer)`.as('n'))
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Status changes of the caucuses, oldest first, within `scope`. */
