@@ -66,6 +66,17 @@ export interface RouteRateLimit {
 
 const seconds = (n: number) => `${n} second${n === 1 ? '' : 's'}`;
 
+/** `perAddress` as the rate-limit plugin's route config: it sets `retry-after` itself. */
+const addressLimit = (limit: RateLimit) => ({
+  max: limit.max,
+  timeWindow: limit.timeWindow,
+  errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+    new ApiError(
+      'rate_limited',
+      `${limit.refusal}: try again in ${seconds(Math.ceil(context.ttl / 1000))}`,
+    ),
+});
+
 /** The hook that enforces `perKey`: 429 with `retry-after`, as the plugin does per address. */
 function keyedLimit(
   app: FastifyInstance,
@@ -174,19 +185,7 @@ export function route<
     method: spec.method,
     url: spec.url,
     schema,
-    config: spec.rateLimit
-      ? {
-          rateLimit: {
-            max: spec.rateLimit.perAddress.max,
-            timeWindow: spec.rateLimit.perAddress.timeWindow,
-            errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-              new ApiError(
-                'rate_limited',
-                `${spec.rateLimit?.perAddress.refusal ?? 'too many requests'}: try again in ${seconds(Math.ceil(context.ttl / 1000))}`,
-              ),
-          },
-        }
-      : {},
+    config: spec.rateLimit ? { rateLimit: addressLimit(spec.rateLimit.perAddress) } : {},
     ...(spec.rateLimit?.perKey ? { preHandler: keyedLimit(app, spec.rateLimit.perKey) } : {}),
     ...(isMutation
       ? {

@@ -1058,7 +1058,7 @@ export async function changeCaucusStatus(
   return nationalCaucusDetail(ctx, id);
 }
 
-/** The caucus (404 unless the actor may see it) and one entry of its history (404 unless it has it). */
+/** One entry of a caucus's history: 404 unless the actor may see the caucus and it has the entry. */
 async function statusEntry(
   repos: Repositories,
   actor: Context['actor'],
