@@ -3,7 +3,14 @@
 import type { Repositories } from '@tulay/store';
 import { newToken, tokenHash } from '../src/auth/tokens.ts';
 
-/** Inserts a public person, a verified member account for them and a session; returns the session token. */
+/** The parliament the members sit in (made once per store when it lacks it). */
+const PARLIAMENT = 'test_parliament';
+
+/**
+ * Inserts a public person with a seat in a parliament (only a sitting member of parliament may
+ * endorse: docs/api.md), a verified member account for them and a session; returns the session
+ * token.
+ */
 export async function addSignedInMember(
   repos: Repositories,
   member: { personId: string; userId: string; email: string; name: string; now: string },
@@ -21,6 +28,33 @@ export async function addSignedInMember(
     created_at: now,
     updated_at: now,
     extra: '{}',
+  });
+  const recorded = { visibility: 'public' as const, created_at: now, updated_at: now, extra: '{}' };
+  if (!(await repos.records.getAny('organizations', PARLIAMENT)))
+    await repos.records.insert('organizations', {
+      id: PARLIAMENT,
+      name: 'Test Parliament',
+      classification: 'parliament',
+      parent_id: null,
+      area_id: null,
+      founding_date: null,
+      dissolution_date: null,
+      description: null,
+      ...recorded,
+    });
+  await repos.records.insert('memberships', {
+    id: `${member.personId}_seat`,
+    person_id: member.personId,
+    organization_id: PARLIAMENT,
+    post_id: null,
+    on_behalf_of_id: null,
+    role: 'member',
+    label: 'MP',
+    area_id: null,
+    start_date: '2020-01',
+    end_date: null,
+    status: 'current',
+    ...recorded,
   });
   await repos.accounts.addUser({
     id: member.userId,
