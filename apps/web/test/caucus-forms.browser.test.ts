@@ -6,7 +6,7 @@
 // activities page. Invalid submissions show the API's error at the field it names; axe-core finds
 // no serious violation on the forms. Skipped, saying why, where /usr/bin/chromium is absent.
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
@@ -17,7 +17,7 @@ import {
   seriousViolations,
   servedInChromium,
 } from './browser-helpers.ts';
-import { signIn as signInAs, startCaucusServer } from './caucus-server.ts';
+import { errorUnder, loaded, signIn as signInAs, startCaucusServer } from './caucus-server.ts';
 
 // Its own build folder: the other browser test files build in parallel.
 const DIST = join(ARTIFACTS, 'dist-caucus-forms');
@@ -35,27 +35,6 @@ describe.skipIf(!hasChromium)('the caucus record forms in Chromium', () => {
 
   const signIn = (page: Page, email: string, asSecretariat = false) =>
     signInAs(page, suite.server, email, asSecretariat);
-
-  /** Waits until no part of the page says it is loading (a page may load several at once). */
-  async function loaded(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.locator('[role="status"]').filter({ hasText: 'Loading' }).count(), {
-        timeout: 30_000,
-      })
-      .toBe(0);
-  }
-
-  /** The error shown under the field whose control is `control`, by its aria-describedby. */
-  async function errorUnder(control: Locator): Promise<string> {
-    await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
-    const id = await control.getAttribute('id');
-    return (
-      (await control
-        .page()
-        .locator(`[id="${id ?? ''}-error"]`)
-        .textContent()) ?? ''
-    );
-  }
 
   const publicJson = async (path: string) => (await fetch(`${suite.server.url}${path}`)).text();
 

@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '@tulay/store';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadSeed, openStore } from '@tulay/store';
 import { buildApp } from '../../server/src/app.ts';
 import { hashPassword } from '../../server/src/auth/passwords.ts';
@@ -189,4 +190,25 @@ export async function signIn(
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await page.waitForURL('**/secretariat');
   } else await page.waitForURL('**/account');
+}
+
+/** Waits until no part of the page says it is loading (a page may load several at once). */
+export async function loaded(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('[role="status"]').filter({ hasText: 'Loading' }).count(), {
+      timeout: 30_000,
+    })
+    .toBe(0);
+}
+
+/** The error shown under the field whose control is `control`, by its aria-describedby. */
+export async function errorUnder(control: Locator): Promise<string> {
+  await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
+  const id = await control.getAttribute('id');
+  return (
+    (await control
+      .page()
+      .locator(`[id="${id ?? ''}-error"]`)
+      .textContent()) ?? ''
+  );
 }

@@ -7,7 +7,6 @@
 // the field it names; axe-core finds no serious violation. A founding text says when it was
 // adopted. Skipped, saying why, where /usr/bin/chromium is absent.
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
@@ -18,7 +17,7 @@ import {
   seriousViolations,
   servedInChromium,
 } from './browser-helpers.ts';
-import { signIn, startCaucusServer } from './caucus-server.ts';
+import { errorUnder, loaded, signIn, startCaucusServer } from './caucus-server.ts';
 
 const DIST = join(ARTIFACTS, 'dist-drives');
 if (!hasChromium) console.warn(chromiumMissing('drives and follow-ups'));
@@ -33,25 +32,6 @@ describe.skipIf(!hasChromium)('drives and follow-ups in Chromium', () => {
   const suite = servedInChromium(DIST, startCaucusServer);
   const newPage = () =>
     openPage(suite.browser, { ...PHONE, bypassCSP: true, consoleErrors: false });
-
-  async function loaded(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.locator('[role="status"]').filter({ hasText: 'Loading' }).count(), {
-        timeout: 30_000,
-      })
-      .toBe(0);
-  }
-
-  async function errorUnder(control: Locator): Promise<string> {
-    await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
-    const id = await control.getAttribute('id');
-    return (
-      (await control
-        .page()
-        .locator(`[id="${id ?? ''}-error"]`)
-        .textContent()) ?? ''
-    );
-  }
 
   it('a drive reaches only sitting MPs; a second one sends no second link; follow-ups get due dates', async () => {
     const { context, page, errors } = await newPage();

@@ -19,7 +19,7 @@ import {
   seriousViolations,
   servedInChromium,
 } from './browser-helpers.ts';
-import { signIn as signInAs, startCaucusServer } from './caucus-server.ts';
+import { errorUnder, loaded, signIn as signInAs, startCaucusServer } from './caucus-server.ts';
 
 // Its own build folder: the other browser test files build in parallel.
 const DIST = join(ARTIFACTS, 'dist-workshops');
@@ -45,27 +45,6 @@ describe.skipIf(!hasChromium)('strategy workshops in Chromium', () => {
 
   const signIn = (page: Page, email: string, asSecretariat = false) =>
     signInAs(page, suite.server, email, asSecretariat);
-
-  /** Waits until no part of the page says it is loading (a page may load several at once). */
-  async function loaded(page: Page): Promise<void> {
-    await expect
-      .poll(() => page.locator('[role="status"]').filter({ hasText: 'Loading' }).count(), {
-        timeout: 30_000,
-      })
-      .toBe(0);
-  }
-
-  /** The error shown under the field whose control is `control`, by its aria-describedby. */
-  async function errorUnder(control: Locator): Promise<string> {
-    await expect.poll(() => control.getAttribute('aria-invalid')).toBe('true');
-    const id = await control.getAttribute('id');
-    return (
-      (await control
-        .page()
-        .locator(`[id="${id ?? ''}-error"]`)
-        .textContent()) ?? ''
-    );
-  }
 
   /** The error of a group of checkboxes (a fieldset), tied to it by aria-describedby. */
   async function errorOfGroup(group: Locator): Promise<string> {
